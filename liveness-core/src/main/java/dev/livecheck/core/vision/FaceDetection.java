@@ -1,0 +1,37 @@
+package dev.livecheck.core.vision;
+
+/**
+ * One face found by the detector, in image pixels: the box, the detector's
+ * confidence and its six keypoints (right eye, left eye, nose tip, mouth
+ * centre, right ear tragion, left ear tragion; "right" is the person's right,
+ * which is the image's left in an unmirrored frame).
+ */
+public record FaceDetection(float x, float y, float width, float height, float score, float[] keypoints) {
+
+    public static final int RIGHT_EYE = 0;
+    public static final int LEFT_EYE = 1;
+
+    public float centerX() {
+        return x + width / 2;
+    }
+
+    public float centerY() {
+        return y + height / 2;
+    }
+
+    public float keypointX(int k) {
+        return keypoints[2 * k];
+    }
+
+    public float keypointY(int k) {
+        return keypoints[2 * k + 1];
+    }
+
+    float iou(FaceDetection o) {
+        float ix = Math.max(0, Math.min(x + width, o.x + o.width) - Math.max(x, o.x));
+        float iy = Math.max(0, Math.min(y + height, o.y + o.height) - Math.max(y, o.y));
+        float inter = ix * iy;
+        float union = width * height + o.width * o.height - inter;
+        return union <= 0 ? 0 : inter / union;
+    }
+}

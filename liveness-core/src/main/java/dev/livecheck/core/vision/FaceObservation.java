@@ -1,0 +1,33 @@
+package dev.livecheck.core.vision;
+
+/**
+ * What one frame shows of its main face: the detection, landmarks, head pose,
+ * how bright and sharp the face is, an appearance signature for identity
+ * continuity and texture cues for presentation-attack detection.
+ *
+ * @param brightness mean luma (0..255) of the face's inner region
+ * @param sharpness variance of the Laplacian on the 192x192 face crop, so it
+ *     does not depend on how large the face is in the frame
+ * @param appearance zero-mean, unit-variance 32x32 grey patch of the inner
+ *     face, roll-corrected; compare two with {@link #appearanceSimilarity}
+ * @param chroma mean (a*, b*) of the inner face in CIELAB, offset by -128
+ */
+public record FaceObservation(
+        FaceDetection detection,
+        FaceLandmarks landmarks,
+        HeadPose pose,
+        double brightness,
+        double sharpness,
+        float[] appearance,
+        double[] chroma,
+        TextureCues texture) {
+
+    /** Pearson correlation of two appearance patches, in [-1, 1]. */
+    public static double appearanceSimilarity(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum / a.length;
+    }
+}

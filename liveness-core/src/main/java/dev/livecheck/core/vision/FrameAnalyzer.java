@@ -1,0 +1,146 @@
+package dev.livecheck.core.vision;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2Lab;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Turns one JPEG frame into a {@link FrameObservation}: decode, detect, pick
+ * the largest face, landmarks, head pose and image cues. Owns native networks
+ * and buffers, so it is not thread-safe: give every worker thread its own and
+ * close it when done.
+ */
+public final class FrameAnalyzer implements AutoCloseable {
+
+    /** Side of the inner-face patch used as an appearance signature. */
+    static final int SIGNATURE = 32;
+
+    private final FrameDecoder decoder;
+    private final FaceDetector detector;
+    private final FaceLandmarker landmarker;
+    private final HeadPoseEstimator poseEstimator;
+
+    public FrameAnalyzer(FaceVisionModels models) {
+        this(models, new FrameDecoder());
+    }
+
+    public FrameAnalyzer(FaceVisionModels models, FrameDecoder decoder) {
+        this.decoder = decoder;
+        this.detector = new FaceDetector(models);
+        this.landmarker = new FaceLandmarker(models);
+        this.poseEstimator = new HeadPoseEstimator(models.canonicalMesh());
+    }
+
+    /** Decodes and analyses a frame; refuses bad bytes with a reason. */
+    public FrameObservation analyze(byte[] jpeg, long timestampMillis) throws FrameRejectedException {
+        try (Mat bgr = decoder.decode(jpeg)) {
+            return analyze(bgr, timestampMillis);
+        }
+    }
+
+    /** Analyses an already decoded BGR image. */
+    public FrameObservation analyze(Mat bgr, long timestampMillis) {
+        List<FaceDetection> faces = detector.detect(bgr);
+        double frameBrightness = meanLuma(bgr);
+        if (faces.isEmpty()) {
+            return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), 0, frameBrightness, null);
+        }
+        FaceDetection main = faces.stream()
+                .max(Comparator.comparingDouble(d -> d.width() * d.height())).orElseThrow();
+        FaceObservation face = observeFace(bgr, main);
+        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faces.size(), frameBrightness, face);
+    }
+
+    /** Landmarks only, for tools that need the mesh of a still photo (the test kit lifts faces to 3D with it). */
+    public FaceObservation observeLargestFace(Mat bgr) {
+        return detector.detect(bgr).stream()
+                .max(Comparator.comparingDouble(d -> d.width() * d.height()))
+                .map(d -> observeFace(bgr, d))
+                .orElse(null);
+    }
+
+    private FaceObservation observeFace(Mat bgr, FaceDetection detection) {
+        try (Mat crop = new Mat(); Mat gray = new Mat()) {
+            FaceLandmarks landmarks = landmarker.landmarks(bgr, FaceCrop.fromDetection(detection, FaceLandmarker.INPUT), crop);
+            HeadPose pose = poseEstimator.estimate(landmarks, bgr.cols(), bgr.rows());
+            cvtColor(crop, gray, COLOR_BGR2GRAY);
+            // The crop is 1.5x the face box; its middle 40% is eyes, nose and mouth.
+            Rect inner = new Rect(FaceLandmarker.INPUT * 3 / 10, FaceLandmarker.INPUT * 3 / 10,
+                    FaceLandmarker.INPUT * 4 / 10, FaceLandmarker.INPUT * 4 / 10);
+            try (Mat innerGray = new Mat(gray, inner); Mat innerBgr = new Mat(crop, inner)) {
+                double brightness = mean(innerGray).get(0);
+                return new FaceObservation(detection, landmarks, pose, brightness, laplacianVariance(gray),
+                        signature(innerGray), chroma(innerBgr), TextureCues.measure(crop, gray));
+            }
+        }
+    }
+
+    private static double meanLuma(Mat bgr) {
+        Scalar m = mean(bgr);
+        return 0.114 * m.get(0) + 0.587 * m.get(1) + 0.299 * m.get(2);
+    }
+
+    private static double laplacianVariance(Mat gray) {
+        try (Mat lap = new Mat(); Mat mu = new Mat(); Mat sigma = new Mat()) {
+            Laplacian(gray, lap, CV_64F);
+            meanStdDev(lap, mu, sigma);
+            double s = sigma.createIndexer() instanceof org.bytedeco.javacpp.indexer.DoubleIndexer d ? d.get(0) : 0;
+            return s * s;
+        }
+    }
+
+    private static float[] signature(Mat innerGray) {
+        try (Mat small = new Mat(); Mat f = new Mat()) {
+            resize(innerGray, small, new Size(SIGNATURE, SIGNATURE), 0, 0, INTER_AREA);
+            small.convertTo(f, CV_32F);
+            float[] v = new float[SIGNATURE * SIGNATURE];
+            try (FloatIndexer idx = f.createIndexer()) {
+                idx.get(0, v);
+            }
+            double sum = 0;
+            for (float x : v) {
+                sum += x;
+            }
+            double avg = sum / v.length;
+            double var = 0;
+            for (float x : v) {
+                var += (x - avg) * (x - avg);
+            }
+            double sd = Math.sqrt(var / v.length) + 1e-6;
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) ((v[i] - avg) / sd);
+            }
+            return v;
+        }
+    }
+
+    private static double[] chroma(Mat innerBgr) {
+        try (Mat lab = new Mat()) {
+            cvtColor(innerBgr, lab, COLOR_BGR2Lab);
+            Scalar m = mean(lab);
+            return new double[] {m.get(1) - 128, m.get(2) - 128};
+        }
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        landmarker.close();
+        poseEstimator.close();
+    }
+}

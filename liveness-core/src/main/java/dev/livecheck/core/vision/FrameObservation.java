@@ -1,0 +1,27 @@
+package dev.livecheck.core.vision;
+
+import java.util.Optional;
+
+/**
+ * Everything the engine learned from one camera frame.
+ *
+ * @param timestampMillis arrival time (live) or the recording's {@code t}
+ * @param faceCount faces the detector found; only the largest is analysed
+ * @param frameBrightness mean luma of the whole frame (0..255)
+ */
+public record FrameObservation(
+        long timestampMillis,
+        int width,
+        int height,
+        int faceCount,
+        double frameBrightness,
+        FaceObservation face) {
+
+    public Optional<FaceObservation> mainFace() {
+        return Optional.ofNullable(face);
+    }
+
+    public boolean hasSingleFace() {
+        return faceCount == 1 && face != null;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.livecheck.core.vision;
+
+import static org.bytedeco.opencv.global.opencv_calib3d.Rodrigues;
+import static org.bytedeco.opencv.global.opencv_calib3d.SOLVEPNP_ITERATIVE;
+import static org.bytedeco.opencv.global.opencv_calib3d.solvePnP;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Head pose by fitting MediaPipe's canonical 3D face to the 468 landmarks with
+ * {@code solvePnP}. The camera is modelled as a pinhole with focal length equal
+ * to the image width, which is close enough for webcams and phones: errors in
+ * the focal length scale the distance but barely change the angles.
+ * Not thread-safe (reuses native buffers): one instance per thread.
+ */
+public final class HeadPoseEstimator implements AutoCloseable {
+
+    private final Mat objectPoints = new Mat(FaceLandmarks.COUNT, 1, CV_32FC3);
+    private final Mat imagePoints = new Mat(FaceLandmarks.COUNT, 1, CV_32FC2);
+    private final Mat camera = new Mat(3, 3, CV_64F);
+    private final Mat distortion = new Mat();
+    private final Mat rvec = new Mat();
+    private final Mat tvec = new Mat();
+    private final Mat rotation = new Mat();
+
+    public HeadPoseEstimator(CanonicalFaceMesh mesh) {
+        try (FloatIndexer o = objectPoints.createIndexer()) {
+            for (int i = 0; i < FaceLandmarks.COUNT; i++) {
+                // canonical: x image-right, y up, z toward camera -> OpenCV camera axes: x right, y down, z away
+                o.put(i, 0, 0, mesh.x(i));
+                o.put(i, 0, 1, -mesh.y(i));
+                o.put(i, 0, 2, -mesh.z(i));
+            }
+        }
+    }
+
+    public HeadPose estimate(FaceLandmarks landmarks, int imageWidth, int imageHeight) {
+        try (FloatIndexer p = imagePoints.createIndexer()) {
+            for (int i = 0; i < FaceLandmarks.COUNT; i++) {
+                p.put(i, 0, 0, landmarks.x(i));
+                p.put(i, 0, 1, landmarks.y(i));
+            }
+        }
+        try (DoubleIndexer k = camera.createIndexer()) {
+            double f = imageWidth;
+            k.put(0, 0, f);
+            k.put(0, 1, 0);
+            k.put(0, 2, imageWidth / 2.0);
+            k.put(1, 0, 0);
+            k.put(1, 1, f);
+            k.put(1, 2, imageHeight / 2.0);
+            k.put(2, 0, 0);
+            k.put(2, 1, 0);
+            k.put(2, 2, 1);
+        }
+        solvePnP(objectPoints, imagePoints, camera, distortion, rvec, tvec, false, SOLVEPNP_ITERATIVE);
+        Rodrigues(rvec, rotation);
+        try (DoubleIndexer r = rotation.createIndexer(); DoubleIndexer t = tvec.createIndexer()) {
+            // The nose direction is the model's -z axis (toward the camera) rotated into the camera frame.
+            double nx = -r.get(0, 2);
+            double ny = -r.get(1, 2);
+            double nz = -r.get(2, 2);
+            double yaw = Math.toDegrees(Math.atan2(nx, -nz));
+            double pitch = Math.toDegrees(Math.atan2(-ny, Math.hypot(nx, nz)));
+            double roll = Math.toDegrees(Math.atan2(r.get(1, 0), r.get(0, 0)));
+            return new HeadPose(yaw, pitch, roll, t.get(2));
+        }
+    }
+
+    @Override
+    public void close() {
+        objectPoints.close();
+        imagePoints.close();
+        camera.close();
+        distortion.close();
+        rvec.close();
+        tvec.close();
+        rotation.close();
+    }
+}
