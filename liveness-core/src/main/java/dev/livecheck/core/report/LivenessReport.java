@@ -1,0 +1,44 @@
+package dev.livecheck.core.report;
+
+import dev.livecheck.core.attempt.Challenge;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's verdict on one attempt.
+ *
+ * @param reason null on APPROVE, else the code of the first failing sub-check (e.g. {@code FLAT_SURFACE})
+ * @param challenges the challenges the attempt asked for, in order
+ * @param frames frames received; {@code analyzedFrames} those that could be analysed
+ * @param durationMillis from the first to the last frame
+ * @param decisionMillis wall time spent deciding after the last frame
+ */
+public record LivenessReport(
+        Recommendation recommendation,
+        String reason,
+        List<Challenge> challenges,
+        List<SubCheck> subChecks,
+        List<AttemptImage> images,
+        int frames,
+        int analyzedFrames,
+        long durationMillis,
+        long decisionMillis) {
+
+    public LivenessReport {
+        challenges = List.copyOf(challenges);
+        subChecks = List.copyOf(subChecks);
+        images = List.copyOf(images);
+    }
+
+    public LivenessAuth livenessAuth() {
+        return recommendation == Recommendation.APPROVE ? LivenessAuth.PASS : LivenessAuth.FAIL;
+    }
+
+    public Optional<SubCheck> subCheck(String name) {
+        return subChecks.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<AttemptImage> image(AttemptImage.Role role) {
+        return images.stream().filter(i -> i.role() == role).findFirst();
+    }
+}

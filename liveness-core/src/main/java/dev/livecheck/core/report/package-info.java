@@ -1,0 +1,6 @@
+/**
+ * The outcome of one attempt as immutable values: recommendation,
+ * {@code liveness_auth}, reason code, every sub-check with its numeric
+ * details, the three kept images and timings; serialisable to JSON.
+ */
+package dev.livecheck.core.report;
