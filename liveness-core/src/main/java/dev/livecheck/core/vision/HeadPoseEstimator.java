@@ -68,7 +68,14 @@ public final class HeadPoseEstimator implements AutoCloseable {
             double yaw = Math.toDegrees(Math.atan2(nx, -nz));
             double pitch = Math.toDegrees(Math.atan2(-ny, Math.hypot(nx, nz)));
             double roll = Math.toDegrees(Math.atan2(r.get(1, 0), r.get(0, 0)));
-            return new HeadPose(yaw, pitch, roll, t.get(2));
+            // A face off the optical axis that looks into the lens is not "turned":
+            // measure the angles against the line of sight, not the camera axis.
+            double tx = t.get(0);
+            double ty = t.get(1);
+            double tz = t.get(2);
+            double sightYaw = Math.toDegrees(Math.atan2(-tx, tz));
+            double sightPitch = Math.toDegrees(Math.atan2(ty, Math.hypot(tx, tz)));
+            return new HeadPose(yaw - sightYaw, pitch - sightPitch, roll, Math.sqrt(tx * tx + ty * ty + tz * tz));
         }
     }
 

@@ -1,0 +1,55 @@
+package dev.livecheck.core.attempt;
+
+import dev.livecheck.core.report.AttemptImage;
+import dev.livecheck.core.vision.FrameObservation;
+import java.util.List;
+
+/**
+ * Everything an attempt collected, for the checks to judge.
+ *
+ * @param ending why the attempt stopped collecting frames
+ * @param observations every analysed frame, in order
+ * @param rejectedFrames frames that could not be decoded (not JPEG, truncated, too large)
+ * @param baseline the locked frontal pose, or null if the face never locked
+ * @param lockIndices first and last observation index of the lock run, or null
+ * @param endIndex observation index of the final frontal frame, or -1
+ */
+public record AttemptEvidence(
+        Ending ending,
+        List<Challenge> challenges,
+        List<FrameObservation> observations,
+        int rejectedFrames,
+        Baseline baseline,
+        int[] lockIndices,
+        List<ChallengeTrace> traces,
+        int endIndex,
+        List<AttemptImage> images) {
+
+    /** Why collection stopped. */
+    public enum Ending {
+        /** All challenges passed and the face came back to frontal (or the end wait ran out). */
+        COMPLETED,
+        /** The face never became usable and frontal long enough to start. */
+        NO_LOCK,
+        /** A challenge was not done in time. */
+        CHALLENGE_TIMEOUT,
+        /** A different challenge's action was performed. */
+        WRONG_ACTION,
+        /** A recording ran out of frames before the attempt completed. */
+        FRAMES_ENDED
+    }
+
+    public AttemptEvidence {
+        challenges = List.copyOf(challenges);
+        observations = List.copyOf(observations);
+        traces = List.copyOf(traces);
+        images = List.copyOf(images);
+    }
+
+    public long durationMillis() {
+        if (observations.isEmpty()) {
+            return 0;
+        }
+        return observations.get(observations.size() - 1).timestampMillis() - observations.get(0).timestampMillis();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.livecheck.core.attempt;
+
+/**
+ * Thresholds of the attempt state machine. The defaults follow the recording
+ * format's description of a bona fide attempt (turns of 25-40 degrees, nods
+ * of 15-30 degrees, the face 35 % wider when closer, each challenge done
+ * within 4 s and held 300 ms) with margins, so a person who does a little
+ * less than asked still passes while a frozen or flat face does not.
+ *
+ * @param lockMillis how long the face must stay frontal and usable before the first challenge
+ * @param lockTimeoutMillis give up (NOT_AVAILABLE) if no lock by then
+ * @param challengeTimeoutMillis per challenge, from when it is issued
+ * @param endTimeoutMillis how long to wait for the final frontal frame
+ * @param holdMillis how long a challenge's target pose must be held
+ * @param wrongActionMillis how long another challenge's pose must be held to count as a wrong action
+ * @param turnDegrees yaw change that satisfies TURN_LEFT / TURN_RIGHT
+ * @param nodDegrees pitch change that satisfies LOOK_UP / LOOK_DOWN
+ * @param closerRatio distance ratio (baseline / now) that satisfies MOVE_CLOSER
+ * @param frontalYawDegrees largest |yaw| (and |yaw - baseline| between challenges) that counts as frontal
+ * @param frontalPitchDegrees largest |pitch - baseline| that counts as frontal again
+ * @param minFaceFraction face width (cheek to cheek) below this fraction of the frame width: MOVE_CLOSER
+ * @param maxFaceFraction face width above this fraction: MOVE_BACK
+ * @param minBrightness face luma below this: TOO_DARK
+ * @param maxBrightness face luma above this: TOO_BRIGHT
+ */
+public record AttemptSettings(
+        long lockMillis,
+        long lockTimeoutMillis,
+        long challengeTimeoutMillis,
+        long endTimeoutMillis,
+        long holdMillis,
+        long wrongActionMillis,
+        double turnDegrees,
+        double nodDegrees,
+        double closerRatio,
+        double frontalYawDegrees,
+        double frontalPitchDegrees,
+        double minFaceFraction,
+        double maxFaceFraction,
+        double minBrightness,
+        double maxBrightness) {
+
+    public static AttemptSettings defaults() {
+        return new AttemptSettings(400, 15_000, 5_000, 3_000, 250, 300,
+                15, 10, 1.22, 18, 12, 0.12, 0.80, 45, 225);
+    }
+}

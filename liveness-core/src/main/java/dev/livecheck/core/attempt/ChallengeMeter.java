@@ -1,0 +1,37 @@
+package dev.livecheck.core.attempt;
+
+import dev.livecheck.core.vision.FaceObservation;
+
+/**
+ * How far a face has gone toward each challenge, relative to the baseline:
+ * 1.0 means the threshold is reached, 2.0 twice as far, negative the other
+ * way. Turns and nods are angle changes, MOVE_CLOSER the drop in distance.
+ */
+public final class ChallengeMeter {
+
+    private final AttemptSettings settings;
+    private final Baseline baseline;
+
+    public ChallengeMeter(AttemptSettings settings, Baseline baseline) {
+        this.settings = settings;
+        this.baseline = baseline;
+    }
+
+    public double progress(Challenge challenge, FaceObservation face) {
+        double yaw = face.pose().yaw() - baseline.yaw();
+        double pitch = face.pose().pitch() - baseline.pitch();
+        return switch (challenge) {
+            case TURN_LEFT -> yaw / settings.turnDegrees();
+            case TURN_RIGHT -> -yaw / settings.turnDegrees();
+            case LOOK_UP -> pitch / settings.nodDegrees();
+            case LOOK_DOWN -> -pitch / settings.nodDegrees();
+            case MOVE_CLOSER -> (baseline.distance() / face.pose().distance() - 1) / (settings.closerRatio() - 1);
+        };
+    }
+
+    /** Back near the baseline orientation (distance may differ: people rarely step back exactly). */
+    public boolean frontal(FaceObservation face) {
+        return Math.abs(face.pose().yaw() - baseline.yaw()) <= settings.frontalYawDegrees() * 0.6
+                && Math.abs(face.pose().pitch() - baseline.pitch()) <= settings.frontalPitchDegrees();
+    }
+}

@@ -1,0 +1,353 @@
+package dev.livecheck.core.attempt;
+
+import dev.livecheck.core.attempt.AttemptEvidence.Ending;
+import dev.livecheck.core.report.AttemptImage;
+import dev.livecheck.core.vision.FaceObservation;
+import dev.livecheck.core.vision.FrameObservation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One attempt, fed frame by frame in arrival order. Phases: LOCKING (wait for
+ * a usable frontal face held for {@code lockMillis}), CHALLENGE (each
+ * challenge in turn: back to frontal, then the action held for
+ * {@code holdMillis}), ENDING (wait for a final frontal frame), DONE. Time is
+ * the frames' own timestamps, so a recording replays exactly as it was
+ * captured; {@link #tick} lets a live stream time out when frames stop.
+ * Not thread-safe: one caller at a time.
+ */
+public final class LivenessAttempt {
+
+    private enum Phase { LOCKING, CHALLENGE, ENDING, DONE }
+
+    private final AttemptSettings settings;
+    private final List<Challenge> challenges;
+    private final FrameQuality quality;
+    private final List<FrameObservation> observations = new ArrayList<>();
+    private final List<ChallengeTrace> traces = new ArrayList<>();
+    private final KeptImages images = new KeptImages();
+
+    private Phase phase = Phase.LOCKING;
+    private long firstTimestamp = -1;
+    private int rejectedFrames;
+    private GuidanceCode lastGuidance;
+
+    private int lockRunStart = -1;
+    private Baseline baseline;
+    private int[] lockIndices;
+    private ChallengeMeter meter;
+
+    private int step;
+    private long issuedAt;
+    private boolean backToFrontal;
+    private long holdSince = -1;
+    private double peakProgress;
+    private int peakIndex = -1;
+    private Challenge wrongCandidate;
+    private long wrongSince = -1;
+    private long endingSince;
+
+    public LivenessAttempt(List<Challenge> challenges, AttemptSettings settings) {
+        this.challenges = List.copyOf(challenges);
+        this.settings = settings;
+        this.quality = new FrameQuality(settings);
+    }
+
+    public List<Challenge> challenges() {
+        return challenges;
+    }
+
+    public boolean isDone() {
+        return phase == Phase.DONE;
+    }
+
+    /** A frame that could not be decoded; counted as evidence of a bad stream, otherwise ignored. */
+    public void rejectFrame() {
+        rejectedFrames++;
+    }
+
+    /** Feeds one analysed frame with its JPEG bytes (kept only if it becomes one of the three images). */
+    public List<AttemptEvent> accept(FrameObservation frame, byte[] jpeg) {
+        List<AttemptEvent> events = new ArrayList<>();
+        if (phase == Phase.DONE) {
+            return events;
+        }
+        if (firstTimestamp < 0) {
+            firstTimestamp = frame.timestampMillis();
+        }
+        observations.add(frame);
+        int index = observations.size() - 1;
+        Optional<GuidanceCode> problem = quality.problem(frame);
+        guide(problem.orElse(null), events);
+        switch (phase) {
+            case LOCKING -> lock(index, problem.isEmpty(), jpeg, events);
+            case CHALLENGE -> challenge(index, problem.isEmpty(), jpeg, events);
+            case ENDING -> ending(index, problem.isEmpty(), jpeg, events);
+            default -> { }
+        }
+        if (phase != Phase.DONE) {
+            tick(frame.timestampMillis(), events);
+        }
+        return events;
+    }
+
+    /** Checks the timeouts against a clock reading (live streams call this when frames stop coming). */
+    public List<AttemptEvent> tick(long nowMillis) {
+        List<AttemptEvent> events = new ArrayList<>();
+        if (phase != Phase.DONE && firstTimestamp >= 0) {
+            tick(nowMillis, events);
+        }
+        return events;
+    }
+
+    /** Ends the attempt because no more frames will come (a recording ran out). */
+    public List<AttemptEvent> finish() {
+        List<AttemptEvent> events = new ArrayList<>();
+        if (phase != Phase.DONE) {
+            complete(phase == Phase.ENDING ? Ending.COMPLETED : phase == Phase.LOCKING ? Ending.NO_LOCK
+                    : Ending.FRAMES_ENDED, events);
+        }
+        return events;
+    }
+
+    private void tick(long now, List<AttemptEvent> events) {
+        switch (phase) {
+            case LOCKING -> {
+                if (now - firstTimestamp > settings.lockTimeoutMillis()) {
+                    complete(Ending.NO_LOCK, events);
+                }
+            }
+            case CHALLENGE -> {
+                if (now - issuedAt > settings.challengeTimeoutMillis()) {
+                    complete(Ending.CHALLENGE_TIMEOUT, events);
+                }
+            }
+            case ENDING -> {
+                if (now - endingSince > settings.endTimeoutMillis()) {
+                    complete(Ending.COMPLETED, events);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void guide(GuidanceCode code, List<AttemptEvent> events) {
+        if (code != null && code != lastGuidance) {
+            events.add(new AttemptEvent.Guidance(code));
+        }
+        lastGuidance = code;
+    }
+
+    private void lock(int index, boolean usable, byte[] jpeg, List<AttemptEvent> events) {
+        FrameObservation frame = observations.get(index);
+        boolean frontal = usable && Math.abs(frame.face().pose().yaw()) <= settings.frontalYawDegrees();
+        if (!frontal) {
+            if (usable && lastGuidance == null) {
+                guide(GuidanceCode.HOLD_STILL, events);
+            }
+            lockRunStart = -1;
+            return;
+        }
+        if (lockRunStart < 0 || !steady(lockRunStart, index)) {
+            lockRunStart = index;
+        }
+        images.offerStart(frame, jpeg);
+        long held = frame.timestampMillis() - observations.get(lockRunStart).timestampMillis();
+        if (held >= settings.lockMillis() && index - lockRunStart >= 2) {
+            baseline = Baseline.of(observations.subList(lockRunStart, index + 1), lockRunStart);
+            lockIndices = new int[] {lockRunStart, index};
+            meter = new ChallengeMeter(settings, baseline);
+            if (challenges.isEmpty()) {
+                // nothing to ask (a recording without challenges): straight to the end, the judge will reject
+                phase = Phase.ENDING;
+                endingSince = frame.timestampMillis();
+            } else {
+                phase = Phase.CHALLENGE;
+                issue(0, frame.timestampMillis(), events);
+            }
+        }
+    }
+
+    /** The face has not jumped or turned much since the run began: a steady, frontal start. */
+    private boolean steady(int from, int to) {
+        FaceObservation first = observations.get(from).face();
+        FaceObservation last = observations.get(to).face();
+        double moved = Math.hypot(last.landmarks().x(1) - first.landmarks().x(1),
+                last.landmarks().y(1) - first.landmarks().y(1));
+        return moved < first.landmarks().interocular()
+                && Math.abs(last.pose().yaw() - first.pose().yaw()) < settings.frontalYawDegrees();
+    }
+
+    private void issue(int next, long now, List<AttemptEvent> events) {
+        step = next;
+        issuedAt = now;
+        backToFrontal = next == 0;
+        holdSince = -1;
+        peakProgress = Double.NEGATIVE_INFINITY;
+        peakIndex = -1;
+        wrongCandidate = null;
+        wrongSince = -1;
+        events.add(new AttemptEvent.ChallengeIssued(next + 1, challenges.size(), challenges.get(next)));
+    }
+
+    private void challenge(int index, boolean usable, byte[] jpeg, List<AttemptEvent> events) {
+        if (!usable) {
+            holdSince = -1;
+            return;
+        }
+        FrameObservation frame = observations.get(index);
+        FaceObservation face = frame.face();
+        long now = frame.timestampMillis();
+        if (!backToFrontal) {
+            backToFrontal = meter.frontal(face);
+            return;
+        }
+        Challenge asked = challenges.get(step);
+        double progress = meter.progress(asked, face);
+        if (progress > peakProgress) {
+            peakProgress = progress;
+            peakIndex = index;
+        }
+        images.offerChallenge(frame, jpeg, progress);
+        if (wrongAction(asked, face, progress, now)) {
+            traces.add(trace(-1));
+            complete(Ending.WRONG_ACTION, events);
+            return;
+        }
+        if (progress < 1) {
+            holdSince = -1;
+            return;
+        }
+        if (holdSince < 0) {
+            holdSince = now;
+        }
+        if (now - holdSince >= settings.holdMillis()) {
+            traces.add(trace(now));
+            events.add(new AttemptEvent.ChallengePassed(step + 1));
+            if (step + 1 < challenges.size()) {
+                issue(step + 1, now, events);
+            } else {
+                phase = Phase.ENDING;
+                endingSince = now;
+            }
+        }
+    }
+
+    /** Another challenge's action, clearly performed and held while the asked one is barely started. */
+    private boolean wrongAction(Challenge asked, FaceObservation face, double askedProgress, long now) {
+        Challenge strongest = null;
+        double best = 1.3;
+        for (Challenge other : Challenge.values()) {
+            double p = meter.progress(other, face);
+            if (other != asked && p >= best) {
+                best = p;
+                strongest = other;
+            }
+        }
+        if (strongest == null || askedProgress > 0.5) {
+            wrongCandidate = null;
+            wrongSince = -1;
+            return false;
+        }
+        if (strongest != wrongCandidate) {
+            wrongCandidate = strongest;
+            wrongSince = now;
+        }
+        return now - wrongSince >= settings.wrongActionMillis();
+    }
+
+    private ChallengeTrace trace(long passedAt) {
+        return new ChallengeTrace(challenges.get(step), step + 1, issuedAt, passedAt,
+                peakIndex < 0 ? 0 : peakProgress, peakIndex, passedAt < 0 ? wrongCandidate : null);
+    }
+
+    private void ending(int index, boolean usable, byte[] jpeg, List<AttemptEvent> events) {
+        FrameObservation frame = observations.get(index);
+        if (usable && meter.frontal(frame.face())) {
+            images.offerEnd(index, frame, jpeg);
+            complete(Ending.COMPLETED, events);
+        }
+    }
+
+    private void complete(Ending ending, List<AttemptEvent> events) {
+        if (phase == Phase.CHALLENGE && ending != Ending.WRONG_ACTION) {
+            traces.add(trace(-1));
+        }
+        for (int s = traces.size(); s < challenges.size(); s++) {
+            traces.add(new ChallengeTrace(challenges.get(s), s + 1, -1, -1, 0, -1, null));
+        }
+        if (images.endIndex() < 0) {
+            images.fallbackEnd();
+        }
+        phase = Phase.DONE;
+        events.add(new AttemptEvent.Completed(new AttemptEvidence(ending, challenges, observations, rejectedFrames,
+                baseline, lockIndices, traces, images.endIndex(), images.list())));
+    }
+
+    /**
+     * The three images: the sharpest frame of the frontal lock, the frame
+     * with the strongest challenge progress, and the final frontal frame.
+     * Only these JPEGs are kept, so memory does not grow with the attempt.
+     */
+    private static final class KeptImages {
+        private AttemptImage start;
+        private double startSharpness = -1;
+        private AttemptImage challenge;
+        private double challengeProgress = Double.NEGATIVE_INFINITY;
+        private AttemptImage end;
+        private int endIndex = -1;
+        private byte[] lastFaceJpeg;
+        private long lastFaceTime;
+
+        void offerStart(FrameObservation frame, byte[] jpeg) {
+            remember(frame, jpeg);
+            if (frame.face().sharpness() > startSharpness) {
+                startSharpness = frame.face().sharpness();
+                start = new AttemptImage(AttemptImage.Role.FRONTAL_START, frame.timestampMillis(), jpeg);
+            }
+        }
+
+        void offerChallenge(FrameObservation frame, byte[] jpeg, double progress) {
+            remember(frame, jpeg);
+            if (progress > challengeProgress) {
+                challengeProgress = progress;
+                challenge = new AttemptImage(AttemptImage.Role.CHALLENGE, frame.timestampMillis(), jpeg);
+            }
+        }
+
+        void offerEnd(int index, FrameObservation frame, byte[] jpeg) {
+            end = new AttemptImage(AttemptImage.Role.FRONTAL_END, frame.timestampMillis(), jpeg);
+            endIndex = index;
+        }
+
+        private void remember(FrameObservation frame, byte[] jpeg) {
+            lastFaceJpeg = jpeg;
+            lastFaceTime = frame.timestampMillis();
+        }
+
+        void fallbackEnd() {
+            if (lastFaceJpeg != null) {
+                end = new AttemptImage(AttemptImage.Role.FRONTAL_END, lastFaceTime, lastFaceJpeg);
+            }
+        }
+
+        int endIndex() {
+            return endIndex;
+        }
+
+        List<AttemptImage> list() {
+            List<AttemptImage> list = new ArrayList<>(3);
+            if (start != null) {
+                list.add(start);
+            }
+            if (challenge != null) {
+                list.add(challenge);
+            }
+            if (end != null) {
+                list.add(end);
+            }
+            return list;
+        }
+    }
+}

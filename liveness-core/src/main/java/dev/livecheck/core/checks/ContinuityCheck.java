@@ -1,0 +1,185 @@
+package dev.livecheck.core.checks;
+
+import dev.livecheck.core.attempt.AttemptEvidence;
+import dev.livecheck.core.report.SubCheck;
+import dev.livecheck.core.vision.FaceLandmarks;
+import dev.livecheck.core.vision.FaceObservation;
+import dev.livecheck.core.vision.FrameObservation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The same face from start to end, in frames that really follow one another.
+ * Identity: every later frame that faces the camera like the locked reference
+ * frame is compared with it by appearance (correlation of the roll-corrected
+ * inner-face patch) and by face shape (landmark geometry after removing
+ * position, scale and rotation). Timing: no long gaps, a plausible frame
+ * rate, and no jump of the face between consecutive frames.
+ */
+public final class ContinuityCheck {
+
+    public static final String NAME = "continuity";
+    /** Frames within this many degrees of the reference pose are compared for identity. */
+    static final double COMPARABLE_DEGREES = 7;
+    /** Appearance correlation below which a frame shows someone else. */
+    static final double MIN_APPEARANCE = 0.55;
+    /** Shape distance (RMS of aligned landmarks, in inter-ocular units) above which the geometry is someone else's. */
+    static final double MAX_SHAPE_DISTANCE = 0.075;
+    /** Frames that must look like someone else before we call it a switch (one odd frame is noise). */
+    static final int SWITCH_FRAMES = 2;
+    static final long MAX_GAP_MILLIS = 2_000;
+    static final double MIN_MEDIAN_INTERVAL = 15;
+    /** Nose displacement between consecutive frames (inter-ocular units per 100 ms) no head can make. */
+    static final double MAX_JUMP = 1.2;
+
+    /** Landmarks that carry identity and barely move with expression: eyes, brows, nose, outline. */
+    static final int[] SHAPE = {33, 133, 362, 263, 70, 105, 107, 336, 334, 300, 1, 4, 98, 327, 168, 6, 10, 152,
+        234, 454, 172, 397, 58, 288, 127, 356, 21, 251};
+
+    public SubCheck evaluate(AttemptEvidence evidence) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        String timing = timing(evidence.observations(), d);
+        if (evidence.baseline() == null) {
+            return timing == null ? SubCheck.inconclusive(NAME, "NOT_STARTED", d) : SubCheck.fail(NAME, timing, d);
+        }
+        String identity = identity(evidence, d);
+        String reason = timing != null ? timing : identity;
+        return reason == null ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, reason, d);
+    }
+
+    private static String timing(List<FrameObservation> frames, Map<String, Object> d) {
+        long maxGap = 0;
+        List<Double> intervals = new ArrayList<>();
+        double maxJump = 0;
+        FrameObservation previous = null;
+        for (FrameObservation f : frames) {
+            if (previous != null) {
+                long gap = f.timestampMillis() - previous.timestampMillis();
+                maxGap = Math.max(maxGap, gap);
+                intervals.add((double) gap);
+                if (previous.hasSingleFace() && f.hasSingleFace()) {
+                    maxJump = Math.max(maxJump, jump(previous, f));
+                }
+            }
+            previous = f;
+        }
+        double median = Stats.median(intervals);
+        d.put("max_gap_ms", maxGap);
+        d.put("median_interval_ms", Stats.round(median));
+        d.put("max_jump", Stats.round(maxJump));
+        if (maxGap > MAX_GAP_MILLIS) {
+            return "FRAME_GAP";
+        }
+        if (!intervals.isEmpty() && median < MIN_MEDIAN_INTERVAL) {
+            return "IMPLAUSIBLE_TIMING";
+        }
+        return maxJump > MAX_JUMP ? "FRAME_JUMP" : null;
+    }
+
+    /** How far the nose moved, in inter-ocular distances per 100 ms (at least one 100 ms step counted). */
+    private static double jump(FrameObservation a, FrameObservation b) {
+        FaceLandmarks la = a.face().landmarks();
+        FaceLandmarks lb = b.face().landmarks();
+        double moved = Math.hypot(lb.x(1) - la.x(1), lb.y(1) - la.y(1)) / la.interocular();
+        double steps = Math.max(1, (b.timestampMillis() - a.timestampMillis()) / 100.0);
+        return moved / steps;
+    }
+
+    private static String identity(AttemptEvidence evidence, Map<String, Object> d) {
+        var baseline = evidence.baseline();
+        FaceObservation reference = evidence.observations().get(baseline.referenceIndex()).face();
+        int lockEnd = evidence.lockIndices()[1];
+        double minAppearance = 1;
+        double maxShape = 0;
+        int compared = 0;
+        int unlike = 0;
+        List<FrameObservation> frames = evidence.observations();
+        for (int i = lockEnd + 1; i < frames.size(); i++) {
+            FrameObservation f = frames.get(i);
+            if (!f.hasSingleFace() || !comparable(f.face(), baseline.yaw(), baseline.pitch())) {
+                continue;
+            }
+            compared++;
+            double appearance = FaceObservation.appearanceSimilarity(reference.appearance(), f.face().appearance());
+            double shape = shapeDistance(reference.landmarks(), f.face().landmarks());
+            minAppearance = Math.min(minAppearance, appearance);
+            maxShape = Math.max(maxShape, shape);
+            if (appearance < MIN_APPEARANCE || shape > MAX_SHAPE_DISTANCE) {
+                unlike++;
+            }
+        }
+        d.put("frames_compared", compared);
+        d.put("min_appearance_similarity", Stats.round(minAppearance));
+        d.put("max_shape_distance", Stats.round(maxShape));
+        d.put("unlike_frames", unlike);
+        return unlike >= SWITCH_FRAMES ? "IDENTITY_CHANGE" : null;
+    }
+
+    private static boolean comparable(FaceObservation face, double yaw, double pitch) {
+        return Math.abs(face.pose().yaw() - yaw) <= COMPARABLE_DEGREES
+                && Math.abs(face.pose().pitch() - pitch) <= COMPARABLE_DEGREES;
+    }
+
+    /**
+     * RMS distance between two landmark shapes after the best similarity
+     * alignment (2D Procrustes), in units of the reference's inter-ocular distance.
+     */
+    static double shapeDistance(FaceLandmarks a, FaceLandmarks b) {
+        int n = SHAPE.length;
+        double[] ax = new double[n];
+        double[] ay = new double[n];
+        double[] bx = new double[n];
+        double[] by = new double[n];
+        for (int k = 0; k < n; k++) {
+            ax[k] = a.x(SHAPE[k]);
+            ay[k] = a.y(SHAPE[k]);
+            bx[k] = b.x(SHAPE[k]);
+            by[k] = b.y(SHAPE[k]);
+        }
+        double sa = normalise(ax, ay);
+        normalise(bx, by);
+        double dot = 0;
+        double cross = 0;
+        for (int k = 0; k < n; k++) {
+            dot += ax[k] * bx[k] + ay[k] * by[k];
+            cross += ax[k] * by[k] - ay[k] * bx[k];
+        }
+        double angle = Math.atan2(cross, dot);
+        double c = Math.cos(angle);
+        double s = Math.sin(angle);
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            double rx = c * bx[k] + s * by[k];
+            double ry = -s * bx[k] + c * by[k];
+            sum += (rx - ax[k]) * (rx - ax[k]) + (ry - ay[k]) * (ry - ay[k]);
+        }
+        // normalised shapes have unit RMS radius; convert back to the reference's pixels, then to inter-ocular units
+        return Math.sqrt(sum / n) * sa / a.interocular();
+    }
+
+    /** Centres the points and scales them to unit RMS radius; returns the original RMS radius. */
+    private static double normalise(double[] x, double[] y) {
+        double mx = 0;
+        double my = 0;
+        for (int k = 0; k < x.length; k++) {
+            mx += x[k];
+            my += y[k];
+        }
+        mx /= x.length;
+        my /= y.length;
+        double r = 0;
+        for (int k = 0; k < x.length; k++) {
+            x[k] -= mx;
+            y[k] -= my;
+            r += x[k] * x[k] + y[k] * y[k];
+        }
+        r = Math.sqrt(r / x.length);
+        for (int k = 0; k < x.length; k++) {
+            x[k] /= r;
+            y[k] /= r;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.livecheck.core.checks;
+
+import dev.livecheck.core.attempt.AttemptEvidence;
+import dev.livecheck.core.report.SubCheck;
+import dev.livecheck.core.vision.FrameObservation;
+import dev.livecheck.core.vision.TextureCues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Artefacts of a face shown on a screen or paper: moiré (sharp peaks in the
+ * face's spectrum where a screen's pixel grid aliases with the camera's),
+ * specular glare, and washed-out colour. These are weak, camera-dependent
+ * cues, so the thresholds sit well outside what bona fide captures show and
+ * the check only fails on strong, persistent evidence; see
+ * {@code docs/accuracy.md} for what it catches and misses.
+ */
+public final class PresentationCheck {
+
+    public static final String NAME = "presentation";
+    /** Median spectral peak (log10 above the radial median) that only re-captured screens reach. */
+    static final double MAX_MOIRE = 1.45;
+    /** Median share of glare pixels on the face. */
+    static final double MAX_GLARE = 0.08;
+    /** Median HSV saturation below which skin has lost its colour (grey print, washed-out screen). */
+    static final double MIN_SATURATION = 0.06;
+
+    public SubCheck evaluate(AttemptEvidence evidence) {
+        List<Double> moire = new ArrayList<>();
+        List<Double> glare = new ArrayList<>();
+        List<Double> saturation = new ArrayList<>();
+        for (FrameObservation f : evidence.observations()) {
+            if (f.hasSingleFace()) {
+                TextureCues t = f.face().texture();
+                moire.add(t.moire());
+                glare.add(t.glare());
+                saturation.add(t.saturation());
+            }
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("frames_measured", moire.size());
+        if (moire.isEmpty()) {
+            return SubCheck.inconclusive(NAME, "NO_FACE", d);
+        }
+        double m = Stats.median(moire);
+        double g = Stats.median(glare);
+        double s = Stats.median(saturation);
+        d.put("moire", Stats.round(m));
+        d.put("glare", Stats.round(g));
+        d.put("saturation", Stats.round(s));
+        String reason = m > MAX_MOIRE ? "SCREEN_MOIRE" : g > MAX_GLARE ? "GLARE" : s < MIN_SATURATION ? "NO_SKIN_COLOUR" : null;
+        return reason == null ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, reason, d);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.livecheck.core.engine;
+
+import dev.livecheck.core.attempt.AttemptEvent;
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.attempt.LivenessAttempt;
+import dev.livecheck.core.checks.LivenessJudge;
+import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.vision.FrameAnalyzer;
+import dev.livecheck.core.vision.FrameObservation;
+import dev.livecheck.core.vision.FrameRejectedException;
+import java.util.List;
+
+/**
+ * One attempt fed from a live stream. Each call analyses (or times out) and
+ * returns what the client should be told; once the attempt completes, the
+ * update carries the report. Calls must not overlap (the caller serialises
+ * them, e.g. one worker per attempt).
+ */
+public final class LiveAttempt {
+
+    private final AnalyzerPool pool;
+    private final LivenessAttempt attempt;
+    private final LivenessJudge judge;
+    private LivenessReport report;
+
+    LiveAttempt(AnalyzerPool pool, LivenessAttempt attempt, LivenessJudge judge) {
+        this.pool = pool;
+        this.attempt = attempt;
+        this.judge = judge;
+    }
+
+    /** What one frame or tick changed; {@code report} is set once, when the attempt is decided. */
+    public record Update(List<AttemptEvent> events, LivenessReport report) {
+
+        public boolean decided() {
+            return report != null;
+        }
+    }
+
+    public List<Challenge> challenges() {
+        return attempt.challenges();
+    }
+
+    public boolean isDecided() {
+        return report != null;
+    }
+
+    /**
+     * Analyses a frame that arrived at {@code arrivalMillis}. A frame that
+     * cannot be decoded is counted and rethrown so the caller can tell the
+     * client; the attempt goes on.
+     */
+    public Update onFrame(byte[] jpeg, long arrivalMillis) throws FrameRejectedException, InterruptedException {
+        if (report != null) {
+            return new Update(List.of(), report);
+        }
+        FrameObservation observation;
+        FrameAnalyzer analyzer = pool.borrow();
+        try {
+            observation = analyzer.analyze(jpeg, arrivalMillis);
+        } catch (FrameRejectedException e) {
+            attempt.rejectFrame();
+            throw e;
+        } finally {
+            pool.release(analyzer);
+        }
+        return settle(attempt.accept(observation, jpeg));
+    }
+
+    /** Lets timeouts fire when no frame has come for a while. */
+    public Update onTick(long nowMillis) {
+        if (report != null) {
+            return new Update(List.of(), report);
+        }
+        return settle(attempt.tick(nowMillis));
+    }
+
+    /** Ends the attempt now with whatever it has (e.g. the stream closed); returns the report. */
+    public LivenessReport finish() {
+        if (report == null) {
+            settle(attempt.finish());
+        }
+        return report;
+    }
+
+    private Update settle(List<AttemptEvent> events) {
+        long start = System.nanoTime();
+        for (AttemptEvent e : events) {
+            if (e instanceof AttemptEvent.Completed completed) {
+                report = judge.judge(completed.evidence(), start);
+            }
+        }
+        return new Update(events, report);
+    }
+}
