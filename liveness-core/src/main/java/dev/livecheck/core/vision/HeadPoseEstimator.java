@@ -20,6 +20,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class HeadPoseEstimator implements AutoCloseable {
 
+    /** Distance between the canonical model's outer eye corners (landmarks 33 and 263). */
+    private static final double CANONICAL_INTEROCULAR_CM = 8.89;
+
     private final Mat objectPoints = new Mat(FaceLandmarks.COUNT, 1, CV_32FC3);
     private final Mat imagePoints = new Mat(FaceLandmarks.COUNT, 1, CV_32FC2);
     private final Mat camera = new Mat(3, 3, CV_64F);
@@ -58,7 +61,8 @@ public final class HeadPoseEstimator implements AutoCloseable {
             k.put(2, 1, 0);
             k.put(2, 2, 1);
         }
-        solvePnP(objectPoints, imagePoints, camera, distortion, rvec, tvec, false, SOLVEPNP_ITERATIVE);
+        guessFrontal(landmarks, imageWidth, imageHeight);
+        solvePnP(objectPoints, imagePoints, camera, distortion, rvec, tvec, true, SOLVEPNP_ITERATIVE);
         Rodrigues(rvec, rotation);
         try (DoubleIndexer r = rotation.createIndexer(); DoubleIndexer t = tvec.createIndexer()) {
             // The nose direction is the model's -z axis (toward the camera) rotated into the camera frame.
@@ -76,6 +80,28 @@ public final class HeadPoseEstimator implements AutoCloseable {
             double sightYaw = Math.toDegrees(Math.atan2(-tx, tz));
             double sightPitch = Math.toDegrees(Math.atan2(ty, Math.hypot(tx, tz)));
             return new HeadPose(yaw - sightYaw, pitch - sightPitch, roll, Math.sqrt(tx * tx + ty * ty + tz * tz));
+        }
+    }
+
+    /**
+     * Starts the solver from a frontal face at the distance its eye span
+     * implies. Without a start, nearly planar landmarks (a print) can converge
+     * to a mirrored solution facing away from the camera.
+     */
+    private void guessFrontal(FaceLandmarks landmarks, int imageWidth, int imageHeight) {
+        double f = imageWidth;
+        double z = f * CANONICAL_INTEROCULAR_CM / Math.max(1, landmarks.interocular());
+        double cx = (landmarks.x(FaceLandmarks.RIGHT_EYE_OUTER) + landmarks.x(FaceLandmarks.LEFT_EYE_OUTER)) / 2;
+        double cy = (landmarks.y(FaceLandmarks.RIGHT_EYE_OUTER) + landmarks.y(FaceLandmarks.LEFT_EYE_OUTER)) / 2;
+        rvec.create(3, 1, CV_64F);
+        tvec.create(3, 1, CV_64F);
+        try (DoubleIndexer r = rvec.createIndexer(); DoubleIndexer t = tvec.createIndexer()) {
+            r.put(0, 0, 0);
+            r.put(1, 0, 0);
+            r.put(2, 0, 0);
+            t.put(0, 0, (cx - imageWidth / 2.0) * z / f);
+            t.put(1, 0, (cy - imageHeight / 2.0) * z / f);
+            t.put(2, 0, z);
         }
     }
 

@@ -1,0 +1,79 @@
+package dev.livecheck.core.attempt;
+
+import static dev.livecheck.core.attempt.Challenge.LOOK_UP;
+import static dev.livecheck.core.attempt.Challenge.MOVE_CLOSER;
+import static dev.livecheck.core.attempt.Challenge.TURN_LEFT;
+import static dev.livecheck.core.attempt.Challenge.TURN_RIGHT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livecheck.core.attempt.AttemptEvidence.Ending;
+import dev.livecheck.core.fixtures.SyntheticFaces;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LivenessAttemptTest {
+
+    private final SyntheticFaces faces = new SyntheticFaces();
+
+    @Test
+    void bonaFidePerformanceCompletesEveryChallengeInOrder() {
+        List<Challenge> asked = List.of(TURN_LEFT, LOOK_UP, MOVE_CLOSER);
+        ScriptedAttempt run = new ScriptedAttempt(faces, asked).perform(asked, false);
+        AttemptEvidence evidence = run.evidence();
+
+        assertThat(evidence.ending()).isEqualTo(Ending.COMPLETED);
+        assertThat(evidence.traces()).allMatch(ChallengeTrace::passed);
+        assertThat(run.events()).filteredOn(AttemptEvent.ChallengeIssued.class::isInstance)
+                .extracting(e -> ((AttemptEvent.ChallengeIssued) e).action())
+                .containsExactly(TURN_LEFT, LOOK_UP, MOVE_CLOSER);
+        assertThat(run.events()).filteredOn(AttemptEvent.ChallengePassed.class::isInstance).hasSize(3);
+        assertThat(evidence.images()).hasSize(3);
+        assertThat(evidence.endIndex()).isPositive();
+    }
+
+    @Test
+    void performingAnotherChallengeEndsTheAttemptAsWrongAction() {
+        ScriptedAttempt run = new ScriptedAttempt(faces, List.of(TURN_LEFT, TURN_RIGHT))
+                .perform(List.of(TURN_RIGHT, TURN_LEFT), false);
+        AttemptEvidence evidence = run.evidence();
+
+        assertThat(evidence.ending()).isEqualTo(Ending.WRONG_ACTION);
+        assertThat(evidence.traces().get(0).wrongAction()).isEqualTo(TURN_RIGHT);
+    }
+
+    @Test
+    void aFrozenFaceTimesOutOnTheFirstChallenge() {
+        ScriptedAttempt run = new ScriptedAttempt(faces, List.of(TURN_LEFT, LOOK_UP)).hold(8000);
+
+        assertThat(run.evidence().ending()).isEqualTo(Ending.CHALLENGE_TIMEOUT);
+    }
+
+    @Test
+    void noFaceGivesGuidanceAndNeverLocks() {
+        ScriptedAttempt run = new ScriptedAttempt(faces, List.of(TURN_LEFT, LOOK_UP)).noFace(2000);
+        AttemptEvidence evidence = run.evidence();
+
+        assertThat(run.events()).contains(new AttemptEvent.Guidance(GuidanceCode.NO_FACE));
+        assertThat(evidence.ending()).isEqualTo(Ending.NO_LOCK);
+        assertThat(evidence.baseline()).isNull();
+    }
+
+    @Test
+    void twoFacesGiveGuidanceAndNeverLock() {
+        ScriptedAttempt run = new ScriptedAttempt(faces, List.of(TURN_LEFT, LOOK_UP)).twoFaces(2000);
+
+        assertThat(run.events()).containsOnlyOnce(new AttemptEvent.Guidance(GuidanceCode.MULTIPLE_FACES));
+        assertThat(run.evidence().ending()).isEqualTo(Ending.NO_LOCK);
+    }
+
+    @Test
+    void aStreamThatStopsTimesOutOnTick() {
+        LivenessAttempt attempt = new LivenessAttempt(List.of(TURN_LEFT, LOOK_UP), AttemptSettings.defaults());
+        for (long t = 0; t < 1000; t += 66) {
+            attempt.accept(faces.frame(t, SyntheticFaces.Pose.frontal(), SyntheticFaces.appearance(1)), new byte[] {1});
+        }
+        assertThat(attempt.tick(2000)).isEmpty();
+        assertThat(attempt.tick(10_000)).singleElement().isInstanceOf(AttemptEvent.Completed.class);
+        assertThat(attempt.isDone()).isTrue();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.livecheck.core.attempt;
+
+import dev.livecheck.core.fixtures.SyntheticFaces;
+import dev.livecheck.core.fixtures.SyntheticFaces.Pose;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drives a {@link LivenessAttempt} with synthetic frames at 15 fps: hold a
+ * pose for a while, move to another over a ramp. Collects every event.
+ */
+public final class ScriptedAttempt {
+
+    public static final long FRAME_MS = 66;
+
+    private final SyntheticFaces faces;
+    private final LivenessAttempt attempt;
+    private final List<AttemptEvent> events = new ArrayList<>();
+    private float[] identity = SyntheticFaces.appearance(1);
+    private Pose pose = Pose.frontal();
+    private long t;
+
+    public ScriptedAttempt(SyntheticFaces faces, List<Challenge> challenges) {
+        this(faces, challenges, AttemptSettings.defaults());
+    }
+
+    public ScriptedAttempt(SyntheticFaces faces, List<Challenge> challenges, AttemptSettings settings) {
+        this.faces = faces;
+        this.attempt = new LivenessAttempt(challenges, settings);
+    }
+
+    public ScriptedAttempt identity(long seed) {
+        identity = SyntheticFaces.appearance(seed);
+        return this;
+    }
+
+    public ScriptedAttempt hold(long millis) {
+        for (long end = t + millis; t < end; t += FRAME_MS) {
+            events.addAll(attempt.accept(faces.frame(t, pose, identity), new byte[] {1}));
+        }
+        return this;
+    }
+
+    /** Moves linearly from the current pose to {@code target} over {@code millis}. */
+    public ScriptedAttempt moveTo(Pose target, long millis) {
+        Pose from = pose;
+        long start = t;
+        for (long end = t + millis; t < end; t += FRAME_MS) {
+            double a = (double) (t - start) / millis;
+            pose = new Pose(from.yaw() + a * (target.yaw() - from.yaw()), from.pitch() + a * (target.pitch() - from.pitch()),
+                    from.distance() + a * (target.distance() - from.distance()), target.isFlat());
+            events.addAll(attempt.accept(faces.frame(t, pose, identity), new byte[] {1}));
+        }
+        pose = target;
+        return this;
+    }
+
+    /** No frame at all for a while: the stream stalled. */
+    public ScriptedAttempt noFaceGap(long millis) {
+        t += millis;
+        return this;
+    }
+
+    public ScriptedAttempt noFace(long millis) {
+        for (long end = t + millis; t < end; t += FRAME_MS) {
+            events.addAll(attempt.accept(faces.noFace(t), new byte[] {1}));
+        }
+        return this;
+    }
+
+    public ScriptedAttempt twoFaces(long millis) {
+        for (long end = t + millis; t < end; t += FRAME_MS) {
+            events.addAll(attempt.accept(faces.frame(t, pose, identity, 2), new byte[] {1}));
+        }
+        return this;
+    }
+
+    /** A bona fide performance of the given actions (which may differ from what was asked). */
+    public ScriptedAttempt perform(List<Challenge> actions, boolean flat) {
+        Pose rest = flat ? Pose.frontal().flat() : Pose.frontal();
+        pose = rest;
+        hold(1000);
+        for (Challenge c : actions) {
+            Pose target = switch (c) {
+                case TURN_LEFT -> rest.yaw(32);
+                case TURN_RIGHT -> rest.yaw(-32);
+                case LOOK_UP -> rest.pitch(22);
+                case LOOK_DOWN -> rest.pitch(-22);
+                case MOVE_CLOSER -> rest.distance(35);
+            };
+            moveTo(target, 500).hold(600).moveTo(rest, 400).hold(300);
+        }
+        return hold(800);
+    }
+
+    public List<AttemptEvent> finish() {
+        events.addAll(attempt.finish());
+        return events;
+    }
+
+    public List<AttemptEvent> events() {
+        return events;
+    }
+
+    public AttemptEvidence evidence() {
+        return finish().stream().filter(AttemptEvent.Completed.class::isInstance)
+                .map(e -> ((AttemptEvent.Completed) e).evidence()).findFirst().orElseThrow();
+    }
+}
