@@ -41,7 +41,7 @@ public record AttemptSettings(
         double maxBrightness) {
 
     public static AttemptSettings defaults() {
-        return new AttemptSettings(400, 15_000, 5_000, 3_000, 250, 300,
+        return new AttemptSettings(400, 15_000, 5_000, 3_000, 250, 120,
                 15, 10, 1.22, 18, 12, 0.12, 0.80, 45, 225);
     }
 }

@@ -234,10 +234,16 @@ public final class LivenessAttempt {
         }
     }
 
-    /** Another challenge's action, clearly performed and held while the asked one is barely started. */
+    /**
+     * Another challenge's action performed as far as its own threshold for
+     * {@code wrongActionMillis} (two or three frames), while the asked one has
+     * barely started. A person
+     * who was asked for one thing does not do another; a replay recorded for
+     * another order does exactly that.
+     */
     private boolean wrongAction(Challenge asked, FaceObservation face, double askedProgress, long now) {
         Challenge strongest = null;
-        double best = 1.3;
+        double best = 1.0;
         for (Challenge other : Challenge.values()) {
             double p = meter.progress(other, face);
             if (other != asked && p >= best) {

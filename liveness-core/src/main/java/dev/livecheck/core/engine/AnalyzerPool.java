@@ -2,6 +2,7 @@ package dev.livecheck.core.engine;
 
 import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.core.vision.FrameAnalyzer;
+import dev.livecheck.core.vision.FrameDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,7 +12,9 @@ import java.util.concurrent.BlockingQueue;
  * Frame analyzers (each with its own OpenCV networks) shared by many
  * attempts: borrow one for a frame or a recording, give it back after. At
  * most {@code capacity} exist; a borrower waits when all are busy, which
- * bounds native memory and CPU oversubscription.
+ * bounds native memory and CPU oversubscription. Analyzers accept frames up
+ * to the recording limits; live attempts enforce the stricter capture-protocol
+ * limits before they borrow one.
  */
 final class AnalyzerPool implements AutoCloseable {
 
@@ -33,7 +36,7 @@ final class AnalyzerPool implements AutoCloseable {
         }
         synchronized (all) {
             if (all.size() < capacity) {
-                FrameAnalyzer created = new FrameAnalyzer(models);
+                FrameAnalyzer created = new FrameAnalyzer(models, new FrameDecoder(FrameDecoder.Limits.RECORDING));
                 all.add(created);
                 return created;
             }

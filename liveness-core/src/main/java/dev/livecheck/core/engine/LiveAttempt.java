@@ -6,6 +6,7 @@ import dev.livecheck.core.attempt.LivenessAttempt;
 import dev.livecheck.core.checks.LivenessJudge;
 import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.vision.FrameAnalyzer;
+import dev.livecheck.core.vision.FrameDecoder;
 import dev.livecheck.core.vision.FrameObservation;
 import dev.livecheck.core.vision.FrameRejectedException;
 import java.util.List;
@@ -55,14 +56,17 @@ public final class LiveAttempt {
             return new Update(List.of(), report);
         }
         FrameObservation observation;
-        FrameAnalyzer analyzer = pool.borrow();
         try {
-            observation = analyzer.analyze(jpeg, arrivalMillis);
+            FrameDecoder.inspect(jpeg, FrameDecoder.Limits.LIVE);
+            FrameAnalyzer analyzer = pool.borrow();
+            try {
+                observation = analyzer.analyze(jpeg, arrivalMillis);
+            } finally {
+                pool.release(analyzer);
+            }
         } catch (FrameRejectedException e) {
             attempt.rejectFrame();
             throw e;
-        } finally {
-            pool.release(analyzer);
         }
         return settle(attempt.accept(observation, jpeg));
     }

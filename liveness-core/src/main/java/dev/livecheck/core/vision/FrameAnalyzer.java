@@ -29,6 +29,8 @@ public final class FrameAnalyzer implements AutoCloseable {
 
     /** Side of the inner-face patch used as an appearance signature. */
     static final int SIGNATURE = 32;
+    /** Frames are analysed at most this large (the capture protocol's 640x480). */
+    static final int ANALYSIS_LONG_SIDE = FrameDecoder.MAX_LONG_SIDE;
 
     private final FrameDecoder decoder;
     private final FaceDetector detector;
@@ -49,7 +51,17 @@ public final class FrameAnalyzer implements AutoCloseable {
     /** Decodes and analyses a frame; refuses bad bytes with a reason. */
     public FrameObservation analyze(byte[] jpeg, long timestampMillis) throws FrameRejectedException {
         try (Mat bgr = decoder.decode(jpeg)) {
-            return analyze(bgr, timestampMillis);
+            if (Math.max(bgr.cols(), bgr.rows()) <= ANALYSIS_LONG_SIDE) {
+                return analyze(bgr, timestampMillis);
+            }
+            // Larger frames (accepted from recordings) are analysed at capture-protocol size,
+            // so thresholds in pixels mean the same thing for every source.
+            double scale = (double) ANALYSIS_LONG_SIDE / Math.max(bgr.cols(), bgr.rows());
+            try (Mat small = new Mat()) {
+                resize(bgr, small, new Size((int) Math.round(bgr.cols() * scale), (int) Math.round(bgr.rows() * scale)),
+                        0, 0, INTER_AREA);
+                return analyze(small, timestampMillis);
+            }
         }
     }
 

@@ -21,19 +21,33 @@ public final class FrameDecoder {
     public static final int MAX_SHORT_SIDE = 480;
     private static final int MIN_SIDE = 64;
 
-    private final int maxBytes;
+    /**
+     * Size limits. {@link #LIVE} is the capture protocol's; {@link #RECORDING}
+     * accepts the larger frames other capture tools write (they are scaled
+     * down before analysis, see {@link FrameAnalyzer}).
+     */
+    public record Limits(int maxBytes, int maxLongSide, int maxShortSide) {
+        public static final Limits LIVE = new Limits(DEFAULT_MAX_BYTES, MAX_LONG_SIDE, MAX_SHORT_SIDE);
+        public static final Limits RECORDING = new Limits(4 * 1024 * 1024, 1920, 1080);
+    }
+
+    private final Limits limits;
 
     public FrameDecoder() {
-        this(DEFAULT_MAX_BYTES);
+        this(Limits.LIVE);
     }
 
     public FrameDecoder(int maxBytes) {
-        this.maxBytes = maxBytes;
+        this(new Limits(maxBytes, MAX_LONG_SIDE, MAX_SHORT_SIDE));
+    }
+
+    public FrameDecoder(Limits limits) {
+        this.limits = limits;
     }
 
     /** Decodes a frame; the caller owns (and should close) the returned Mat. */
     public Mat decode(byte[] jpeg) throws FrameRejectedException {
-        JpegHeader header = inspect(jpeg, maxBytes);
+        JpegHeader header = inspect(jpeg, limits);
         Mat buf = new Mat(1, jpeg.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1, new BytePointer(jpeg));
         Mat image = imdecode(buf, IMREAD_COLOR);
         buf.close();
@@ -56,6 +70,11 @@ public final class FrameDecoder {
      * decoding any pixel data.
      */
     public static JpegHeader inspect(byte[] data, int maxBytes) throws FrameRejectedException {
+        return inspect(data, new Limits(maxBytes, MAX_LONG_SIDE, MAX_SHORT_SIDE));
+    }
+
+    public static JpegHeader inspect(byte[] data, Limits limits) throws FrameRejectedException {
+        int maxBytes = limits.maxBytes();
         if (data == null || data.length == 0) {
             throw new FrameRejectedException(Reason.NOT_JPEG, "empty frame");
         }
@@ -72,9 +91,9 @@ public final class FrameDecoder {
         JpegHeader header = readSof(data);
         int longSide = Math.max(header.width(), header.height());
         int shortSide = Math.min(header.width(), header.height());
-        if (longSide > MAX_LONG_SIDE || shortSide > MAX_SHORT_SIDE || shortSide < MIN_SIDE) {
+        if (longSide > limits.maxLongSide() || shortSide > limits.maxShortSide() || shortSide < MIN_SIDE) {
             throw new FrameRejectedException(Reason.BAD_DIMENSIONS, "frame is " + header.width() + "x" + header.height()
-                    + ", allowed is " + MIN_SIDE + " to " + MAX_LONG_SIDE + "x" + MAX_SHORT_SIDE);
+                    + ", allowed is " + MIN_SIDE + " to " + limits.maxLongSide() + "x" + limits.maxShortSide());
         }
         return header;
     }
