@@ -15,12 +15,15 @@ final class FrameQuality {
 
     /** The first problem found, in the order a person should fix them; empty if usable. */
     Optional<GuidanceCode> problem(FrameObservation frame) {
-        if (frame.faceCount() == 0 || frame.face() == null) {
-            return Optional.of(frame.frameBrightness() < settings.minBrightness()
-                    ? GuidanceCode.TOO_DARK : GuidanceCode.NO_FACE);
-        }
         if (frame.faceCount() > 1) {
             return Optional.of(GuidanceCode.MULTIPLE_FACES);
+        }
+        if (frame.face() == null) {
+            if (frame.faceCount() == 1) {
+                return Optional.of(GuidanceCode.MOVE_CLOSER); // only the small-face scan saw it
+            }
+            return Optional.of(frame.frameBrightness() < settings.minBrightness()
+                    ? GuidanceCode.TOO_DARK : GuidanceCode.NO_FACE);
         }
         FaceObservation face = frame.face();
         double widthFraction = face.landmarks().faceWidth() / frame.width();

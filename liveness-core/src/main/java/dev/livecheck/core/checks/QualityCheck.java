@@ -39,12 +39,12 @@ public final class QualityCheck {
         List<Double> sharpness = new ArrayList<>();
         List<Double> width = new ArrayList<>();
         for (FrameObservation f : frames) {
+            if (f.faceCount() > 1) {
+                multi++;
+            }
             if (f.face() == null) {
                 noFace++;
                 continue;
-            }
-            if (f.faceCount() > 1) {
-                multi++;
             }
             brightness.add(f.face().brightness());
             sharpness.add(f.face().sharpness());

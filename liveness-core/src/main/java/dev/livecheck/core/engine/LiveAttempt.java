@@ -23,6 +23,7 @@ public final class LiveAttempt {
     private final LivenessAttempt attempt;
     private final LivenessJudge judge;
     private LivenessReport report;
+    private int framesSeen;
 
     LiveAttempt(AnalyzerPool pool, LivenessAttempt attempt, LivenessJudge judge) {
         this.pool = pool;
@@ -60,7 +61,7 @@ public final class LiveAttempt {
             FrameDecoder.inspect(jpeg, FrameDecoder.Limits.LIVE);
             FrameAnalyzer analyzer = pool.borrow();
             try {
-                observation = analyzer.analyze(jpeg, arrivalMillis);
+                observation = analyzer.analyze(jpeg, arrivalMillis, LivenessEngine.scansSmallFaces(framesSeen++));
             } finally {
                 pool.release(analyzer);
             }

@@ -27,11 +27,28 @@ public record FaceDetection(float x, float y, float width, float height, float s
         return keypoints[2 * k + 1];
     }
 
+    FaceDetection translated(float dx, float dy) {
+        float[] kp = keypoints.clone();
+        for (int k = 0; k < kp.length; k += 2) {
+            kp[k] += dx;
+            kp[k + 1] += dy;
+        }
+        return new FaceDetection(x + dx, y + dy, width, height, score, kp);
+    }
+
+    /** Overlap as intersection over union, or 1 when one box's centre lies inside the other (same face, other scale). */
     float iou(FaceDetection o) {
+        if (contains(o.centerX(), o.centerY()) || o.contains(centerX(), centerY())) {
+            return 1;
+        }
         float ix = Math.max(0, Math.min(x + width, o.x + o.width) - Math.max(x, o.x));
         float iy = Math.max(0, Math.min(y + height, o.y + o.height) - Math.max(y, o.y));
         float inter = ix * iy;
         float union = width * height + o.width * o.height - inter;
         return union <= 0 ? 0 : inter / union;
+    }
+
+    private boolean contains(float px, float py) {
+        return px >= x && px <= x + width && py >= y && py <= y + height;
     }
 }

@@ -50,9 +50,19 @@ public final class FrameAnalyzer implements AutoCloseable {
 
     /** Decodes and analyses a frame; refuses bad bytes with a reason. */
     public FrameObservation analyze(byte[] jpeg, long timestampMillis) throws FrameRejectedException {
+        return analyze(jpeg, timestampMillis, false);
+    }
+
+    /**
+     * Decodes and analyses a frame; with {@code scanSmallFaces} it also looks
+     * for faces too small for the whole-frame detector (a second person in
+     * the background), at about 1 ms extra: callers do it every few frames.
+     */
+    public FrameObservation analyze(byte[] jpeg, long timestampMillis, boolean scanSmallFaces)
+            throws FrameRejectedException {
         try (Mat bgr = decoder.decode(jpeg)) {
             if (Math.max(bgr.cols(), bgr.rows()) <= ANALYSIS_LONG_SIDE) {
-                return analyze(bgr, timestampMillis);
+                return analyze(bgr, timestampMillis, scanSmallFaces);
             }
             // Larger frames (accepted from recordings) are analysed at capture-protocol size,
             // so thresholds in pixels mean the same thing for every source.
@@ -60,22 +70,27 @@ public final class FrameAnalyzer implements AutoCloseable {
             try (Mat small = new Mat()) {
                 resize(bgr, small, new Size((int) Math.round(bgr.cols() * scale), (int) Math.round(bgr.rows() * scale)),
                         0, 0, INTER_AREA);
-                return analyze(small, timestampMillis);
+                return analyze(small, timestampMillis, scanSmallFaces);
             }
         }
     }
 
     /** Analyses an already decoded BGR image. */
-    public FrameObservation analyze(Mat bgr, long timestampMillis) {
+    public FrameObservation analyze(Mat bgr, long timestampMillis, boolean scanSmallFaces) {
         List<FaceDetection> faces = detector.detect(bgr);
+        int faceCount = faces.size();
+        if (scanSmallFaces) {
+            faceCount = FaceDetector.countDistinct(faces, detector.detectInTiles(bgr));
+        }
         double frameBrightness = meanLuma(bgr);
         if (faces.isEmpty()) {
-            return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), 0, frameBrightness, null);
+            // a face only the tiles saw is too small to analyse, but it still counts
+            return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, null);
         }
         FaceDetection main = faces.stream()
                 .max(Comparator.comparingDouble(d -> d.width() * d.height())).orElseThrow();
         FaceObservation face = observeFace(bgr, main);
-        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faces.size(), frameBrightness, face);
+        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, face);
     }
 
     /** Landmarks only, for tools that need the mesh of a still photo (the test kit lifts faces to 3D with it). */
