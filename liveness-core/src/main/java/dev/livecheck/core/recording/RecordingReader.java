@@ -91,15 +91,19 @@ public final class RecordingReader {
             if (!path.startsWith(root)) {
                 throw new RecordingFormatException(name + ": key '" + key + ".file' points outside the recording");
             }
-            frames.add(new RecordedFrame(file.asString(), t.asLong(), readFrame(name, key, path)));
+            frames.add(new RecordedFrame(file.asString(), t.asLong(), readFrame(name, key, root, path)));
         }
         return frames;
     }
 
-    private static byte[] readFrame(String name, String key, Path path) throws RecordingFormatException {
+    private static byte[] readFrame(String name, String key, Path root, Path path) throws RecordingFormatException {
         try {
             if (!Files.isRegularFile(path)) {
                 throw new RecordingFormatException(name + ": key '" + key + ".file' names a missing file " + path.getFileName());
+            }
+            // A symbolic link inside the folder could still lead anywhere on the disk.
+            if (!path.toRealPath().startsWith(root.toRealPath())) {
+                throw new RecordingFormatException(name + ": key '" + key + ".file' points outside the recording");
             }
             if (Files.size(path) > MAX_FRAME_BYTES) {
                 throw new RecordingFormatException(name + ": key '" + key + ".file' is larger than " + MAX_FRAME_BYTES + " bytes");
