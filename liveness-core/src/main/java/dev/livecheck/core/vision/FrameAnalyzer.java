@@ -13,6 +13,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.util.Comparator;
 import java.util.List;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -126,8 +127,9 @@ public final class FrameAnalyzer implements AutoCloseable {
         try (Mat lap = new Mat(); Mat mu = new Mat(); Mat sigma = new Mat()) {
             Laplacian(gray, lap, CV_64F);
             meanStdDev(lap, mu, sigma);
-            double s = sigma.createIndexer() instanceof org.bytedeco.javacpp.indexer.DoubleIndexer d ? d.get(0) : 0;
-            return s * s;
+            try (DoubleIndexer d = sigma.createIndexer()) {
+                return d.get(0) * d.get(0);
+            }
         }
     }
 

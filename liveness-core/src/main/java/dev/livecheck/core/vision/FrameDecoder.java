@@ -48,9 +48,11 @@ public final class FrameDecoder {
     /** Decodes a frame; the caller owns (and should close) the returned Mat. */
     public Mat decode(byte[] jpeg) throws FrameRejectedException {
         JpegHeader header = inspect(jpeg, limits);
-        Mat buf = new Mat(1, jpeg.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1, new BytePointer(jpeg));
-        Mat image = imdecode(buf, IMREAD_COLOR);
-        buf.close();
+        Mat image;
+        try (BytePointer bytes = new BytePointer(jpeg);
+                Mat buf = new Mat(1, jpeg.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1, bytes)) {
+            image = imdecode(buf, IMREAD_COLOR);
+        }
         if (image == null || image.empty()) {
             throw new FrameRejectedException(Reason.NOT_JPEG, "the JPEG data could not be decoded");
         }
