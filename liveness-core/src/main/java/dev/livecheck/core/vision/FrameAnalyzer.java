@@ -77,6 +77,11 @@ public final class FrameAnalyzer implements AutoCloseable {
     }
 
     /** Analyses an already decoded BGR image. */
+    public FrameObservation analyze(Mat bgr, long timestampMillis) {
+        return analyze(bgr, timestampMillis, false);
+    }
+
+    /** Analyses an already decoded BGR image, optionally scanning for small extra faces. */
     public FrameObservation analyze(Mat bgr, long timestampMillis, boolean scanSmallFaces) {
         List<FaceDetection> faces = detector.detect(bgr);
         int faceCount = faces.size();
