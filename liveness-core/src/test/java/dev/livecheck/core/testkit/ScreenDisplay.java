@@ -33,6 +33,7 @@ final class ScreenDisplay implements AutoCloseable {
     private final int[][] lut = new int[3][256];
     private final short[] glare;
     private final double rowDim;
+    private final double bleed;
     private final Mat small = new Mat();
     private final byte[] pixels;
     private final Mesh mesh;
@@ -52,14 +53,17 @@ final class ScreenDisplay implements AutoCloseable {
         double black = MotionScript.uniform(rnd, 8, 30);
         double[] white = {MotionScript.uniform(rnd, 1.0, 1.08), MotionScript.uniform(rnd, 0.95, 1.0),
             MotionScript.uniform(rnd, 0.82, 0.93)}; // bluish white point (BGR)
-        double boost = MotionScript.uniform(rnd, 2.2, 2.8); // one lit stripe of three carries the light
+        // each stripe lets through its own primary fully and the others partly (the camera's optics and
+        // the panel's diffuser mix them); the lit texels are boosted so the screen's mean stays as bright
+        bleed = MotionScript.uniform(rnd, 0.3, 0.55);
+        rowDim = MotionScript.uniform(rnd, 0.55, 0.85);
+        double boost = 3 / (1 + 2 * bleed) * 3 / (2 + rowDim) * MotionScript.uniform(rnd, 0.95, 1.1);
         for (int c = 0; c < 3; c++) {
             for (int v = 0; v < 256; v++) {
                 double s = Math.pow(v / 255.0, gamma) * 255 * contrast + black;
                 lut[c][v] = (int) Math.max(0, Math.min(255, Math.round(s * white[c] * boost)));
             }
         }
-        rowDim = MotionScript.uniform(rnd, 0.35, 0.7);
         glare = new short[screenW * screenH];
         double gx = screenW * MotionScript.uniform(rnd, 0.1, 0.9);
         double gy = screenH * MotionScript.uniform(rnd, 0.05, 0.6);
@@ -97,10 +101,10 @@ final class ScreenDisplay implements AutoCloseable {
                 for (int row = 0; row < SUB; row++) {
                     double dim = row == SUB - 1 ? rowDim : 1.0;
                     int base = ((bezel + SUB * y + row) * texW + bezel + SUB * x) * 4;
-                    // stripes left to right: R, G, B (each lit stripe leaks a little of the others)
-                    put(base, 0.12 * b, 0.12 * gr, r, dim, g);
-                    put(base + 4, 0.12 * b, gr, 0.12 * r, dim, g);
-                    put(base + 8, b, 0.12 * gr, 0.12 * r, dim, g);
+                    // stripes left to right: R, G, B
+                    put(base, bleed * b, bleed * gr, r, dim, g);
+                    put(base + 4, bleed * b, gr, bleed * r, dim, g);
+                    put(base + 8, b, bleed * gr, bleed * r, dim, g);
                 }
             }
         }
