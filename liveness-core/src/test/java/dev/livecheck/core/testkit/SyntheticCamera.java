@@ -1,0 +1,332 @@
+package dev.livecheck.core.testkit;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.ellipse;
+
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.recording.RecordedFrame;
+import dev.livecheck.core.recording.Recording;
+import dev.livecheck.core.testkit.MotionScript.Pose;
+import dev.livecheck.core.testkit.MotionScript.Style;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Renders one synthetic liveness recording of a given species, in memory,
+ * fully determined by its seed: same species, challenges and seed give the
+ * same JPEG bytes. Thread-safe (every call owns its renderer); face models come
+ * from {@link FaceLibrary#shared()}.
+ */
+public final class SyntheticCamera {
+
+    private static final int W = HeadRenderer.WIDTH;
+    private static final int H = HeadRenderer.HEIGHT;
+
+    /**
+     * Rendering options.
+     *
+     * @param fps nominal frame rate, or 0 to draw one in 10..30 from the seed
+     * @param jitter vary frame intervals (and drop the odd frame) like a real capture
+     */
+    public record Options(double fps, boolean jitter) {
+        public static final Options DEFAULT = new Options(0, true);
+    }
+
+    private SyntheticCamera() {
+    }
+
+    public static SyntheticRecording render(Species species, List<Challenge> listed, long seed) {
+        return render(species, listed, seed, Options.DEFAULT);
+    }
+
+    /** Renders a recording named {@code <species>-seed}; the name is only a label. */
+    public static SyntheticRecording render(Species species, List<Challenge> listed, long seed, Options options) {
+        return render(species, listed, seed, options, species.folderPrefix() + "-" + Long.toHexString(seed));
+    }
+
+    static SyntheticRecording render(Species species, List<Challenge> listed, long seed, Options options, String name) {
+        if (listed.isEmpty()) {
+            throw new IllegalArgumentException("at least one challenge must be listed");
+        }
+        Random rnd = new Random(seed ^ (0x9E3779B97F4A7C15L * (species.ordinal() + 1)));
+        List<FaceModel3D> library = FaceLibrary.shared().faces();
+        FaceModel3D faceA = library.get(rnd.nextInt(library.size()));
+        FaceModel3D faceB = other(library, faceA, rnd);
+        double fps = options.fps() > 0 ? options.fps() : MotionScript.uniform(rnd, 10, 30);
+        try (Studio studio = new Studio(rnd, fps, options.jitter())) {
+            return switch (species) {
+                case BONA_FIDE -> studio.bonaFide(species, listed, listed, faceA, null, null, name);
+                case REPLAY_MISMATCHED -> studio.bonaFide(species, listed, mismatched(listed, rnd), faceA, null, null,
+                        name);
+                case SPLICE -> {
+                    if (faceB == faceA) {
+                        throw new IllegalStateException("SPLICE needs at least two face photos in faces/index.txt");
+                    }
+                    yield studio.bonaFide(species, listed, listed, faceA, faceB, null, name);
+                }
+                case TWO_FACES -> studio.bonaFide(species, listed, listed, faceA, null, faceB, name);
+                case PRINT_STATIC -> studio.print(species, listed, false, faceA, name);
+                case PRINT_MOVED -> studio.print(species, listed, true, faceA, name);
+                case SCREEN_REPLAY -> studio.screen(listed, faceA, seed, name);
+                case NO_FACE -> studio.noFace(listed, name);
+            };
+        }
+    }
+
+    private static FaceModel3D other(List<FaceModel3D> library, FaceModel3D a, Random rnd) {
+        if (library.size() < 2) {
+            return a;
+        }
+        FaceModel3D b;
+        do {
+            b = library.get(rnd.nextInt(library.size()));
+        } while (b == a);
+        return b;
+    }
+
+    /** A different challenge order of the same length whose first challenge differs from the listed one. */
+    static List<Challenge> mismatched(List<Challenge> listed, Random rnd) {
+        while (true) {
+            List<Challenge> c = ChallengeLists.draw(rnd, listed.size());
+            if (c.get(0) != listed.get(0)) {
+                return c;
+            }
+        }
+    }
+
+    /** Per-recording rendering state. */
+    private static final class Studio implements AutoCloseable {
+        final Random rnd;
+        final double fps;
+        final boolean jitter;
+        final HeadRenderer renderer = new HeadRenderer();
+        final CameraEffects effects = new CameraEffects();
+        final CameraEffects.Params camera;
+        final byte[] background;
+        final byte[] canvas = new byte[W * H * 3];
+        final double[] shake; // camera shake phases and amplitudes
+
+        Studio(Random rnd, double fps, boolean jitter) {
+            this.rnd = rnd;
+            this.fps = fps;
+            this.jitter = jitter;
+            this.camera = CameraEffects.Params.random(rnd);
+            this.background = Backgrounds.create(rnd);
+            this.shake = new double[] {MotionScript.uniform(rnd, 0, 4), MotionScript.uniform(rnd, 0.2, 0.8),
+                MotionScript.uniform(rnd, 0, 7), MotionScript.uniform(rnd, 0, 3), MotionScript.uniform(rnd, 0.2, 0.8),
+                MotionScript.uniform(rnd, 0, 7)};
+        }
+
+        /** Paints the background window for time t into the canvas. */
+        void backdrop(long t) {
+            double s = t / 1000.0;
+            int ox = (int) Math.round(shake[0] * Math.sin(2 * Math.PI * shake[1] * s + shake[2]));
+            int oy = (int) Math.round(shake[3] * Math.sin(2 * Math.PI * shake[4] * s + shake[5]));
+            Backgrounds.window(background, ox, oy, canvas);
+        }
+
+        interface Painter {
+            void paint(long t);
+        }
+
+        List<RecordedFrame> film(long[] times, Painter painter) {
+            List<RecordedFrame> frames = new ArrayList<>(times.length);
+            for (int i = 0; i < times.length; i++) {
+                backdrop(times[i]);
+                painter.paint(times[i]);
+                frames.add(new RecordedFrame(String.format("frames/%06d.jpg", i), times[i],
+                        effects.capture(canvas, camera, rnd)));
+            }
+            return frames;
+        }
+
+        Performer performer(FaceModel3D face, List<Challenge> performed, double minFw, double maxFw, double cx) {
+            double max = performed.contains(Challenge.MOVE_CLOSER) ? Math.min(maxFw, 200) : maxFw;
+            double fw = MotionScript.uniform(rnd, minFw, Math.max(minFw, max));
+            double cy = MotionScript.uniform(rnd, 215, 255);
+            HeadRenderer.Shading light = new HeadRenderer.Shading(MotionScript.uniform(rnd, 0.9, 1.08),
+                    MotionScript.uniform(rnd, 0.92, 1.06), MotionScript.uniform(rnd, 0.92, 1.1),
+                    MotionScript.uniform(rnd, -0.25, 0.25), 1);
+            return new Performer(face, fw, cx, cy, light);
+        }
+
+        SyntheticRecording bonaFide(Species species, List<Challenge> listed, List<Challenge> performed,
+                FaceModel3D face, FaceModel3D spliceTo, FaceModel3D second, String name) {
+            MotionScript script = MotionScript.perform(performed, Style.HEAD, rnd);
+            long[] times = script.frameTimes(fps, jitter, rnd);
+            double cx = W / 2.0 + MotionScript.uniform(rnd, -40, 40);
+            Performer main;
+            Performer extra = null;
+            MotionScript extraScript = null;
+            if (second != null) {
+                double side = rnd.nextBoolean() ? 1 : -1;
+                main = performer(face, performed, 150, 180, W / 2.0 + side * MotionScript.uniform(rnd, 75, 100));
+                extra = performer(second, List.of(), 100, 125, W / 2.0 - side * MotionScript.uniform(rnd, 170, 195));
+                extraScript = MotionScript.still(script.duration(), Style.HEAD, rnd);
+            } else {
+                main = performer(face, performed, 150, 260, cx);
+            }
+            long switchAt = Long.MAX_VALUE;
+            if (spliceTo != null) {
+                List<MotionScript.Segment> segs = script.segments();
+                boolean afterFirst = performed.size() >= 2 && rnd.nextBoolean();
+                if (afterFirst) {
+                    switchAt = segs.stream().filter(s -> s.phase() == MotionScript.Phase.REST).findFirst()
+                            .orElseThrow().end();
+                } else {
+                    switchAt = (long) (script.duration() * MotionScript.uniform(rnd, 0.3, 0.7));
+                }
+            }
+            Performer spliced = spliceTo == null ? null : main.withFace(spliceTo);
+            Performer extraFinal = extra;
+            MotionScript extraFinalScript = extraScript;
+            long switchFinal = switchAt;
+            List<RecordedFrame> frames = film(times, t -> {
+                if (extraFinal != null) {
+                    extraFinal.draw(renderer, canvas, extraFinalScript.at(t));
+                }
+                (t >= switchFinal ? spliced : main).draw(renderer, canvas, script.at(t));
+            });
+            String faces = face.name() + (spliceTo != null ? ">" + spliceTo.name() : "")
+                    + (second != null ? "+" + second.name() : "");
+            return new SyntheticRecording(species, new Recording(name, listed, frames), performed, faces, script, fps);
+        }
+
+        SyntheticRecording print(Species species, List<Challenge> listed, boolean moved, FaceModel3D face,
+                String name) {
+            PrintSheet sheet = PrintSheet.of(face, rnd);
+            MotionScript timing = MotionScript.perform(listed, moved ? Style.FLAT_PRINT : Style.HEAD, rnd);
+            MotionScript script = moved ? timing : MotionScript.still(timing.duration(), Style.FLAT_PRINT, rnd);
+            long[] times = script.frameTimes(fps, jitter, rnd);
+            double fw = MotionScript.uniform(rnd, 150, listed.contains(Challenge.MOVE_CLOSER) && moved ? 200 : 260);
+            double cx = W / 2.0 + MotionScript.uniform(rnd, -40, 40);
+            double cy = MotionScript.uniform(rnd, 215, 255);
+            HeadRenderer.Shading light = new HeadRenderer.Shading(MotionScript.uniform(rnd, 0.92, 1.05),
+                    MotionScript.uniform(rnd, 0.95, 1.05), MotionScript.uniform(rnd, 0.95, 1.08),
+                    MotionScript.uniform(rnd, -0.2, 0.2), 1);
+            List<RecordedFrame> frames = film(times, t -> {
+                Pose p = script.at(t);
+                renderer.draw(canvas, sheet.mesh(), sheet.pose(p.yaw(), p.pitch(), p.roll(), fw * p.scale(),
+                        cx + p.dx() * fw, cy + p.dy() * fw), light);
+            });
+            return new SyntheticRecording(species, new Recording(name, listed, frames),
+                    moved ? listed : List.of(), face.name(), script, fps);
+        }
+
+        SyntheticRecording screen(List<Challenge> listed, FaceModel3D face, long seed, String name) {
+            // the replayed video: a bona fide capture of the same challenge order, with its own camera
+            SyntheticRecording inner = SyntheticCamera.render(Species.BONA_FIDE, listed, seed * 31 + 7,
+                    new Options(MotionScript.uniform(rnd, 15, 30), true), name + "-inner");
+            List<RecordedFrame> source = inner.recording().frames();
+            try (ScreenDisplay display = new ScreenDisplay(rnd)) {
+                MotionScript script = MotionScript.still(inner.script().duration(), Style.FLAT_PRINT, rnd);
+                long[] times = script.frameTimes(fps, jitter, rnd);
+                double pictureWidth = W * MotionScript.uniform(rnd, 0.78, 0.98);
+                double cx = W / 2.0 + MotionScript.uniform(rnd, -20, 20);
+                double cy = H / 2.0 + MotionScript.uniform(rnd, -15, 15);
+                double tiltYaw = MotionScript.uniform(rnd, -10, 10);
+                double tiltPitch = MotionScript.uniform(rnd, -8, 8);
+                int[] shown = {-1};
+                List<RecordedFrame> frames = film(times, t -> {
+                    int k = shown[0] < 0 ? 0 : shown[0];
+                    while (k + 1 < source.size() && source.get(k + 1).t() <= t) {
+                        k++;
+                    }
+                    if (k != shown[0]) {
+                        try (Mat content = decode(source.get(k).jpeg())) {
+                            display.show(content);
+                        }
+                        shown[0] = k;
+                    }
+                    Pose p = script.at(t);
+                    // the screen drifts less than a print: scale the still script's drift down
+                    renderer.draw(canvas, display.mesh(), display.pose(tiltYaw + p.yaw() * 0.5,
+                            tiltPitch + p.pitch() * 0.5, p.roll() * 0.5, pictureWidth * (1 + (p.scale() - 1) * 0.5),
+                            cx + p.dx() * 60, cy + p.dy() * 60), HeadRenderer.Shading.NEUTRAL);
+                });
+                return new SyntheticRecording(Species.SCREEN_REPLAY, new Recording(name, listed, frames), listed,
+                        inner.faces(), inner.script(), fps);
+            }
+        }
+
+        SyntheticRecording noFace(List<Challenge> listed, String name) {
+            MotionScript timing = MotionScript.perform(listed, Style.HEAD, rnd);
+            MotionScript script = MotionScript.still(timing.duration(), Style.HEAD, rnd);
+            long[] times = script.frameTimes(fps, jitter, rnd);
+            int kind = rnd.nextInt(3); // 0 empty scene, 1 a hand, 2 the back of a head
+            double cx = W / 2.0 + MotionScript.uniform(rnd, -60, 60);
+            double cy = MotionScript.uniform(rnd, 200, 280);
+            double size = MotionScript.uniform(rnd, 150, 230);
+            Scalar skin = new Scalar(MotionScript.uniform(rnd, 90, 150), MotionScript.uniform(rnd, 120, 170),
+                    MotionScript.uniform(rnd, 170, 225), 0);
+            Scalar hair = new Scalar(MotionScript.uniform(rnd, 15, 60), MotionScript.uniform(rnd, 20, 70),
+                    MotionScript.uniform(rnd, 25, 90), 0);
+            Scalar cloth = new Scalar(rnd.nextInt(200), rnd.nextInt(200), rnd.nextInt(200), 0);
+            try (BytePointer ptr = new BytePointer((long) W * H * 3); Mat view = new Mat(H, W, CV_8UC3, ptr)) {
+                List<RecordedFrame> frames = film(times, t -> {
+                    if (kind == 0) {
+                        return;
+                    }
+                    Pose p = script.at(t);
+                    int x = (int) Math.round(cx + p.dx() * size * 1.5);
+                    int y = (int) Math.round(cy + p.dy() * size * 1.5);
+                    ptr.position(0).put(canvas, 0, canvas.length);
+                    if (kind == 1) {
+                        int s = (int) size;
+                        ellipse(view, new Point(x, y + s / 3), new Size(s * 2 / 5, s / 2), p.roll() * 3, 0, 360, skin,
+                                -1, LINE_AA, 0);
+                        for (int f = 0; f < 4; f++) {
+                            ellipse(view, new Point(x - s / 4 + f * s / 6, y - s / 4), new Size(s / 14, s / 4),
+                                    (f - 1.5) * 8 + p.roll() * 3, 0, 360, skin, -1, LINE_AA, 0);
+                        }
+                    } else {
+                        int s = (int) size;
+                        ellipse(view, new Point(x, y + s), new Size(s * 6 / 5, s * 2 / 3), 0, 180, 360, cloth, -1,
+                                LINE_AA, 0);
+                        ellipse(view, new Point(x, y), new Size(s * 11 / 20, s * 7 / 10), p.roll(), 0, 360, hair, -1,
+                                LINE_AA, 0);
+                    }
+                    ptr.position(0).get(canvas, 0, canvas.length);
+                });
+                return new SyntheticRecording(Species.NO_FACE, new Recording(name, listed, frames), List.of(), "",
+                        script, fps);
+            }
+        }
+
+        @Override
+        public void close() {
+            renderer.close();
+            effects.close();
+        }
+    }
+
+    /** A face placed in the scene: its model, frontal face width and centre, and its lighting. */
+    private record Performer(FaceModel3D face, double faceWidth, double centreX, double centreY,
+            HeadRenderer.Shading light) {
+
+        Performer withFace(FaceModel3D other) {
+            return new Performer(other, faceWidth, centreX, centreY, light);
+        }
+
+        void draw(HeadRenderer renderer, byte[] canvas, Pose p) {
+            renderer.draw(canvas, face.mesh(), face.pose(p.yaw(), p.pitch(), p.roll(), faceWidth * p.scale(),
+                    centreX + p.dx() * faceWidth, centreY + p.dy() * faceWidth), light);
+        }
+    }
+
+    static Mat decode(byte[] jpeg) {
+        try (Mat buf = new Mat(1, jpeg.length, CV_8UC1, new BytePointer(jpeg))) {
+            return imdecode(buf, IMREAD_COLOR);
+        }
+    }
+}
