@@ -16,7 +16,9 @@ package dev.livecheck.core.attempt;
  * @param turnDegrees yaw change that satisfies TURN_LEFT / TURN_RIGHT
  * @param nodDegrees pitch change that satisfies LOOK_UP / LOOK_DOWN
  * @param closerRatio distance ratio (baseline / now) that satisfies MOVE_CLOSER
- * @param frontalYawDegrees largest |yaw| (and |yaw - baseline| between challenges) that counts as frontal
+ * @param lockYawDegrees largest |yaw| at which the attempt locks on; generous, because every
+ *     challenge is measured from the pose locked here, not from the camera axis
+ * @param frontalYawDegrees |yaw - baseline| that counts as back to frontal between challenges (x 0.6)
  * @param frontalPitchDegrees largest |pitch - baseline| that counts as frontal again
  * @param minFaceFraction face width (cheek to cheek) below this fraction of the frame width: MOVE_CLOSER
  * @param maxFaceFraction face width above this fraction: MOVE_BACK
@@ -33,6 +35,7 @@ public record AttemptSettings(
         double turnDegrees,
         double nodDegrees,
         double closerRatio,
+        double lockYawDegrees,
         double frontalYawDegrees,
         double frontalPitchDegrees,
         double minFaceFraction,
@@ -42,6 +45,6 @@ public record AttemptSettings(
 
     public static AttemptSettings defaults() {
         return new AttemptSettings(400, 15_000, 5_000, 3_000, 250, 120,
-                15, 10, 1.22, 18, 12, 0.12, 0.80, 45, 225);
+                13, 8, 1.22, 25, 18, 12, 0.12, 0.80, 45, 225);
     }
 }

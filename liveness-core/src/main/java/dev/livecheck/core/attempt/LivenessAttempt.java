@@ -21,6 +21,13 @@ public final class LivenessAttempt {
 
     private enum Phase { LOCKING, CHALLENGE, ENDING, DONE }
 
+    /**
+     * How far past its own threshold another action must go to count as a
+     * wrong action: a margin over the pass threshold, so a person's natural
+     * wobble while starting the asked action is never mistaken for one.
+     */
+    static final double WRONG_ACTION_PROGRESS = 1.25;
+
     private final AttemptSettings settings;
     private final List<Challenge> challenges;
     private final FrameQuality quality;
@@ -82,8 +89,8 @@ public final class LivenessAttempt {
         guide(problem.orElse(null), events);
         switch (phase) {
             case LOCKING -> lock(index, problem.isEmpty(), jpeg, events);
-            case CHALLENGE -> challenge(index, problem.isEmpty(), jpeg, events);
-            case ENDING -> ending(index, problem.isEmpty(), jpeg, events);
+            case CHALLENGE -> challenge(index, jpeg, events);
+            case ENDING -> ending(index, jpeg, events);
             default -> { }
         }
         if (phase != Phase.DONE) {
@@ -141,7 +148,7 @@ public final class LivenessAttempt {
 
     private void lock(int index, boolean usable, byte[] jpeg, List<AttemptEvent> events) {
         FrameObservation frame = observations.get(index);
-        boolean frontal = usable && Math.abs(frame.face().pose().yaw()) <= settings.frontalYawDegrees();
+        boolean frontal = usable && Math.abs(frame.face().pose().yaw()) <= settings.lockYawDegrees();
         if (!frontal) {
             if (usable && lastGuidance == null) {
                 guide(GuidanceCode.HOLD_STILL, events);
@@ -191,8 +198,13 @@ public final class LivenessAttempt {
         events.add(new AttemptEvent.ChallengeIssued(next + 1, challenges.size(), challenges.get(next)));
     }
 
-    private void challenge(int index, boolean usable, byte[] jpeg, List<AttemptEvent> events) {
-        if (!usable) {
+    /**
+     * Progress is measured on any frame with a main face: a passing second
+     * face or a moment off-centre must not break a hold (the quality check
+     * judges those over the whole attempt). Only a frame without a face does.
+     */
+    private void challenge(int index, byte[] jpeg, List<AttemptEvent> events) {
+        if (observations.get(index).face() == null) {
             holdSince = -1;
             return;
         }
@@ -235,18 +247,22 @@ public final class LivenessAttempt {
     }
 
     /**
-     * Another challenge's action performed as far as its own threshold for
-     * {@code wrongActionMillis} (two or three frames), while the asked one has
-     * barely started. A person
+     * Another challenge's action performed clearly ({@link
+     * #WRONG_ACTION_PROGRESS}) for {@code wrongActionMillis} (two or three
+     * frames), while the asked one has barely started. A person
      * who was asked for one thing does not do another; a replay recorded for
      * another order does exactly that.
      */
     private boolean wrongAction(Challenge asked, FaceObservation face, double askedProgress, long now) {
         Challenge strongest = null;
-        double best = 1.0;
+        double best = WRONG_ACTION_PROGRESS;
+        Challenge previous = step > 0 ? challenges.get(step - 1) : null;
         for (Challenge other : Challenge.values()) {
             double p = meter.progress(other, face);
-            if (other != asked && p >= best) {
+            // the previous action may linger (nobody steps back exactly after MOVE_CLOSER);
+            // distance is only read reliably from a roughly frontal face (a nod changes it)
+            boolean readable = other != Challenge.MOVE_CLOSER || meter.frontal(face);
+            if (other != asked && other != previous && readable && p >= best) {
                 best = p;
                 strongest = other;
             }
@@ -268,9 +284,9 @@ public final class LivenessAttempt {
                 peakIndex < 0 ? 0 : peakProgress, peakIndex, passedAt < 0 ? wrongCandidate : null);
     }
 
-    private void ending(int index, boolean usable, byte[] jpeg, List<AttemptEvent> events) {
+    private void ending(int index, byte[] jpeg, List<AttemptEvent> events) {
         FrameObservation frame = observations.get(index);
-        if (usable && meter.frontal(frame.face())) {
+        if (frame.face() != null && meter.frontal(frame.face())) {
             images.offerEnd(index, frame, jpeg);
             complete(Ending.COMPLETED, events);
         }

@@ -24,12 +24,23 @@ public final class ContinuityCheck {
     /** Frames within this many degrees of the reference pose are compared for identity. */
     static final double COMPARABLE_DEGREES = 7;
     /** Appearance correlation below which a frame shows someone else. */
-    static final double MIN_APPEARANCE = 0.55;
+    static final double MIN_APPEARANCE = 0.6;
     /** Shape distance (RMS of aligned landmarks, in inter-ocular units) above which the geometry is someone else's. */
     static final double MAX_SHAPE_DISTANCE = 0.075;
+    /** Skin colour (CIELAB a*, b*) distance from the reference frame that one person under one light does not reach. */
+    static final double MAX_CHROMA_SHIFT = 8;
+    /** Local-binary-pattern distance from the reference frame above which the skin and features are someone else's. */
+    static final double MAX_TEXTURE_DISTANCE = 0.40;
     /** Frames that must look like someone else before we call it a switch (one odd frame is noise). */
     static final int SWITCH_FRAMES = 2;
     static final long MAX_GAP_MILLIS = 2_000;
+    /** Consecutive frames at most this far apart in time and pose are compared for a cut. */
+    static final long CUT_MAX_INTERVAL = 250;
+    static final double CUT_DEGREES = 5;
+    /** Appearance correlation between consecutive, similarly posed frames below which the face was swapped. */
+    static final double MIN_CONSECUTIVE_SIMILARITY = 0.6;
+    /** Jump of the face's mean (a*, b*) between consecutive frames no lighting flicker makes. */
+    static final double MAX_CHROMA_JUMP = 8;
     static final double MIN_MEDIAN_INTERVAL = 15;
     /** Nose displacement between consecutive frames (inter-ocular units per 100 ms) no head can make. */
     static final double MAX_JUMP = 1.2;
@@ -45,7 +56,8 @@ public final class ContinuityCheck {
             return timing == null ? SubCheck.inconclusive(NAME, "NOT_STARTED", d) : SubCheck.fail(NAME, timing, d);
         }
         String identity = identity(evidence, d);
-        String reason = timing != null ? timing : identity;
+        String cut = cut(evidence.observations(), d);
+        String reason = timing != null ? timing : identity != null ? identity : cut;
         return reason == null ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, reason, d);
     }
 
@@ -93,6 +105,8 @@ public final class ContinuityCheck {
         int lockEnd = evidence.lockIndices()[1];
         double minAppearance = 1;
         double maxShape = 0;
+        double maxChroma = 0;
+        double maxTexture = 0;
         int compared = 0;
         int unlike = 0;
         List<FrameObservation> frames = evidence.observations();
@@ -104,22 +118,60 @@ public final class ContinuityCheck {
             compared++;
             double appearance = FaceObservation.appearanceSimilarity(reference.appearance(), f.face().appearance());
             double shape = shapeDistance(reference.landmarks(), f.face().landmarks());
+            double texture = FaceObservation.textureDistance(reference.textureHistogram(), f.face().textureHistogram());
+            maxTexture = Math.max(maxTexture, texture);
+            double chroma = Math.hypot(f.face().chroma()[0] - reference.chroma()[0],
+                    f.face().chroma()[1] - reference.chroma()[1]);
             minAppearance = Math.min(minAppearance, appearance);
             maxShape = Math.max(maxShape, shape);
-            if (appearance < MIN_APPEARANCE || shape > MAX_SHAPE_DISTANCE) {
+            maxChroma = Math.max(maxChroma, chroma);
+            if (appearance < MIN_APPEARANCE || shape > MAX_SHAPE_DISTANCE || chroma > MAX_CHROMA_SHIFT
+                    || texture > MAX_TEXTURE_DISTANCE) {
                 unlike++;
             }
         }
         d.put("frames_compared", compared);
         d.put("min_appearance_similarity", Stats.round(minAppearance));
         d.put("max_shape_distance", Stats.round(maxShape));
+        d.put("max_chroma_shift", Stats.round(maxChroma));
+        d.put("max_texture_distance", Stats.round(maxTexture));
         d.put("unlike_frames", unlike);
         return unlike >= SWITCH_FRAMES ? "IDENTITY_CHANGE" : null;
     }
 
+    /**
+     * An identity switch is also a cut: between two consecutive frames in
+     * which the head barely moved, the aligned face patch and the skin colour
+     * change more than any camera noise can change them. This catches a
+     * splice between two people who look alike at the start and the end.
+     */
+    private static String cut(List<FrameObservation> frames, Map<String, Object> d) {
+        double minSimilarity = 1;
+        double maxChromaJump = 0;
+        FrameObservation previous = null;
+        for (FrameObservation f : frames) {
+            if (previous != null && previous.hasSingleFace() && f.hasSingleFace()
+                    && f.timestampMillis() - previous.timestampMillis() <= CUT_MAX_INTERVAL
+                    && comparable(f.face(), previous.face().pose().yaw(), previous.face().pose().pitch(), CUT_DEGREES)) {
+                minSimilarity = Math.min(minSimilarity,
+                        FaceObservation.appearanceSimilarity(previous.face().appearance(), f.face().appearance()));
+                double[] a = previous.face().chroma();
+                double[] b = f.face().chroma();
+                maxChromaJump = Math.max(maxChromaJump, Math.hypot(a[0] - b[0], a[1] - b[1]));
+            }
+            previous = f;
+        }
+        d.put("min_consecutive_similarity", Stats.round(minSimilarity));
+        d.put("max_chroma_jump", Stats.round(maxChromaJump));
+        return minSimilarity < MIN_CONSECUTIVE_SIMILARITY || maxChromaJump > MAX_CHROMA_JUMP ? "FACE_CUT" : null;
+    }
+
     private static boolean comparable(FaceObservation face, double yaw, double pitch) {
-        return Math.abs(face.pose().yaw() - yaw) <= COMPARABLE_DEGREES
-                && Math.abs(face.pose().pitch() - pitch) <= COMPARABLE_DEGREES;
+        return comparable(face, yaw, pitch, COMPARABLE_DEGREES);
+    }
+
+    private static boolean comparable(FaceObservation face, double yaw, double pitch, double degrees) {
+        return Math.abs(face.pose().yaw() - yaw) <= degrees && Math.abs(face.pose().pitch() - pitch) <= degrees;
     }
 
     /**

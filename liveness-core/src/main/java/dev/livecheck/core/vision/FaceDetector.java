@@ -33,6 +33,11 @@ public final class FaceDetector implements AutoCloseable {
     private static final float MIN_SCORE = 0.5f;
     private static final float NMS_IOU = 0.3f;
     private static final double TILE_FRACTION = 0.6;
+    /**
+     * Tiles see clothing and backgrounds up close, where the detector's weak
+     * (0.5-0.6) false positives live; a real second face scores higher.
+     */
+    private static final float TILE_MIN_SCORE = 0.7f;
     private static final float[] ANCHORS = buildAnchors();
 
     private final Net net;
@@ -82,7 +87,9 @@ public final class FaceDetector implements AutoCloseable {
                 int y0 = ty * (bgr.rows() - th);
                 try (Mat tile = new Mat(bgr, new Rect(x0, y0, tw, th))) {
                     for (FaceDetection d : detect(tile)) {
-                        found.add(d.translated(x0, y0));
+                        if (d.score() >= TILE_MIN_SCORE) {
+                            found.add(d.translated(x0, y0));
+                        }
                     }
                 }
             }

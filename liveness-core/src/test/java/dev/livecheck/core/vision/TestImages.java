@@ -1,5 +1,6 @@
 package dev.livecheck.core.vision;
 
+import dev.livecheck.core.testkit.FaceLibrary;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.flip;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -28,32 +28,9 @@ final class TestImages {
     private TestImages() {
     }
 
-    /**
-     * Every face photo listed in {@code faces/index.txt} and {@code faces/index-extra.txt}
-     * (one file name per line; blank lines and {@code #} comments ignored). Index files
-     * that are not on the classpath are skipped; at least one face must be listed.
-     */
+    /** Every face photo listed in {@code faces/index.txt}, the same list the test kit renders. */
     static List<String> faceNames() {
-        List<String> names = new ArrayList<>();
-        for (String index : List.of("/faces/index.txt", "/faces/index-extra.txt")) {
-            try (InputStream in = TestImages.class.getResourceAsStream(index)) {
-                if (in == null) {
-                    continue;
-                }
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
-                    String name = line.strip();
-                    if (!name.isEmpty() && !name.startsWith("#") && !names.contains(name)) {
-                        names.add(name);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        if (names.isEmpty()) {
-            throw new IllegalStateException("no face photos listed in /faces/index*.txt");
-        }
-        return names;
+        return FaceLibrary.index();
     }
 
     static byte[] resource(String path) {
