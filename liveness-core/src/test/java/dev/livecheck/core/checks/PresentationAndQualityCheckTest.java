@@ -1,0 +1,82 @@
+package dev.livecheck.core.checks;
+
+import static dev.livecheck.core.attempt.Challenge.LOOK_UP;
+import static dev.livecheck.core.attempt.Challenge.TURN_LEFT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livecheck.core.attempt.AttemptEvent;
+import dev.livecheck.core.attempt.AttemptEvidence;
+import dev.livecheck.core.attempt.AttemptSettings;
+import dev.livecheck.core.attempt.LivenessAttempt;
+import dev.livecheck.core.fixtures.SyntheticFaces;
+import dev.livecheck.core.fixtures.SyntheticFaces.Pose;
+import dev.livecheck.core.report.CheckOutcome;
+import dev.livecheck.core.report.Recommendation;
+import dev.livecheck.core.vision.TextureCues;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The presentation and quality checks, each isolated on frames that differ only in what it judges. */
+class PresentationAndQualityCheckTest {
+
+    private final SyntheticFaces faces = new SyntheticFaces();
+    private final AttemptSettings settings = AttemptSettings.defaults();
+
+    private AttemptEvidence still(TextureCues cues, double brightness, int faceCount, long millis) {
+        LivenessAttempt attempt = new LivenessAttempt(List.of(TURN_LEFT, LOOK_UP), settings);
+        for (long t = 0; t < millis; t += 66) {
+            attempt.accept(faces.frame(t, Pose.frontal(), SyntheticFaces.appearance(1), faceCount, cues, brightness),
+                    new byte[] {1});
+        }
+        return attempt.finish().stream().filter(AttemptEvent.Completed.class::isInstance)
+                .map(e -> ((AttemptEvent.Completed) e).evidence()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void ordinarySkinTexturePasses() {
+        var result = new PresentationCheck().evaluate(still(new TextureCues(1.37, 0.0, 0.35), 120, 1, 1500));
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat(result.details()).containsKeys("moire", "glare", "saturation");
+    }
+
+    @Test
+    void strongSpectralPeaksAreAScreen() {
+        var result = new PresentationCheck().evaluate(still(new TextureCues(2.2, 0.0, 0.35), 120, 1, 1500));
+        assertThat(result.reason()).isEqualTo("SCREEN_MOIRE");
+    }
+
+    @Test
+    void persistentGlareIsAReflectiveSurface() {
+        var result = new PresentationCheck().evaluate(still(new TextureCues(1.37, 0.2, 0.35), 120, 1, 1500));
+        assertThat(result.reason()).isEqualTo("GLARE");
+    }
+
+    @Test
+    void greyFacesHaveNoSkinColour() {
+        var result = new PresentationCheck().evaluate(still(new TextureCues(1.37, 0.0, 0.02), 120, 1, 1500));
+        assertThat(result.reason()).isEqualTo("NO_SKIN_COLOUR");
+    }
+
+    @Test
+    void aDarkFaceIsNotAvailableNotRejected() {
+        AttemptEvidence evidence = still(new TextureCues(1.37, 0.0, 0.35), 20, 1, 1500);
+        var quality = new QualityCheck(settings).evaluate(evidence);
+        assertThat(quality.reason()).isEqualTo("TOO_DARK");
+        assertThat(new LivenessJudge(settings).judge(evidence, System.nanoTime()).recommendation())
+                .isEqualTo(Recommendation.NOT_AVAILABLE);
+    }
+
+    @Test
+    void twoFacesAreNotAvailable() {
+        var quality = new QualityCheck(settings).evaluate(still(new TextureCues(1.37, 0.0, 0.35), 120, 2, 1500));
+        assertThat(quality.reason()).isEqualTo("MULTIPLE_FACES");
+    }
+
+    @Test
+    void aSteadyUsableFacePassesQualityEvenIfTheChallengesFail() {
+        AttemptEvidence evidence = still(new TextureCues(1.37, 0.0, 0.35), 120, 1, 1500);
+        assertThat(new QualityCheck(settings).evaluate(evidence).outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat(new LivenessJudge(settings).judge(evidence, System.nanoTime()).recommendation())
+                .isEqualTo(Recommendation.REJECT);
+    }
+}

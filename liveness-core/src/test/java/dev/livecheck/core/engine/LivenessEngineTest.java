@@ -1,0 +1,109 @@
+package dev.livecheck.core.engine;
+
+import static dev.livecheck.core.attempt.Challenge.LOOK_DOWN;
+import static dev.livecheck.core.attempt.Challenge.TURN_RIGHT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.livecheck.core.attempt.AttemptEvent;
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.recording.RecordedFrame;
+import dev.livecheck.core.recording.Recording;
+import dev.livecheck.core.report.AttemptImage;
+import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.report.Recommendation;
+import dev.livecheck.core.testkit.Species;
+import dev.livecheck.core.testkit.SyntheticCamera;
+import dev.livecheck.core.vision.FrameRejectedException;
+import dev.livecheck.core.vision.FrameRejectedException.Reason;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine's two entry points, live and offline, on rendered camera frames. */
+class LivenessEngineTest {
+
+    private static final List<Challenge> ASKED = List.of(TURN_RIGHT, LOOK_DOWN);
+    private static LivenessEngine engine;
+    private static Recording bonaFide;
+
+    @BeforeAll
+    static void start() {
+        engine = LivenessEngine.withBundledModels();
+        bonaFide = SyntheticCamera.render(Species.BONA_FIDE, ASKED, 31).recording();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void aLiveStreamIsGuidedThroughTheChallengesAndApproved() throws Exception {
+        LiveAttempt attempt = engine.startAttempt(ASKED);
+        List<AttemptEvent> events = new ArrayList<>();
+        LivenessReport report = null;
+        for (RecordedFrame frame : bonaFide.frames()) {
+            LiveAttempt.Update update = attempt.onFrame(frame.jpeg(), frame.t());
+            events.addAll(update.events());
+            if (update.decided()) {
+                report = update.report();
+                break;
+            }
+        }
+        assertThat(events).filteredOn(AttemptEvent.ChallengeIssued.class::isInstance)
+                .extracting(e -> ((AttemptEvent.ChallengeIssued) e).action()).containsExactlyElementsOf(ASKED);
+        assertThat(report).isNotNull();
+        assertThat(report.recommendation()).isEqualTo(Recommendation.APPROVE);
+        assertThat(report.images()).extracting(AttemptImage::role).containsExactly(
+                AttemptImage.Role.FRONTAL_START, AttemptImage.Role.CHALLENGE, AttemptImage.Role.FRONTAL_END);
+        assertThat(report.decisionMillis()).isLessThan(1000);
+    }
+
+    @Test
+    void badFramesAreRefusedWithAReasonAndTheAttemptGoesOn() throws Exception {
+        LiveAttempt attempt = engine.startAttempt(ASKED);
+        byte[] good = bonaFide.frames().get(0).jpeg();
+        assertThatThrownBy(() -> attempt.onFrame("not a jpeg".getBytes(), 0))
+                .isInstanceOfSatisfying(FrameRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_JPEG));
+        assertThatThrownBy(() -> attempt.onFrame(Arrays.copyOf(good, good.length / 2), 10))
+                .isInstanceOfSatisfying(FrameRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.FRAME_TRUNCATED));
+        assertThatThrownBy(() -> attempt.onFrame(new byte[300_000], 20))
+                .isInstanceOfSatisfying(FrameRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.FRAME_TOO_LARGE));
+        LiveAttempt.Update update = attempt.onFrame(good, 30);
+        assertThat(update.decided()).isFalse();
+        assertThat(attempt.isDecided()).isFalse();
+    }
+
+    @Test
+    void aStreamThatStopsIsDecidedByTheClock() throws Exception {
+        LiveAttempt attempt = engine.startAttempt(ASKED);
+        for (RecordedFrame frame : bonaFide.frames().subList(0, 20)) {
+            attempt.onFrame(frame.jpeg(), frame.t());
+        }
+        LiveAttempt.Update update = attempt.onTick(60_000);
+        assertThat(update.decided()).isTrue();
+        assertThat(update.report().recommendation()).isNotEqualTo(Recommendation.APPROVE);
+    }
+
+    @Test
+    void evaluatingARecordingGivesTheSameVerdictAsStreamingIt() throws Exception {
+        LivenessReport offline = engine.evaluate(bonaFide);
+        assertThat(offline.recommendation()).isEqualTo(Recommendation.APPROVE);
+        assertThat(offline.challenges()).isEqualTo(ASKED);
+
+        Recording wrongOrder = new Recording("mismatched", List.of(LOOK_DOWN, TURN_RIGHT), bonaFide.frames());
+        assertThat(engine.evaluate(wrongOrder).recommendation()).isEqualTo(Recommendation.REJECT);
+    }
+
+    @Test
+    void aRecordingWithoutFramesIsNotAvailable() throws Exception {
+        LivenessReport report = engine.evaluate(new Recording("empty", ASKED, List.of()));
+        assertThat(report.recommendation()).isEqualTo(Recommendation.NOT_AVAILABLE);
+    }
+}
