@@ -1,6 +1,7 @@
 package dev.livecheck.core.testkit;
 
 import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.attempt.ChallengePlanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,16 +17,9 @@ public final class ChallengeLists {
         return draw(rnd, 2 + rnd.nextInt(2));
     }
 
+    /** Draws like the server does ({@link ChallengePlanner}), but from a seeded generator so corpora repeat. */
     public static List<Challenge> draw(Random rnd, int count) {
-        Challenge[] all = Challenge.values();
-        List<Challenge> list = new ArrayList<>(count);
-        while (list.size() < count) {
-            Challenge c = all[rnd.nextInt(all.length)];
-            if (list.isEmpty() || list.get(list.size() - 1) != c) {
-                list.add(c);
-            }
-        }
-        return List.copyOf(list);
+        return new ChallengePlanner(rnd).plan(count);
     }
 
     /** Parses {@code TURN_LEFT,LOOK_UP} (also accepts {@code |} as separator). */
