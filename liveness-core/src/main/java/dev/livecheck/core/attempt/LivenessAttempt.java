@@ -54,6 +54,7 @@ public final class LivenessAttempt {
     private Challenge wrongCandidate;
     private long wrongSince = -1;
     private long endingSince;
+    private long endFrontalSince = -1;
 
     public LivenessAttempt(List<Challenge> challenges, AttemptSettings settings) {
         this.challenges = List.copyOf(challenges);
@@ -284,10 +285,22 @@ public final class LivenessAttempt {
                 peakIndex < 0 ? 0 : peakProgress, peakIndex, passedAt < 0 ? wrongCandidate : null);
     }
 
+    /**
+     * The face must come back to frontal and stay there for {@code
+     * holdMillis}: the last image is a steady frontal view, and the identity
+     * check gets several frames of whoever is in front of the camera at the end.
+     */
     private void ending(int index, byte[] jpeg, List<AttemptEvent> events) {
         FrameObservation frame = observations.get(index);
-        if (frame.face() != null && meter.frontal(frame.face())) {
-            images.offerEnd(index, frame, jpeg);
+        if (frame.face() == null || !meter.frontal(frame.face())) {
+            endFrontalSince = -1;
+            return;
+        }
+        if (endFrontalSince < 0) {
+            endFrontalSince = frame.timestampMillis();
+        }
+        images.offerEnd(index, frame, jpeg);
+        if (frame.timestampMillis() - endFrontalSince >= settings.holdMillis()) {
             complete(Ending.COMPLETED, events);
         }
     }

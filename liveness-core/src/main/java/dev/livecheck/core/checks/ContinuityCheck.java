@@ -107,6 +107,7 @@ public final class ContinuityCheck {
         double maxShape = 0;
         double maxChroma = 0;
         double maxTexture = 0;
+        boolean endUnlike = false;
         int compared = 0;
         int unlike = 0;
         List<FrameObservation> frames = evidence.observations();
@@ -128,6 +129,7 @@ public final class ContinuityCheck {
             if (appearance < MIN_APPEARANCE || shape > MAX_SHAPE_DISTANCE || chroma > MAX_CHROMA_SHIFT
                     || texture > MAX_TEXTURE_DISTANCE) {
                 unlike++;
+                endUnlike |= i == evidence.endIndex();
             }
         }
         d.put("frames_compared", compared);
@@ -136,7 +138,9 @@ public final class ContinuityCheck {
         d.put("max_chroma_shift", Stats.round(maxChroma));
         d.put("max_texture_distance", Stats.round(maxTexture));
         d.put("unlike_frames", unlike);
-        return unlike >= SWITCH_FRAMES ? "IDENTITY_CHANGE" : null;
+        d.put("end_frame_unlike", endUnlike);
+        // the final frontal image is what the business will look at: it must show the same person
+        return unlike >= SWITCH_FRAMES || endUnlike ? "IDENTITY_CHANGE" : null;
     }
 
     /**

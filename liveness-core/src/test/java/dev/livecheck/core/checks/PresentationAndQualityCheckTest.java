@@ -47,7 +47,7 @@ class PresentationAndQualityCheckTest {
 
     @Test
     void persistentGlareIsAReflectiveSurface() {
-        var result = new PresentationCheck().evaluate(still(new TextureCues(1.37, 0.2, 0.35), 120, 1, 1500));
+        var result = new PresentationCheck().evaluate(still(new TextureCues(1.37, 0.3, 0.35), 120, 1, 1500));
         assertThat(result.reason()).isEqualTo("GLARE");
     }
 
