@@ -22,7 +22,7 @@ public class AttemptQueries {
     public List<AttemptView> attemptsOfSession(UUID businessId, UUID sessionId) {
         Map<UUID, List<MediaMetadata>> byAttempt = media.findMetadataBySession(businessId, sessionId).stream()
                 .collect(Collectors.groupingBy(MediaMetadata::attemptId));
-        return attempts.findAllByBusinessIdAndSessionIdOrderByNumber(businessId, sessionId).stream()
+        return attempts.findAllByBusinessIdAndSessionIdOrderByAttemptNumber(businessId, sessionId).stream()
                 .map(a -> new AttemptView(a, byAttempt.getOrDefault(a.id(), List.of())))
                 .toList();
     }

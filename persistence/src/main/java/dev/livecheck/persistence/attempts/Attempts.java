@@ -11,7 +11,7 @@ public interface Attempts extends Repository<Attempt, UUID>, InsertOnly<Attempt>
 
     Optional<Attempt> findByBusinessIdAndId(UUID businessId, UUID id);
 
-    List<Attempt> findAllByBusinessIdAndSessionIdOrderByNumber(UUID businessId, UUID sessionId);
+    List<Attempt> findAllByBusinessIdAndSessionIdOrderByAttemptNumber(UUID businessId, UUID sessionId);
 
     long countByBusinessIdAndSessionId(UUID businessId, UUID sessionId);
 }

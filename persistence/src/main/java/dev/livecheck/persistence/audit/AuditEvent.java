@@ -4,16 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * Something that happened in a business. {@code actor} is a portal user id or {@link #SYSTEM}; {@code action} is one
  * of the constants below (free text is allowed for new ones, at most 64 characters).
  */
-@Table("audit_event")
+@Table
 public record AuditEvent(@Id UUID id, UUID businessId, String actor, String action, String targetType,
-                         String targetId, String details, @Column("occurred_at") Instant at) {
+                         String targetId, String details, Instant occurredAt) {
 
     public static final String SYSTEM = "system";
 
@@ -39,7 +38,7 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
         Objects.requireNonNull(businessId, "businessId");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(occurredAt, "occurredAt");
         if (details != null && details.length() > 1000) {
             details = details.substring(0, 1000);
         }

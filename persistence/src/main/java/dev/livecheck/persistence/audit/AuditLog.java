@@ -10,5 +10,5 @@ import org.springframework.data.repository.Repository;
 public interface AuditLog extends Repository<AuditEvent, UUID>, InsertOnly<AuditEvent> {
 
     /** Newest first. */
-    Page<AuditEvent> findByBusinessIdOrderByAtDesc(UUID businessId, Pageable pageable);
+    Page<AuditEvent> findByBusinessIdOrderByOccurredAtDesc(UUID businessId, Pageable pageable);
 }

@@ -7,7 +7,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A tenant of the portal. */
-@Table("business")
+@Table
 public record Business(@Id UUID id, String name, Instant createdAt) {
     public Business {
         Objects.requireNonNull(id, "id");

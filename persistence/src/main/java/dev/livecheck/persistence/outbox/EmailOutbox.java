@@ -5,12 +5,11 @@ import java.util.Objects;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** One e-mail waiting to be sent (or sent, or given up). {@code sessionId} is null for e-mails about no session. */
-@Table("email_outbox")
-public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, @Column("to_address") String to,
+@Table
+public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, String toAddress,
                           String subject, String bodyText, String bodyHtml, OutboxStatus status, int attemptCount,
                           Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt,
                           String claimedBy, Instant claimedUntil, @Version Long version) {
@@ -21,8 +20,8 @@ public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, @Column(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (to == null || to.indexOf('@') < 1) {
-            throw new IllegalArgumentException("not an e-mail address: " + to);
+        if (toAddress == null || toAddress.indexOf('@') < 1) {
+            throw new IllegalArgumentException("not an e-mail address: " + toAddress);
         }
         if (subject == null || subject.isBlank() || bodyText == null) {
             throw new IllegalArgumentException("subject and text body are required");
@@ -30,14 +29,14 @@ public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, @Column(
     }
 
     /** A new PENDING e-mail, due now. */
-    public static EmailOutbox pending(UUID businessId, UUID sessionId, String to, String subject, String bodyText,
+    public static EmailOutbox pending(UUID businessId, UUID sessionId, String toAddress, String subject, String bodyText,
                                       String bodyHtml, Instant now) {
-        return new EmailOutbox(UUID.randomUUID(), businessId, sessionId, to, subject, bodyText, bodyHtml,
+        return new EmailOutbox(UUID.randomUUID(), businessId, sessionId, toAddress, subject, bodyText, bodyHtml,
                 OutboxStatus.PENDING, 0, now, null, now, null, null, null, null);
     }
 
     public EmailOutbox withVersion(Long newVersion) {
-        return new EmailOutbox(id, businessId, sessionId, to, subject, bodyText, bodyHtml, status, attemptCount,
+        return new EmailOutbox(id, businessId, sessionId, toAddress, subject, bodyText, bodyHtml, status, attemptCount,
                 nextAttemptAt, lastError, createdAt, sentAt, claimedBy, claimedUntil, newVersion);
     }
 }

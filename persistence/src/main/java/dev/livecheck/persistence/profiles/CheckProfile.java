@@ -13,7 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * database: max retries 1-10 (default 3), challenges 2-3 (default 2), link lifetime 1-720 h (default 72), image
  * retention 1-3650 days (default 30), brand colour "#rrggbb" lower-case.
  */
-@Table("check_profile")
+@Table
 public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessType livenessType, int maxRetries,
                            int challengeCount, int linkLifetimeHours, int imageRetentionDays,
                            String successRedirectUrl, String errorRedirectUrl, String brandColour, String locale,

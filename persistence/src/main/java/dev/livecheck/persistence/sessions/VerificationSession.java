@@ -15,7 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * {@link dev.livecheck.persistence.attempts.AttemptRecorder} and the conditional updates of
  * {@link VerificationSessions}.
  */
-@Table("verification_session")
+@Table
 public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, String recipientName,
                                   String recipientEmail, String trackingId, String captureTokenHash,
                                   SessionState state, CloseReason closeReason, Recommendation latestRecommendation,

@@ -12,7 +12,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * A person who signs in to the portal. {@code email} is the login: unique across all businesses, stored lower-cased.
  * {@code passwordHash} is an encoded hash (BCrypt/Argon2, e.g. "{bcrypt}$2a$..."), never a plain password.
  */
-@Table("portal_user")
+@Table
 public record PortalUser(@Id UUID id, UUID businessId, String email, String displayName, String passwordHash,
                          Role role, boolean enabled, int failedLoginCount, Instant lockedUntil, Instant lastLoginAt,
                          Instant createdAt, @Version Long version) {
