@@ -20,6 +20,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Builds real rows through the real repositories. */
 public class Fixtures {
@@ -31,12 +35,25 @@ public class Fixtures {
     private final PortalUsers users;
     private final CheckProfiles profiles;
     private final VerificationSessions sessions;
+    private final TransactionTemplate requiresNew;
 
-    public Fixtures(Businesses businesses, PortalUsers users, CheckProfiles profiles, VerificationSessions sessions) {
+    public Fixtures(Businesses businesses, PortalUsers users, CheckProfiles profiles, VerificationSessions sessions,
+                    PlatformTransactionManager transactions) {
         this.businesses = businesses;
         this.users = users;
         this.profiles = profiles;
         this.sessions = sessions;
+        this.requiresNew = new TransactionTemplate(transactions);
+        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public CheckProfiles profiles() {
+        return profiles;
+    }
+
+    /** Runs the work in its own transaction, committed or rolled back independently of the test's. */
+    public <T> T inNewTransaction(Supplier<T> work) {
+        return requiresNew.execute(status -> work.get());
     }
 
     public Business business(String name) {
