@@ -29,6 +29,12 @@ class MigrationTest extends DatabaseTest {
     Fixtures fixtures;
 
     @Test
+    void runsOnTheSelectedDatabase() {
+        String product = jdbcTemplate.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        assertThat(product).isEqualTo(TestDatabase.postgres() ? "PostgreSQL" : "H2");
+    }
+
+    @Test
     void everyMigrationIsApplied() {
         assertThat(jdbcTemplate.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
                 .containsExactly("1", "2");
