@@ -1,0 +1,17 @@
+package dev.livecheck.persistence.attempts;
+
+import dev.livecheck.persistence.support.InsertOnly;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.repository.Repository;
+
+/** Attempts, always within one business. Insert them through {@link AttemptRecorder}, not directly. */
+public interface Attempts extends Repository<Attempt, UUID>, InsertOnly<Attempt>, AttemptStatistics {
+
+    Optional<Attempt> findByBusinessIdAndId(UUID businessId, UUID id);
+
+    List<Attempt> findAllByBusinessIdAndSessionIdOrderByAttemptNumber(UUID businessId, UUID sessionId);
+
+    long countByBusinessIdAndSessionId(UUID businessId, UUID sessionId);
+}

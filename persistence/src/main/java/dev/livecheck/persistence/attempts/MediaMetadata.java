@@ -1,0 +1,12 @@
+package dev.livecheck.persistence.attempts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An image without its bytes, for reports. */
+public record MediaMetadata(UUID id, UUID attemptId, MediaRole role, String contentType, int sizeBytes, String sha256,
+                            Instant createdAt, Instant purgedAt) {
+    public boolean purged() {
+        return purgedAt != null;
+    }
+}

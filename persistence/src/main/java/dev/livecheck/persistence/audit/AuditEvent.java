@@ -1,0 +1,56 @@
+package dev.livecheck.persistence.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * Something that happened in a business. {@code actor} is a portal user id or {@link #SYSTEM}; {@code action} is one
+ * of the constants below (free text is allowed for new ones, at most 64 characters).
+ */
+@Table
+public record AuditEvent(@Id UUID id, UUID businessId, String actor, String action, String targetType,
+                         String targetId, String details, Instant occurredAt) {
+
+    public static final String SYSTEM = "system";
+
+    public static final String SESSION_CREATED = "SESSION_CREATED";
+    public static final String SESSION_CANCELLED = "SESSION_CANCELLED";
+    public static final String SESSION_DELETED = "SESSION_DELETED";
+    public static final String FINAL_DECISION_RECORDED = "FINAL_DECISION_RECORDED";
+    public static final String PROFILE_CREATED = "PROFILE_CREATED";
+    public static final String PROFILE_UPDATED = "PROFILE_UPDATED";
+    public static final String PROFILE_ARCHIVED = "PROFILE_ARCHIVED";
+    public static final String USER_CREATED = "USER_CREATED";
+    public static final String USER_UPDATED = "USER_UPDATED";
+    public static final String USER_DELETED = "USER_DELETED";
+    public static final String LOGIN_SUCCEEDED = "LOGIN_SUCCEEDED";
+    public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+    public static final String EMAIL_FAILED = "EMAIL_FAILED";
+    public static final String MEDIA_PURGED = "MEDIA_PURGED";
+    public static final String EXPORT_DOWNLOADED = "EXPORT_DOWNLOADED";
+
+    public AuditEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(businessId, "businessId");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        if (details != null && details.length() > 1000) {
+            details = details.substring(0, 1000);
+        }
+    }
+
+    public static AuditEvent byUser(UUID businessId, UUID userId, String action, String targetType, String targetId,
+                                    String details, Instant at) {
+        return new AuditEvent(UUID.randomUUID(), businessId, userId.toString(), action, targetType, targetId, details, at);
+    }
+
+    public static AuditEvent bySystem(UUID businessId, String action, String targetType, String targetId,
+                                      String details, Instant at) {
+        return new AuditEvent(UUID.randomUUID(), businessId, SYSTEM, action, targetType, targetId, details, at);
+    }
+}

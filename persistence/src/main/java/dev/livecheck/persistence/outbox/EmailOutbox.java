@@ -1,0 +1,42 @@
+package dev.livecheck.persistence.outbox;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** One e-mail waiting to be sent (or sent, or given up). {@code sessionId} is null for e-mails about no session. */
+@Table
+public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, String toAddress,
+                          String subject, String bodyText, String bodyHtml, OutboxStatus status, int attemptCount,
+                          Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt,
+                          String claimedBy, Instant claimedUntil, @Version Long version) {
+
+    public EmailOutbox {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(businessId, "businessId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (toAddress == null || toAddress.indexOf('@') < 1) {
+            throw new IllegalArgumentException("not an e-mail address: " + toAddress);
+        }
+        if (subject == null || subject.isBlank() || bodyText == null) {
+            throw new IllegalArgumentException("subject and text body are required");
+        }
+    }
+
+    /** A new PENDING e-mail, due now. */
+    public static EmailOutbox pending(UUID businessId, UUID sessionId, String toAddress, String subject, String bodyText,
+                                      String bodyHtml, Instant now) {
+        return new EmailOutbox(UUID.randomUUID(), businessId, sessionId, toAddress, subject, bodyText, bodyHtml,
+                OutboxStatus.PENDING, 0, now, null, now, null, null, null, null);
+    }
+
+    public EmailOutbox withVersion(Long newVersion) {
+        return new EmailOutbox(id, businessId, sessionId, toAddress, subject, bodyText, bodyHtml, status, attemptCount,
+                nextAttemptAt, lastError, createdAt, sentAt, claimedBy, claimedUntil, newVersion);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.livecheck.persistence.outbox;
+
+/** Delivery state of an outbox e-mail. */
+public enum OutboxStatus {
+    PENDING, SENT, FAILED
+}

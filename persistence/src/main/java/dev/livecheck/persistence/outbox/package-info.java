@@ -1,0 +1,5 @@
+/**
+ * The transactional e-mail outbox: e-mails are inserted in the same transaction as what causes them and sent later
+ * by a job; rows are claimed with a conditional UPDATE so two portal nodes never send the same e-mail twice at once.
+ */
+package dev.livecheck.persistence.outbox;

@@ -1,0 +1,86 @@
+package dev.livecheck.persistence.profiles;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A business's liveness-check configuration. The ranges are validated here and again by CHECK constraints in the
+ * database: max retries 1-10 (default 3), challenges 2-3 (default 2), link lifetime 1-720 h (default 72), image
+ * retention 1-3650 days (default 30), brand colour "#rrggbb" lower-case.
+ */
+@Table
+public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessType livenessType, int maxRetries,
+                           int challengeCount, int linkLifetimeHours, int imageRetentionDays,
+                           String successRedirectUrl, String errorRedirectUrl, String brandColour, String locale,
+                           String emailSubject, String emailBodyText, String emailBodyHtml, boolean archived,
+                           Instant createdAt, Instant updatedAt, @Version Long version) {
+
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final int DEFAULT_CHALLENGE_COUNT = 2;
+    public static final int DEFAULT_LINK_LIFETIME_HOURS = 72;
+    public static final int DEFAULT_IMAGE_RETENTION_DAYS = 30;
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-f]{6}");
+    private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?");
+
+    public CheckProfile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(businessId, "businessId");
+        Objects.requireNonNull(livenessType, "livenessType");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        require(name != null && !name.isBlank() && name.length() <= 200, "name must be 1-200 characters");
+        require(maxRetries >= 1 && maxRetries <= 10, "maxRetries must be 1-10");
+        require(challengeCount >= 2 && challengeCount <= 3, "challengeCount must be 2-3");
+        require(linkLifetimeHours >= 1 && linkLifetimeHours <= 720, "linkLifetimeHours must be 1-720");
+        require(imageRetentionDays >= 1 && imageRetentionDays <= 3650, "imageRetentionDays must be 1-3650");
+        require(brandColour != null && COLOUR.matcher(brandColour).matches(), "brandColour must be #rrggbb (lower-case)");
+        require(locale != null && LOCALE.matcher(locale).matches(), "locale must look like en, de or pt-BR");
+        require(emailSubject != null && !emailSubject.isBlank() && emailSubject.length() <= 300, "emailSubject must be 1-300 characters");
+        require(emailBodyText != null && !emailBodyText.isBlank(), "emailBodyText is required");
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** A new ACTIVE profile with the recommended defaults. */
+    public static CheckProfile create(UUID businessId, String name, String successRedirectUrl, String emailSubject,
+                                      String emailBodyText, Instant now) {
+        return new CheckProfile(UUID.randomUUID(), businessId, name, LivenessType.ACTIVE, DEFAULT_MAX_RETRIES,
+                DEFAULT_CHALLENGE_COUNT, DEFAULT_LINK_LIFETIME_HOURS, DEFAULT_IMAGE_RETENTION_DAYS, successRedirectUrl,
+                null, "#1f6feb", "en", emailSubject, emailBodyText, null, false, now, now, null);
+    }
+
+    public CheckProfile withLimits(int newMaxRetries, int newChallengeCount, int newLinkLifetimeHours,
+                                   int newImageRetentionDays) {
+        return new CheckProfile(id, businessId, name, livenessType, newMaxRetries, newChallengeCount,
+                newLinkLifetimeHours, newImageRetentionDays, successRedirectUrl, errorRedirectUrl, brandColour, locale,
+                emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, version);
+    }
+
+    public CheckProfile withPresentation(String newName, String newSuccessRedirectUrl, String newErrorRedirectUrl,
+                                         String newBrandColour, String newLocale) {
+        return new CheckProfile(id, businessId, newName, livenessType, maxRetries, challengeCount, linkLifetimeHours,
+                imageRetentionDays, newSuccessRedirectUrl, newErrorRedirectUrl, newBrandColour, newLocale,
+                emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, version);
+    }
+
+    public CheckProfile withEmail(String newSubject, String newBodyText, String newBodyHtml) {
+        return new CheckProfile(id, businessId, name, livenessType, maxRetries, challengeCount, linkLifetimeHours,
+                imageRetentionDays, successRedirectUrl, errorRedirectUrl, brandColour, locale, newSubject, newBodyText,
+                newBodyHtml, archived, createdAt, updatedAt, version);
+    }
+
+    public CheckProfile withVersion(Long newVersion) {
+        return new CheckProfile(id, businessId, name, livenessType, maxRetries, challengeCount, linkLifetimeHours,
+                imageRetentionDays, successRedirectUrl, errorRedirectUrl, brandColour, locale, emailSubject,
+                emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, newVersion);
+    }
+}

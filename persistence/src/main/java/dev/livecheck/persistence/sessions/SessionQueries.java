@@ -1,0 +1,19 @@
+package dev.livecheck.persistence.sessions;
+
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** Fragment of {@link VerificationSessions}: the sessions page and the dashboard counts. */
+public interface SessionQueries {
+
+    /** One page of the business's sessions; unsorted pageables are sorted by createdAt descending. */
+    Page<VerificationSession> search(UUID businessId, SessionFilter filter, Pageable pageable);
+
+    /** Sessions per state (every state present, 0 when none). */
+    Map<SessionState, Long> countByState(UUID businessId);
+
+    /** Sessions per latest recommendation (every value present); sessions without attempts are not counted. */
+    Map<Recommendation, Long> countByLatestRecommendation(UUID businessId);
+}

@@ -1,0 +1,92 @@
+package dev.livecheck.persistence.sessions;
+
+import dev.livecheck.persistence.profiles.CheckProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One liveness check sent to one recipient. {@code maxRetries} is copied from the profile at creation, so editing
+ * the profile never changes running sessions. Counters and state change only through
+ * {@link dev.livecheck.persistence.attempts.AttemptRecorder} and the conditional updates of
+ * {@link VerificationSessions}.
+ */
+@Table
+public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, String recipientName,
+                                  String recipientEmail, String trackingId, String captureTokenHash,
+                                  SessionState state, CloseReason closeReason, Recommendation latestRecommendation,
+                                  int attemptsUsed, int maxRetries, Instant expiresAt, Instant createdAt,
+                                  Instant completedAt, Instant linkOpenedAt, FinalDecision finalDecision,
+                                  UUID decidedBy, Instant decidedAt, String decisionNote, @Version Long version) {
+
+    public VerificationSession {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(businessId, "businessId");
+        Objects.requireNonNull(profileId, "profileId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (recipientName == null || recipientName.isBlank() || recipientName.length() > 200) {
+            throw new IllegalArgumentException("recipient name must be 1-200 characters");
+        }
+        if (recipientEmail == null || recipientEmail.indexOf('@') < 1 || recipientEmail.length() > 320) {
+            throw new IllegalArgumentException("recipient e-mail is not an address");
+        }
+        if (trackingId != null && trackingId.length() > 200) {
+            throw new IllegalArgumentException("tracking id must be at most 200 characters");
+        }
+        if (captureTokenHash == null || !captureTokenHash.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("captureTokenHash must be a SHA-256 hex digest (see CaptureTokens.hash)");
+        }
+    }
+
+    /** A new ONGOING session for the profile; the link expires after the profile's lifetime. */
+    public static VerificationSession open(CheckProfile profile, String recipientName, String recipientEmail,
+                                           String trackingId, String captureTokenHash, Instant now) {
+        if (profile.archived()) {
+            throw new IllegalArgumentException("profile " + profile.id() + " is archived");
+        }
+        return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), recipientName.strip(),
+                recipientEmail.strip(), trackingId, captureTokenHash, SessionState.ONGOING, null, null, 0,
+                profile.maxRetries(), now.plus(Duration.ofHours(profile.linkLifetimeHours())), now, null, null, null,
+                null, null, null, null);
+    }
+
+    public int attemptsLeft() {
+        return state == SessionState.ONGOING ? maxRetries - attemptsUsed : 0;
+    }
+
+    /** True while the capture link may start another attempt at {@code now}. */
+    public boolean acceptsAttemptsAt(Instant now) {
+        return state == SessionState.ONGOING && attemptsUsed < maxRetries && expiresAt.isAfter(now);
+    }
+
+    /**
+     * The domain rule: a final decision is recorded once. Returns the session with the decision; the repository's
+     * conditional update ({@link VerificationSessions#recordFinalDecision}) enforces the same rule across nodes.
+     */
+    public VerificationSession withFinalDecision(FinalDecision decision, UUID by, Instant at, String note) {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(by, "decidedBy");
+        Objects.requireNonNull(at, "at");
+        if (finalDecision != null) {
+            throw new FinalDecisionAlreadyRecordedException(id);
+        }
+        if (note != null && note.length() > 2000) {
+            throw new IllegalArgumentException("note must be at most 2000 characters");
+        }
+        return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
+                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
+                createdAt, completedAt, linkOpenedAt, decision, by, at, note, version);
+    }
+
+    public VerificationSession withVersion(Long newVersion) {
+        return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
+                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
+                createdAt, completedAt, linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote, newVersion);
+    }
+}

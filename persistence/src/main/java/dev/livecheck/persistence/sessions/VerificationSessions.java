@@ -1,0 +1,85 @@
+package dev.livecheck.persistence.sessions;
+
+import dev.livecheck.persistence.support.InsertOnly;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+/** Verification sessions; every method is scoped by business except the capture-link lookup and the expiry sweep. */
+public interface VerificationSessions extends Repository<VerificationSession, UUID>, InsertOnly<VerificationSession>,
+        SessionQueries {
+
+    Optional<VerificationSession> findByBusinessIdAndId(UUID businessId, UUID id);
+
+    List<VerificationSession> findAllByBusinessIdAndTrackingIdOrderByCreatedAtDesc(UUID businessId, String trackingId);
+
+    /** GLOBAL by nature: the capture link carries only the token; pass {@link CaptureTokens#hash(String)} of it. */
+    @Query("SELECT * FROM verification_session WHERE capture_token_hash = :captureTokenHash")
+    Optional<VerificationSession> findByCaptureTokenHash(String captureTokenHash);
+
+    /** Records when the link was first opened (later opens keep the first time). */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET link_opened_at = :at, version = version + 1
+            WHERE business_id = :businessId AND id = :id AND link_opened_at IS NULL""")
+    int markLinkOpened(UUID businessId, UUID id, Instant at);
+
+    /**
+     * Records the final decision if none is recorded yet: the conditional update makes it once-only across nodes.
+     * Prefer {@link FinalDecisions#record}, which also applies the domain rule and writes the audit event.
+     *
+     * @return 1 if recorded, 0 if the session is unknown in this business or already decided
+     */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET final_decision = :decision, decided_by = :decidedBy, decided_at = :at,
+              decision_note = :note, version = version + 1
+            WHERE business_id = :businessId AND id = :id AND final_decision IS NULL""")
+    int recordFinalDecision(UUID businessId, UUID id, FinalDecision decision, UUID decidedBy, Instant at, String note);
+
+    /**
+     * Takes one attempt slot for a decided attempt: increments attempts_used, sets the latest recommendation and
+     * completes the session on APPROVE or when the last retry is used. Only an ONGOING session with attempts left
+     * matches; the row lock of the UPDATE serialises concurrent callers, so max_retries is never exceeded.
+     * Used by {@link dev.livecheck.persistence.attempts.AttemptRecorder} inside its transaction.
+     *
+     * @return 1 if a slot was taken, 0 if the session is unknown here, not ONGOING or out of attempts
+     */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET attempts_used = attempts_used + 1,
+              latest_recommendation = :recommendation,
+              state = CASE WHEN :approve OR attempts_used + 1 >= max_retries THEN 'COMPLETED' ELSE state END,
+              close_reason = CASE WHEN :approve THEN 'APPROVED'
+                                  WHEN attempts_used + 1 >= max_retries THEN 'RETRIES_EXHAUSTED'
+                                  ELSE close_reason END,
+              completed_at = CASE WHEN :approve OR attempts_used + 1 >= max_retries THEN :at ELSE completed_at END,
+              version = version + 1
+            WHERE business_id = :businessId AND id = :id AND state = 'ONGOING' AND attempts_used < max_retries""")
+    int takeAttemptSlot(UUID businessId, UUID id, Recommendation recommendation, boolean approve, Instant at);
+
+    /** Cancels an ONGOING session: the link stops working (state EXPIRED, reason CANCELLED). */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET state = 'EXPIRED', close_reason = 'CANCELLED', completed_at = :at,
+              version = version + 1
+            WHERE business_id = :businessId AND id = :id AND state = 'ONGOING'""")
+    int cancel(UUID businessId, UUID id, Instant at);
+
+    /** GLOBAL lifecycle job: every ONGOING session whose link expired before {@code now} becomes EXPIRED. */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET state = 'EXPIRED', close_reason = 'LINK_EXPIRED', completed_at = :now,
+              version = version + 1
+            WHERE state = 'ONGOING' AND expires_at < :now""")
+    int expireOverdue(Instant now);
+
+    /** Deletes the session with its attempts and media (ON DELETE CASCADE); outbox rows keep, unlinked. */
+    @Modifying
+    @Query("DELETE FROM verification_session WHERE business_id = :businessId AND id = :id")
+    int deleteByBusinessIdAndId(UUID businessId, UUID id);
+}

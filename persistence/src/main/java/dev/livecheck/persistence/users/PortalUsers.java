@@ -1,0 +1,61 @@
+package dev.livecheck.persistence.users;
+
+import dev.livecheck.persistence.support.InsertOnly;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+
+/** The portal users of every business; all methods but the login lookup are scoped by business. */
+public interface PortalUsers extends Repository<PortalUser, UUID>, InsertOnly<PortalUser> {
+
+    /** GLOBAL by nature: authentication knows only the login e-mail. The argument is lower-cased by the query. */
+    @Query("SELECT * FROM portal_user WHERE email = LOWER(:email)")
+    Optional<PortalUser> findByLoginEmail(@Param("email") String email);
+
+    Optional<PortalUser> findByBusinessIdAndId(UUID businessId, UUID id);
+
+    List<PortalUser> findAllByBusinessIdOrderByEmail(UUID businessId);
+
+    long countByBusinessIdAndRoleAndEnabled(UUID businessId, Role role, boolean enabled);
+
+    /** Changes name, role and enabled flag; returns the number of rows changed (0: unknown in this business). */
+    @Modifying
+    @Query("""
+            UPDATE portal_user SET display_name = :displayName, role = :role, enabled = :enabled, version = version + 1
+            WHERE business_id = :businessId AND id = :id""")
+    int updateAccount(UUID businessId, UUID id, String displayName, Role role, boolean enabled);
+
+    /** Stores a new encoded password hash and clears the lockout. */
+    @Modifying
+    @Query("""
+            UPDATE portal_user SET password_hash = :passwordHash, failed_login_count = 0, locked_until = NULL,
+            version = version + 1 WHERE business_id = :businessId AND id = :id""")
+    int changePasswordHash(UUID businessId, UUID id, String passwordHash);
+
+    /**
+     * Counts a failed login atomically; when the count reaches {@code lockThreshold} the account is locked until
+     * {@code lockUntil}.
+     */
+    @Modifying
+    @Query("""
+            UPDATE portal_user SET failed_login_count = failed_login_count + 1,
+            locked_until = CASE WHEN failed_login_count + 1 >= :lockThreshold THEN :lockUntil ELSE locked_until END,
+            version = version + 1
+            WHERE business_id = :businessId AND id = :id""")
+    int recordLoginFailure(UUID businessId, UUID id, int lockThreshold, Instant lockUntil);
+
+    @Modifying
+    @Query("""
+            UPDATE portal_user SET failed_login_count = 0, locked_until = NULL, last_login_at = :at, version = version + 1
+            WHERE business_id = :businessId AND id = :id""")
+    int recordLoginSuccess(UUID businessId, UUID id, Instant at);
+
+    @Modifying
+    @Query("DELETE FROM portal_user WHERE business_id = :businessId AND id = :id")
+    int deleteByBusinessIdAndId(UUID businessId, UUID id);
+}
