@@ -8,6 +8,7 @@ import dev.livecheck.core.recording.RecordingReader;
 import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.core.vision.FrameAnalyzer;
 import dev.livecheck.core.vision.FrameRejectedException;
+import org.bytedeco.opencv.global.opencv_core;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -30,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code bench DIR}: measures what the quality targets talk about — per-frame
- * latency of {@link FrameAnalyzer#analyze} (decode + detect + landmarks + pose
- * + cues) on one thread and on N threads, and the engine's decision latency.
+ * latency of {@link FrameAnalyzer#analyze} as the engine calls it (decode +
+ * detect + landmarks + pose + cues, plus the small-face scan on every third
+ * frame) on one thread and on N threads, and the engine's decision latency.
  */
 final class BenchCommand {
 
@@ -52,6 +54,8 @@ final class BenchCommand {
             err.println("error: no frames could be loaded from " + options.dir());
             return 1;
         }
+        // As in the engine: one OpenCV thread per analyzer, parallelism from running analyzers side by side.
+        opencv_core.setNumThreads(1);
         FaceVisionModels models = FaceVisionModels.loadBundled();
         warmUp(models, frames);
         FrameRun single = measure(models, frames, 1);
@@ -88,7 +92,7 @@ final class BenchCommand {
     private static void warmUp(FaceVisionModels models, List<RecordedFrame> frames) {
         try (FrameAnalyzer analyzer = new FrameAnalyzer(models)) {
             for (int i = 0; i < WARM_UP_CALLS; i++) {
-                analyzeQuietly(analyzer, frames.get(i % frames.size()));
+                analyzeQuietly(analyzer, frames.get(i % frames.size()), i);
             }
         }
     }
@@ -101,12 +105,12 @@ final class BenchCommand {
         CyclicBarrier start = new CyclicBarrier(threads, () -> startNanos.set(System.nanoTime()));
         Callable<long[]> worker = () -> {
             try (FrameAnalyzer analyzer = new FrameAnalyzer(models)) {
-                analyzeQuietly(analyzer, frames.get(0)); // builds this analyzer's native buffers outside the timing
+                analyzeQuietly(analyzer, frames.get(0), 0); // builds this analyzer's native buffers outside the timing
                 start.await();
                 long[] nanos = new long[frames.size()];
                 for (int i = 0; i < nanos.length; i++) {
                     long t0 = System.nanoTime();
-                    if (!analyzeQuietly(analyzer, frames.get(i))) {
+                    if (!analyzeQuietly(analyzer, frames.get(i), i)) {
                         rejected.incrementAndGet();
                     }
                     nanos[i] = System.nanoTime() - t0;
@@ -135,10 +139,15 @@ final class BenchCommand {
         }
     }
 
-    /** @return false when the frame was rejected (not a JPEG, ...); rejected frames still count as timed calls */
-    private static boolean analyzeQuietly(FrameAnalyzer analyzer, RecordedFrame frame) {
+    /**
+     * Analyses as the engine does: every frame fully, every third one also
+     * scanned for small second faces.
+     *
+     * @return false when the frame was rejected (not a JPEG, ...); rejected frames still count as timed calls
+     */
+    private static boolean analyzeQuietly(FrameAnalyzer analyzer, RecordedFrame frame, int index) {
         try {
-            analyzer.analyze(frame.jpeg(), frame.t());
+            analyzer.analyze(frame.jpeg(), frame.t(), LivenessEngine.scansSmallFaces(index));
             return true;
         } catch (FrameRejectedException e) {
             return false;

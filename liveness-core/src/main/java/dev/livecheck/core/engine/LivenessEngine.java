@@ -89,7 +89,7 @@ public final class LivenessEngine implements AutoCloseable {
      * detector: enough to notice a second person who stays in view, at a
      * third of the cost.
      */
-    static boolean scansSmallFaces(int frameIndex) {
+    public static boolean scansSmallFaces(int frameIndex) {
         return frameIndex % 3 == 0;
     }
 
