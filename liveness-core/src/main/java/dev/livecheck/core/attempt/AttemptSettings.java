@@ -7,6 +7,11 @@ package dev.livecheck.core.attempt;
  * within 4 s and held 300 ms) with margins, so a person who does a little
  * less than asked still passes while a frozen or flat face does not.
  *
+ * <p>Every phase has its own timeout, so a whole attempt is bounded too: at
+ * most {@code lockTimeoutMillis + challenges x challengeTimeoutMillis +
+ * endTimeoutMillis} of stream time (33 s with three challenges and the
+ * defaults), however the person or a stalled stream behaves.
+ *
  * @param lockMillis how long the face must stay frontal and usable before the first challenge
  * @param lockTimeoutMillis give up (NOT_AVAILABLE) if no lock by then
  * @param challengeTimeoutMillis per challenge, from when it is issued
