@@ -58,7 +58,7 @@ public final class LivenessCli {
         return switch (options.command()) {
             case "evaluate" -> {
                 try (LivenessEngine engine = LivenessEngine.withBundledModels()) {
-                    yield new EvaluateCommand(engine).run(options, out);
+                    yield new EvaluateCommand(engine.warmUp()).run(options, out);
                 }
             }
             case "bench" -> new BenchCommand().run(options, out, err);

@@ -3,10 +3,14 @@ package dev.livecheck.core.engine;
 import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.core.vision.FrameAnalyzer;
 import dev.livecheck.core.vision.FrameDecoder;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Frame analyzers (each with its own OpenCV networks) shared by many
@@ -42,6 +46,23 @@ final class AnalyzerPool implements AutoCloseable {
             }
         }
         return idle.take();
+    }
+
+    /**
+     * Creates every analyzer now and runs each once on a blank frame, so the
+     * first real frames do not pay for native allocations and JIT warm-up.
+     */
+    void warmUp() throws InterruptedException {
+        List<FrameAnalyzer> borrowed = new ArrayList<>();
+        try (Mat blank = new Mat(480, 640, CV_8UC3, new Scalar(96, 96, 96, 0))) {
+            for (int i = 0; i < capacity; i++) {
+                FrameAnalyzer analyzer = borrow();
+                borrowed.add(analyzer);
+                analyzer.analyze(blank, 0, true);
+            }
+        } finally {
+            borrowed.forEach(this::release);
+        }
     }
 
     void release(FrameAnalyzer analyzer) {

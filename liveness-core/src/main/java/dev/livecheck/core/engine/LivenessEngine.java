@@ -46,6 +46,12 @@ public final class LivenessEngine implements AutoCloseable {
         return settings;
     }
 
+    /** Builds every pooled analyzer and runs it once, so the first attempts are as fast as later ones. */
+    public LivenessEngine warmUp() throws InterruptedException {
+        pool.warmUp();
+        return this;
+    }
+
     /** Draws {@code count} (2 or 3) random challenges. */
     public List<Challenge> planChallenges(int count) {
         return planner.plan(count);
