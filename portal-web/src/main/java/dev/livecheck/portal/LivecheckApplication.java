@@ -1,0 +1,20 @@
+package dev.livecheck.portal;
+
+import dev.livecheck.persistence.PersistenceConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The Livecheck portal: one process serving the admin pages, the capture page and the outbox sender job. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Import(PersistenceConfiguration.class)
+public class LivecheckApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LivecheckApplication.class, args);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.livecheck.portal.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+/**
+ * Who may reach what. Roles nest: OWNER includes ADMIN, ADMIN includes REVIEWER. Every admin URL is listed with its
+ * role here, in one place; whatever is not listed needs at least a signed-in user.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    /**
+     * Strict CSP: no inline script or style anywhere. {@code img-src blob:/data:} and {@code media-src blob:} serve the
+     * capture page's camera preview and snapshots; {@code connect-src 'self'} covers its same-origin WebSocket.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; media-src 'self' blob:; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'";
+
+    /** Reachable without signing in: the capture flow (its token is the credential), assets and the health probe. */
+    private static final String[] PUBLIC_PATHS = {"/c/**", "/ws/**", "/webjars/**", "/css/**", "/js/**",
+            "/images/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/setup", "/login", "/error"};
+
+    @Bean
+    SecurityFilterChain portalSecurity(HttpSecurity http, LoginFailureHandler failureHandler,
+                                       LoginSuccessHandler successHandler) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/users/**").hasRole("OWNER")
+                        .requestMatchers("/profiles/**", "/outbox/**", "/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/sessions/**").hasRole("REVIEWER")
+                        .requestMatchers("/sessions/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                // The capture WebSocket handshake is authorised by the capture token, not by a portal session.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/ws/**"))
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
+                        .failureHandler(failureHandler).successHandler(successHandler).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(self)")));
+        return http.build();
+    }
+
+    /** OWNER > ADMIN > REVIEWER, so a rule naming ADMIN also admits OWNER. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_OWNER > ROLE_ADMIN\nROLE_ADMIN > ROLE_REVIEWER");
+    }
+
+    /** Delegating encoder: stores "{bcrypt}..." today and can still verify other ids after a future switch. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,2 @@
+/** First-run setup: while no business exists every page leads to /setup, which creates the business and its OWNER; also the unattended bootstrap from livecheck.bootstrap.* properties. */
+package dev.livecheck.portal.setup;
