@@ -26,11 +26,11 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 @Controller
 class CaptureController {
 
-    private final CaptureLinks links;
+    private final CaptureLinkLookup links;
     private final ThymeleafViewResolver views;
     private final Clock clock;
 
-    CaptureController(CaptureLinks links, ThymeleafViewResolver views, Clock clock) {
+    CaptureController(CaptureLinkLookup links, ThymeleafViewResolver views, Clock clock) {
         this.links = links;
         this.views = views;
         this.clock = clock;

@@ -19,10 +19,10 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 @Component
 class CaptureHandshakeInterceptor implements HandshakeInterceptor {
 
-    private final CaptureLinks links;
+    private final CaptureLinkLookup links;
     private final Clock clock;
 
-    CaptureHandshakeInterceptor(CaptureLinks links, Clock clock) {
+    CaptureHandshakeInterceptor(CaptureLinkLookup links, Clock clock) {
         this.links = links;
         this.clock = clock;
     }

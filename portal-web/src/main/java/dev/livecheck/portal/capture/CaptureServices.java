@@ -17,13 +17,13 @@ class CaptureServices {
     private final Executor engineExecutor;
     private final ScheduledExecutorService ticker;
     private final AttemptPersister persister;
-    private final CaptureLinks links;
+    private final CaptureLinkLookup links;
     private final Clock clock;
 
     CaptureServices(LivenessEngine engine, ChallengePlanner planner,
                     @Qualifier("captureEngineExecutor") Executor engineExecutor,
                     @Qualifier("captureTicker") ScheduledExecutorService ticker, AttemptPersister persister,
-                    CaptureLinks links, Clock clock) {
+                    CaptureLinkLookup links, Clock clock) {
         this.engine = engine;
         this.planner = planner;
         this.engineExecutor = engineExecutor;

@@ -20,10 +20,10 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
     private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
 
     private final CaptureServices services;
-    private final CaptureLinks links;
+    private final CaptureLinkLookup links;
     private final Map<String, CaptureSession> sessions = new ConcurrentHashMap<>();
 
-    CaptureSocketHandler(CaptureServices services, CaptureLinks links) {
+    CaptureSocketHandler(CaptureServices services, CaptureLinkLookup links) {
         this.services = services;
         this.links = links;
     }

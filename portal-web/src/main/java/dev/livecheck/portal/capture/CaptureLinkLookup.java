@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Finds the session behind a raw capture token (only its hash is stored) and records that the link was opened. */
 @Component
-class CaptureLinks {
+class CaptureLinkLookup {
 
     /** Tokens are 43 URL-safe characters; anything else cannot match and is not even hashed. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
@@ -19,7 +19,7 @@ class CaptureLinks {
     private final VerificationSessions sessions;
     private final CheckProfiles profiles;
 
-    CaptureLinks(VerificationSessions sessions, CheckProfiles profiles) {
+    CaptureLinkLookup(VerificationSessions sessions, CheckProfiles profiles) {
         this.sessions = sessions;
         this.profiles = profiles;
     }
