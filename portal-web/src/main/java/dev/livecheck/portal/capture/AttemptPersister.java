@@ -1,0 +1,65 @@
+package dev.livecheck.portal.capture;
+
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.report.AttemptImage;
+import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.report.ReportJson;
+import dev.livecheck.persistence.attempts.AttemptRecorder;
+import dev.livecheck.persistence.attempts.LivenessAuth;
+import dev.livecheck.persistence.attempts.MediaRole;
+import dev.livecheck.persistence.attempts.NewAttempt;
+import dev.livecheck.persistence.attempts.NewMedia;
+import dev.livecheck.persistence.attempts.StoredAttempt;
+import dev.livecheck.persistence.sessions.Recommendation;
+import dev.livecheck.persistence.sessions.VerificationSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores a decided attempt (report, sub-check details, the three images) through {@link AttemptRecorder}, which takes
+ * the session's attempt slot in the same transaction, and turns the stored state into what the client may learn.
+ */
+@Component
+class AttemptPersister {
+
+    private final AttemptRecorder recorder;
+    private final Clock clock;
+
+    AttemptPersister(AttemptRecorder recorder, Clock clock) {
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /** @throws dev.livecheck.persistence.attempts.AttemptRefusedException if the session cannot take it any more */
+    AttemptOutcome store(CaptureBinding binding, LivenessReport report, Instant startedAt) {
+        StoredAttempt stored = recorder.record(binding.businessId(), binding.sessionId(),
+                newAttempt(report, startedAt, clock.instant()));
+        return outcome(binding, stored.attempt().recommendation(), stored.session());
+    }
+
+    static NewAttempt newAttempt(LivenessReport report, Instant startedAt, Instant completedAt) {
+        return new NewAttempt(Recommendation.valueOf(report.recommendation().name()),
+                LivenessAuth.valueOf(report.livenessAuth().name()), report.reason(),
+                report.challenges().stream().map(Challenge::name).collect(Collectors.joining(",")),
+                ReportJson.toJson(report, false), report.frames(), report.analyzedFrames(), report.durationMillis(),
+                report.decisionMillis(), startedAt, completedAt, media(report.images()));
+    }
+
+    private static List<NewMedia> media(List<AttemptImage> images) {
+        return images.stream()
+                .map(i -> new NewMedia(MediaRole.valueOf(i.role().name()), "image/jpeg", i.jpeg()))
+                .toList();
+    }
+
+    /** Final when approved or out of attempts; the redirect is only given when final, and only if configured. */
+    static AttemptOutcome outcome(CaptureBinding binding, Recommendation recommendation, VerificationSession after) {
+        int left = after.attemptsLeft();
+        boolean approved = recommendation == Recommendation.APPROVE;
+        boolean isFinal = approved || left == 0;
+        String redirect = !isFinal ? null : approved ? binding.successRedirectUrl() : binding.errorRedirectUrl();
+        return new AttemptOutcome(recommendation, left, isFinal, redirect);
+    }
+}

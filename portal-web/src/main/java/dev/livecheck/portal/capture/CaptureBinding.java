@@ -1,0 +1,18 @@
+package dev.livecheck.portal.capture;
+
+import java.util.UUID;
+
+/**
+ * What a socket is bound to, taken from the link at handshake time: the session, how many challenges each attempt
+ * asks for and where the browser goes when the session ends.
+ */
+record CaptureBinding(UUID businessId, UUID sessionId, int challengeCount, String successRedirectUrl,
+                      String errorRedirectUrl) {
+
+    static final String ATTRIBUTE = CaptureBinding.class.getName();
+
+    static CaptureBinding of(CaptureLink link) {
+        return new CaptureBinding(link.session().businessId(), link.session().id(), link.profile().challengeCount(),
+                link.profile().successRedirectUrl(), link.profile().errorRedirectUrl());
+    }
+}

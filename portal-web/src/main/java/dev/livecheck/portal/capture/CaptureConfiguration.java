@@ -1,0 +1,63 @@
+package dev.livecheck.portal.capture;
+
+import dev.livecheck.core.attempt.AttemptSettings;
+import dev.livecheck.core.attempt.ChallengePlanner;
+import dev.livecheck.core.engine.LivenessEngine;
+import dev.livecheck.core.vision.FaceVisionModels;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine and the threads that feed it. Production draws challenges with {@link ChallengePlanner}'s SecureRandom;
+ * no property or request can choose them (tests replace the planner bean with a fixed one).
+ */
+@Configuration(proxyBeanMethods = false)
+class CaptureConfiguration {
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    @Bean
+    ChallengePlanner challengePlanner() {
+        return new ChallengePlanner();
+    }
+
+    /** One engine for the app: the face models load once; one analyzer per core. */
+    @Bean(destroyMethod = "close")
+    LivenessEngine livenessEngine(ChallengePlanner planner) {
+        return new LivenessEngine(FaceVisionModels.loadBundled(), AttemptSettings.defaults(), planner, CORES);
+    }
+
+    /**
+     * Engine work, off the sockets' threads. One thread per core (the analysis is CPU-bound); each attempt has at
+     * most one task queued (see {@link AttemptWorker}), so the queue bounds the number of busy attempts, not frames.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ThreadPoolExecutor captureEngineExecutor() {
+        return new ThreadPoolExecutor(CORES, CORES, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
+                named("capture-engine-"), new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Ticks running attempts so their timeouts fire; the tick itself only queues work on the engine executor. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService captureTicker() {
+        ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, named("capture-tick-"));
+        ticker.setRemoveOnCancelPolicy(true);
+        return ticker;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package dev.livecheck.portal.capture;
+
+import dev.livecheck.core.attempt.ChallengePlanner;
+import dev.livecheck.core.engine.LivenessEngine;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/** The shared collaborators every {@link CaptureSession} needs, in one place so sessions stay plain objects. */
+@Component
+class CaptureServices {
+
+    private final LivenessEngine engine;
+    private final ChallengePlanner planner;
+    private final Executor engineExecutor;
+    private final ScheduledExecutorService ticker;
+    private final AttemptPersister persister;
+    private final CaptureLinkLookup links;
+    private final Clock clock;
+
+    CaptureServices(LivenessEngine engine, ChallengePlanner planner,
+                    @Qualifier("captureEngineExecutor") Executor engineExecutor,
+                    @Qualifier("captureTicker") ScheduledExecutorService ticker, AttemptPersister persister,
+                    CaptureLinkLookup links, Clock clock) {
+        this.engine = engine;
+        this.planner = planner;
+        this.engineExecutor = engineExecutor;
+        this.ticker = ticker;
+        this.persister = persister;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    LivenessEngine engine() {
+        return engine;
+    }
+
+    ChallengePlanner planner() {
+        return planner;
+    }
+
+    Executor engineExecutor() {
+        return engineExecutor;
+    }
+
+    ScheduledExecutorService ticker() {
+        return ticker;
+    }
+
+    AttemptPersister persister() {
+        return persister;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The socket may have been open for a while: the link can have expired or been cancelled since the handshake. */
+    boolean sessionStillOpen(CaptureBinding binding) {
+        return links.reload(binding.businessId(), binding.sessionId())
+                .map(link -> link.isOpenAt(clock.instant())).orElse(false);
+    }
+}

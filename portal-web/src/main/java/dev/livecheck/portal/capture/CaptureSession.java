@@ -1,0 +1,240 @@
+package dev.livecheck.portal.capture;
+
+import dev.livecheck.core.attempt.AttemptEvent;
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.engine.LiveAttempt;
+import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.vision.FrameDecoder;
+import dev.livecheck.core.vision.FrameRejectedException;
+import dev.livecheck.persistence.attempts.AttemptRefusedException;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One capture socket: admits or refuses frames and control messages (on the socket's thread), runs at most one
+ * attempt at a time (on engine threads) and tells the client what happens. An attempt that is cancelled, or whose
+ * socket closes, before the engine decides is simply dropped: it is never stored, so it does not count.
+ */
+final class CaptureSession implements AttemptWorker.Listener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureSession.class);
+
+    private final WebSocketSession socket;
+    private final CaptureBinding binding;
+    private final CaptureServices services;
+    private final FrameRateLimiter rateLimiter = new FrameRateLimiter(CaptureLimits.MAX_FRAMES_PER_SECOND);
+    private final AtomicInteger badInARow = new AtomicInteger();
+    private long lastRateLimitNotice = Long.MIN_VALUE;
+    private AttemptWorker current;
+    private ScheduledFuture<?> ticking;
+    private boolean closed;
+
+    /** @param socket must be safe for concurrent sends (engine and socket threads both talk to the client) */
+    CaptureSession(WebSocketSession socket, CaptureBinding binding, CaptureServices services) {
+        this.socket = socket;
+        this.binding = binding;
+        this.services = services;
+    }
+
+    void opened(int attempt, int attemptsLeft) {
+        send(ProtocolMessages.ready(attempt, attemptsLeft));
+    }
+
+    void message(String text) {
+        ClientMessage.parse(text).ifPresentOrElse(message -> {
+            badInARow.set(0);
+            switch (message) {
+                case START -> start();
+                case CANCEL -> abandonCurrent();
+            }
+        }, () -> garbage(ProtocolError.BAD_MESSAGE, CloseStatus.POLICY_VIOLATION));
+    }
+
+    /** A binary message: checked cheaply here, analysed later on an engine thread. */
+    void frame(byte[] jpeg) {
+        long arrival = monotonicMillis();
+        if (!rateLimiter.tryAcquire(arrival)) {
+            noticeRateLimit(arrival);
+            return;
+        }
+        try {
+            FrameDecoder.inspect(jpeg, FrameDecoder.Limits.LIVE);
+        } catch (FrameRejectedException e) {
+            garbage(ProtocolError.of(e.reason()), closeStatusFor(e.reason()));
+            return;
+        }
+        badInARow.set(0);
+        AttemptWorker worker = currentWorker();
+        if (worker != null) {
+            worker.offer(jpeg, arrival);
+        }
+        // Frames outside an attempt (before start, after a result) are dropped: the client streams a little early or late.
+    }
+
+    void closed() {
+        synchronized (this) {
+            closed = true;
+        }
+        abandonCurrent();
+    }
+
+    private void start() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (current != null) {
+                send(ProtocolMessages.error(ProtocolError.ATTEMPT_RUNNING));
+                return;
+            }
+        }
+        if (!services.sessionStillOpen(binding)) {
+            send(ProtocolMessages.error(ProtocolError.SESSION_CLOSED));
+            close(CloseStatus.NORMAL);
+            return;
+        }
+        List<Challenge> challenges = services.planner().plan(binding.challengeCount());
+        LiveAttempt attempt = services.engine().startAttempt(challenges);
+        AttemptWorker worker = new AttemptWorker(attempt, services.engineExecutor(), this, services.clock().instant());
+        synchronized (this) {
+            if (closed || current != null) {
+                return;
+            }
+            current = worker;
+            long period = CaptureLimits.TICK.toMillis();
+            ticking = services.ticker().scheduleAtFixedRate(() -> worker.tick(monotonicMillis()), period, period,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void abandonCurrent() {
+        AttemptWorker worker;
+        synchronized (this) {
+            worker = current;
+            current = null;
+            stopTicking();
+        }
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
+    @Override
+    public void updated(AttemptWorker worker, LiveAttempt.Update update) {
+        if (currentWorker() != worker) {
+            return; // cancelled meanwhile: the client no longer cares about this attempt
+        }
+        for (AttemptEvent event : update.events()) {
+            send(ProtocolMessages.forEvent(event));
+        }
+        if (update.decided() && claimDecision(worker)) {
+            finish(worker, update.report());
+        }
+    }
+
+    @Override
+    public void frameRejected(AttemptWorker worker, FrameRejectedException rejection) {
+        garbage(ProtocolError.of(rejection.reason()), closeStatusFor(rejection.reason()));
+    }
+
+    @Override
+    public void failed(AttemptWorker worker, Exception failure) {
+        LOG.error("capture attempt for session {} failed in the engine", binding.sessionId(), failure);
+        if (claimDecision(worker)) {
+            send(ProtocolMessages.error(ProtocolError.INTERNAL));
+        }
+    }
+
+    /** Once claimed, a cancel or a closing socket can no longer drop the attempt: it is decided and gets stored. */
+    private synchronized boolean claimDecision(AttemptWorker worker) {
+        if (current != worker) {
+            return false;
+        }
+        current = null;
+        stopTicking();
+        return true;
+    }
+
+    private void finish(AttemptWorker worker, LivenessReport report) {
+        if (report.frames() == 0) {
+            // The client started but never sent a frame: nothing was judged, so it must not use up an attempt.
+            send(ProtocolMessages.error(ProtocolError.TIMEOUT));
+            return;
+        }
+        try {
+            AttemptOutcome outcome = services.persister().store(binding, report, worker.startedAt());
+            send(ProtocolMessages.result(outcome));
+        } catch (AttemptRefusedException e) {
+            LOG.info("attempt not stored: {}", e.getMessage());
+            send(ProtocolMessages.error(ProtocolError.SESSION_CLOSED));
+        } catch (RuntimeException e) {
+            LOG.error("storing an attempt of session {} failed", binding.sessionId(), e);
+            send(ProtocolMessages.error(ProtocolError.INTERNAL));
+        }
+    }
+
+    /** Bad input is answered and dropped; too much of it in a row ends the socket. */
+    private void garbage(ProtocolError error, CloseStatus closeWith) {
+        send(ProtocolMessages.error(error));
+        if (badInARow.incrementAndGet() >= CaptureLimits.MAX_BAD_IN_A_ROW) {
+            abandonCurrent();
+            close(closeWith);
+        }
+    }
+
+    /** At most one RATE_LIMITED per second: a flood must not be answered with a flood. */
+    private void noticeRateLimit(long now) {
+        if (lastRateLimitNotice == Long.MIN_VALUE || now - lastRateLimitNotice >= 1000) {
+            lastRateLimitNotice = now;
+            send(ProtocolMessages.error(ProtocolError.RATE_LIMITED));
+        }
+    }
+
+    private static CloseStatus closeStatusFor(FrameRejectedException.Reason reason) {
+        return reason == FrameRejectedException.Reason.FRAME_TOO_LARGE
+                ? CloseStatus.TOO_BIG_TO_PROCESS : CloseStatus.POLICY_VIOLATION;
+    }
+
+    private synchronized AttemptWorker currentWorker() {
+        return current;
+    }
+
+    private void stopTicking() {
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+    }
+
+    private void send(String json) {
+        if (!socket.isOpen()) {
+            return;
+        }
+        try {
+            socket.sendMessage(new TextMessage(json));
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("capture socket {} is gone: {}", socket.getId(), e.getMessage());
+        }
+    }
+
+    private void close(CloseStatus status) {
+        try {
+            socket.close(status);
+        } catch (IOException e) {
+            LOG.debug("closing capture socket {} failed: {}", socket.getId(), e.getMessage());
+        }
+    }
+
+    /** Arrival times and ticks share this clock; wall-clock jumps must not distort an attempt's timing. */
+    static long monotonicMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+    }
+}

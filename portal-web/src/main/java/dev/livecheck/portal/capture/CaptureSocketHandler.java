@@ -1,0 +1,76 @@
+package dev.livecheck.portal.capture;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/** {@code /ws/capture}: one {@link CaptureSession} per socket, created on open and abandoned on close. */
+@Component
+class CaptureSocketHandler extends AbstractWebSocketHandler {
+
+    /** A slow client may hold this much unsent text before its socket is closed; results are a few hundred bytes. */
+    private static final int SEND_BUFFER_BYTES = 64 * 1024;
+    private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
+
+    private final CaptureServices services;
+    private final CaptureLinkLookup links;
+    private final Map<String, CaptureSession> sessions = new ConcurrentHashMap<>();
+
+    CaptureSocketHandler(CaptureServices services, CaptureLinkLookup links) {
+        this.services = services;
+        this.links = links;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
+        CaptureBinding binding = (CaptureBinding) socket.getAttributes().get(CaptureBinding.ATTRIBUTE);
+        var link = links.reload(binding.businessId(), binding.sessionId());
+        if (link.isEmpty()) {
+            socket.close(CloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(socket, SEND_TIME_LIMIT_MILLIS,
+                SEND_BUFFER_BYTES);
+        CaptureSession session = new CaptureSession(concurrent, binding, services);
+        sessions.put(socket.getId(), session);
+        var state = link.get().session();
+        session.opened(state.attemptsUsed() + 1, state.attemptsLeft());
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+        CaptureSession session = sessions.get(socket.getId());
+        if (session != null) {
+            session.message(message.getPayload());
+        }
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+        CaptureSession session = sessions.get(socket.getId());
+        if (session != null) {
+            session.frame(bytes(message.getPayload()));
+        }
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        CaptureSession session = sessions.remove(socket.getId());
+        if (session != null) {
+            session.closed();
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer payload) {
+        byte[] copy = new byte[payload.remaining()];
+        payload.get(copy);
+        return copy;
+    }
+}

@@ -1,0 +1,158 @@
+// Capture page controller: consent -> camera -> socket -> attempts -> final screen and redirect.
+import { loadTexts } from './texts.js';
+import { cameraSupported, listCameras, openCamera, stopCamera } from './camera.js';
+import { FrameSender } from './frames.js';
+import { CaptureClient } from './protocol.js';
+import * as ui from './ui.js';
+
+const REDIRECT_DELAY_MS = 2500;
+
+const root = document.getElementById('capture');
+const video = document.getElementById('preview');
+let stream = null;
+let client = null;
+let sender = null;
+let limits = { fps: 15, maxFrameBytes: 262144 };
+let attemptRunning = false;
+let finished = false;
+
+loadTexts(document.getElementById('capture-texts'));
+document.querySelectorAll('[data-reload]').forEach((b) => b.addEventListener('click', () => window.location.reload()));
+document.getElementById('consent-accept').addEventListener('click', begin);
+document.getElementById('attempt-start').addEventListener('click', startAttempt);
+document.getElementById('attempt-cancel').addEventListener('click', cancelAttempt);
+ui.showAttemptsLeft(root.dataset.attemptsLeft);
+if (!cameraSupported()) {
+  ui.showState('unsupported');
+}
+
+async function begin() {
+  ui.showState('starting');
+  try {
+    await useCamera(null);
+  } catch (failure) {
+    ui.showState(failure.problem || 'unsupported');
+    return;
+  }
+  ui.showState('capture');
+  connect();
+}
+
+async function useCamera(deviceId) {
+  stopCamera(stream);
+  stream = await openCamera(deviceId);
+  video.srcObject = stream;
+  await video.play().catch(() => {});
+  const active = stream.getVideoTracks()[0].getSettings().deviceId;
+  ui.showCameraChoice(await listCameras(), active, (id) => useCamera(id).catch((f) => ui.showState(f.problem)));
+}
+
+function connect() {
+  client = new CaptureClient(root.dataset.wsPath, {
+    ready(message) {
+      limits = message;
+      ui.showAttemptsLeft(message.attemptsLeft);
+      ui.enableStart();
+    },
+    guidance(message) {
+      ui.instruct(`guidance.${message.code}`);
+    },
+    challenge(message) {
+      ui.markPassed(false);
+      ui.showProgress(message.step, message.of);
+      ui.instruct(`challenge.${message.action}`);
+    },
+    challenge_passed() {
+      ui.markPassed(true);
+      ui.instruct('passed');
+    },
+    processing() {
+      stopFrames();
+      ui.instruct('processing');
+    },
+    result: onResult,
+    error: onError,
+    closed() {
+      stopFrames();
+      if (!finished) {
+        ui.showFailure('error.connection');
+      }
+    },
+  });
+  sender = new FrameSender(video, (blob) => client.sendFrame(blob), () => client.canSendFrame());
+}
+
+function startAttempt() {
+  attemptRunning = true;
+  ui.markPassed(false);
+  ui.showProgress(null);
+  ui.instruct('ready');
+  ui.setAttemptRunning(true, false);
+  client.start();
+  sender.start(limits.fps, limits.maxFrameBytes);
+}
+
+function cancelAttempt() {
+  client.cancel();
+  endAttempt(false);
+  ui.instruct('ready');
+}
+
+function endAttempt(retry) {
+  attemptRunning = false;
+  stopFrames();
+  ui.setAttemptRunning(false, retry);
+}
+
+function stopFrames() {
+  if (sender) {
+    sender.stop();
+  }
+}
+
+function onResult(message) {
+  endAttempt(true);
+  ui.showProgress(null);
+  ui.showAttemptsLeft(message.attemptsLeft);
+  if (!message.final) {
+    ui.instruct(`result.${message.recommendation}`);
+    return;
+  }
+  finished = true;
+  stopCamera(stream);
+  client.close();
+  const redirect = safeRedirect(message.redirect);
+  ui.showFinal(message.recommendation, redirect);
+  if (redirect) {
+    window.setTimeout(() => window.location.assign(redirect), REDIRECT_DELAY_MS);
+  }
+}
+
+// Frame errors are transient (the stream goes on); the others end or void the attempt.
+function onError(message) {
+  if (message.code === 'SESSION_CLOSED') {
+    finished = true;
+    stopFrames();
+    stopCamera(stream);
+    ui.showFailure('error.SESSION_CLOSED');
+  } else if (message.code === 'TIMEOUT' || message.code === 'INTERNAL') {
+    endAttempt(true);
+    ui.instruct(`error.${message.code}`);
+  } else if (!attemptRunning && message.code === 'ATTEMPT_RUNNING') {
+    ui.instruct('error.generic');
+  }
+}
+
+
+// Only http(s) targets are followed: a redirect is configured data and must never become a script URL.
+function safeRedirect(url) {
+  if (!url) {
+    return null;
+  }
+  try {
+    const parsed = new URL(url, window.location.href);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch (e) {
+    return null;
+  }
+}
