@@ -62,6 +62,18 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
             WHERE business_id = :businessId AND id = :id AND state = 'ONGOING' AND attempts_used < max_retries""")
     int takeAttemptSlot(UUID businessId, UUID id, Recommendation recommendation, boolean approve, Instant at);
 
+    /**
+     * Resend: an ONGOING session gets a new capture-token hash (the old link stops working) and a new expiry.
+     *
+     * @return 1 if replaced, 0 if the session is unknown in this business or no longer ONGOING
+     */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET capture_token_hash = :captureTokenHash, expires_at = :expiresAt,
+              version = version + 1
+            WHERE business_id = :businessId AND id = :id AND state = 'ONGOING'""")
+    int replaceCaptureToken(UUID businessId, UUID id, String captureTokenHash, Instant expiresAt);
+
     /** Cancels an ONGOING session: the link stops working (state EXPIRED, reason CANCELLED). */
     @Modifying
     @Query("""

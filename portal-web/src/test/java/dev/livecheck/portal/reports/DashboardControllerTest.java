@@ -101,10 +101,10 @@ class DashboardControllerTest extends ReportsWebTest {
 
     @Test
     void needsSignInAndTheStartPageLeadsSignedInUsersHere() throws Exception {
+        Tenant a = data.tenant("A");
         mvc.perform(get("/dashboard")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(get("/dashboard/pass-rate.json")).andExpect(status().is3xxRedirection());
-        Tenant a = data.tenant("A");
         mvc.perform(get("/").with(user(a.reviewer()))).andExpect(redirectedUrl("/dashboard"));
     }
 }

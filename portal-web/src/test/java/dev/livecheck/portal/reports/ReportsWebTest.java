@@ -12,10 +12,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The whole portal on an in-memory H2 database with a fixed clock; every test class of the reports and lifecycle
+ * The whole portal (profile "test") on its own in-memory H2 database with a fixed clock; every test class of the reports and lifecycle
  * packages extends this, so they share one application context. Tests isolate themselves by creating their own
  * businesses; the lifecycle jobs are global, so their tests work in the far past ({@link TestData#LONG_AGO}) where no
  * other test's rows are. The scheduled runs are pushed out of the test's lifetime.
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "spring.datasource.url=jdbc:h2:mem:reports-tests;DB_CLOSE_DELAY=-1",
         "livecheck.lifecycle.initial-delay=P1D"})
 @AutoConfigureMockMvc
+@ActiveProfiles("test")
 @Import(ReportsWebTest.FixedClock.class)
 public abstract class ReportsWebTest {
     public static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");

@@ -1,0 +1,117 @@
+package dev.livecheck.portal.email;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps capture links out of the database in readable form. Only the token's hash may be stored, yet an outbox e-mail
+ * must carry the link until it is sent (or copied from the outbox page). So the outbox body holds the link sealed with
+ * AES-GCM under a key that is not in the database: {@code livecheck.link-key} (Base64 of 32 bytes, the same on every
+ * node) or, for a single node, a key file created on first start.
+ */
+@Component
+public class LinkSealer {
+    private static final Pattern SEALED = Pattern.compile("\\[\\[sealed-link:([A-Za-z0-9_-]+)]]");
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    LinkSealer(@Value("${livecheck.link-key:}") String base64Key,
+               @Value("${livecheck.link-key-file:./data/link.key}") Path keyFile) {
+        this.key = new SecretKeySpec(base64Key.isBlank() ? keyFromFile(keyFile) : Base64.getDecoder().decode(base64Key),
+                "AES");
+    }
+
+    /** A placeholder to put into stored text instead of {@code link}. */
+    public String seal(String link) {
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        byte[] sealed = cipher(Cipher.ENCRYPT_MODE, iv).doFinal(link.getBytes(StandardCharsets.UTF_8));
+        byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+        return "[[sealed-link:" + Base64.getUrlEncoder().withoutPadding().encodeToString(out) + "]]";
+    }
+
+    /** The stored text with every sealed link opened again, for sending or showing to an admin. */
+    public String unseal(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = SEALED.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(open(m.group(1))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** The first sealed link in {@code text}, opened; empty if there is none. */
+    public Optional<String> firstLink(String text) {
+        Matcher m = SEALED.matcher(text == null ? "" : text);
+        return m.find() ? Optional.of(open(m.group(1))) : Optional.empty();
+    }
+
+    private String open(String base64) {
+        byte[] all = Base64.getUrlDecoder().decode(base64);
+        ByteBuffer buffer = ByteBuffer.wrap(all);
+        byte[] iv = new byte[IV_BYTES];
+        buffer.get(iv);
+        byte[] sealed = new byte[buffer.remaining()];
+        buffer.get(sealed);
+        return new String(cipher(Cipher.DECRYPT_MODE, iv).doFinal(sealed), StandardCharsets.UTF_8);
+    }
+
+    private Crypto cipher(int mode, byte[] iv) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
+            return input -> {
+                try {
+                    return cipher.doFinal(input);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("sealed link does not open with this key", e);
+                }
+            };
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+
+    private interface Crypto {
+        byte[] doFinal(byte[] input);
+    }
+
+    private static byte[] keyFromFile(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Base64.getDecoder().decode(Files.readString(file).strip());
+            }
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the link key file " + file, e);
+        }
+    }
+}

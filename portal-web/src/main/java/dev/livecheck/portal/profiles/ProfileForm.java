@@ -1,0 +1,203 @@
+package dev.livecheck.portal.profiles;
+
+import dev.livecheck.persistence.profiles.CheckProfile;
+import dev.livecheck.persistence.profiles.LivenessType;
+import dev.livecheck.portal.web.HttpUrl;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The profile form; its limits are the ones {@link CheckProfile} and the database enforce. */
+class ProfileForm {
+    static final String DEFAULT_SUBJECT = "Please confirm your identity";
+    static final String DEFAULT_BODY = """
+            Hello {name},
+
+            please complete a short liveness check with your phone or computer camera:
+            {link}
+
+            The link works for a limited time.""";
+
+    @NotBlank
+    @Size(max = 200)
+    private String name;
+    @NotNull
+    private LivenessType livenessType = LivenessType.ACTIVE;
+    @Min(1)
+    @Max(10)
+    private int maxRetries = CheckProfile.DEFAULT_MAX_RETRIES;
+    @Min(2)
+    @Max(3)
+    private int challengeCount = CheckProfile.DEFAULT_CHALLENGE_COUNT;
+    @Min(1)
+    @Max(720)
+    private int linkLifetimeHours = CheckProfile.DEFAULT_LINK_LIFETIME_HOURS;
+    @Min(1)
+    @Max(3650)
+    private int imageRetentionDays = CheckProfile.DEFAULT_IMAGE_RETENTION_DAYS;
+    @HttpUrl
+    @Size(max = 2000)
+    private String successRedirectUrl;
+    @HttpUrl
+    @Size(max = 2000)
+    private String errorRedirectUrl;
+    @NotBlank
+    @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "{profile.brandColour.pattern}")
+    private String brandColour = "#1f6feb";
+    @NotBlank
+    @Pattern(regexp = "en|de", message = "{profile.locale.pattern}")
+    private String locale = "en";
+    @NotBlank
+    @Size(max = 300)
+    private String emailSubject = DEFAULT_SUBJECT;
+    @NotBlank
+    @Size(max = 10000)
+    private String emailBodyText = DEFAULT_BODY;
+    private Long version;
+
+    static ProfileForm of(CheckProfile p) {
+        ProfileForm f = new ProfileForm();
+        f.name = p.name();
+        f.livenessType = p.livenessType();
+        f.maxRetries = p.maxRetries();
+        f.challengeCount = p.challengeCount();
+        f.linkLifetimeHours = p.linkLifetimeHours();
+        f.imageRetentionDays = p.imageRetentionDays();
+        f.successRedirectUrl = p.successRedirectUrl();
+        f.errorRedirectUrl = p.errorRedirectUrl();
+        f.brandColour = p.brandColour();
+        f.locale = p.locale();
+        f.emailSubject = p.emailSubject();
+        f.emailBodyText = p.emailBodyText();
+        f.version = p.version();
+        return f;
+    }
+
+    /** A profile with this form's values; {@code base} gives id, business, archived flag and creation time. */
+    CheckProfile applyTo(CheckProfile base, Instant now) {
+        return new CheckProfile(base.id(), base.businessId(), name.strip(), livenessType, maxRetries, challengeCount,
+                linkLifetimeHours, imageRetentionDays, blankToNull(successRedirectUrl), blankToNull(errorRedirectUrl),
+                brandColour.toLowerCase(Locale.ROOT), locale, emailSubject.strip(), emailBodyText, null,
+                base.archived(), base.createdAt(), now, version);
+    }
+
+    CheckProfile toNewProfile(UUID businessId, Instant now) {
+        CheckProfile base = new CheckProfile(UUID.randomUUID(), businessId, "new", LivenessType.ACTIVE, 3, 2, 72, 30,
+                null, null, "#000000", "en", "subject", "body", null, false, now, now, null);
+        return applyTo(base, now);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public LivenessType getLivenessType() {
+        return livenessType;
+    }
+
+    public void setLivenessType(LivenessType livenessType) {
+        this.livenessType = livenessType;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public int getChallengeCount() {
+        return challengeCount;
+    }
+
+    public void setChallengeCount(int challengeCount) {
+        this.challengeCount = challengeCount;
+    }
+
+    public int getLinkLifetimeHours() {
+        return linkLifetimeHours;
+    }
+
+    public void setLinkLifetimeHours(int linkLifetimeHours) {
+        this.linkLifetimeHours = linkLifetimeHours;
+    }
+
+    public int getImageRetentionDays() {
+        return imageRetentionDays;
+    }
+
+    public void setImageRetentionDays(int imageRetentionDays) {
+        this.imageRetentionDays = imageRetentionDays;
+    }
+
+    public String getSuccessRedirectUrl() {
+        return successRedirectUrl;
+    }
+
+    public void setSuccessRedirectUrl(String successRedirectUrl) {
+        this.successRedirectUrl = successRedirectUrl;
+    }
+
+    public String getErrorRedirectUrl() {
+        return errorRedirectUrl;
+    }
+
+    public void setErrorRedirectUrl(String errorRedirectUrl) {
+        this.errorRedirectUrl = errorRedirectUrl;
+    }
+
+    public String getBrandColour() {
+        return brandColour;
+    }
+
+    public void setBrandColour(String brandColour) {
+        this.brandColour = brandColour;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public void setLocale(String locale) {
+        this.locale = locale;
+    }
+
+    public String getEmailSubject() {
+        return emailSubject;
+    }
+
+    public void setEmailSubject(String emailSubject) {
+        this.emailSubject = emailSubject;
+    }
+
+    public String getEmailBodyText() {
+        return emailBodyText;
+    }
+
+    public void setEmailBodyText(String emailBodyText) {
+        this.emailBodyText = emailBodyText;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.livecheck.portal.sessions;
+
+import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.outbox.Outbox;
+import dev.livecheck.persistence.profiles.CheckProfile;
+import dev.livecheck.persistence.profiles.CheckProfiles;
+import dev.livecheck.persistence.sessions.CaptureTokens;
+import dev.livecheck.persistence.sessions.SessionFilter;
+import dev.livecheck.persistence.sessions.VerificationSession;
+import dev.livecheck.persistence.sessions.VerificationSessions;
+import dev.livecheck.portal.email.CaptureEmails;
+import dev.livecheck.portal.security.PortalPrincipal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Session lifecycle from the portal. Creating and resending each write the session change, the outbox e-mail and the
+ * audit event in one transaction, so a link is never e-mailed for a session that was not stored, nor the reverse.
+ */
+@Service
+class SessionService {
+    static final String SESSION_LINK_RESENT = "SESSION_LINK_RESENT";
+
+    private final VerificationSessions sessions;
+    private final CheckProfiles profiles;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final CaptureEmails emails;
+    private final CaptureLinks links;
+    private final Clock clock;
+
+    SessionService(VerificationSessions sessions, CheckProfiles profiles, Outbox outbox, AuditLog audit,
+                   CaptureEmails emails, CaptureLinks links, Clock clock) {
+        this.sessions = sessions;
+        this.profiles = profiles;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.emails = emails;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** The session and the link to show once; the raw token exists only in this value and the sealed e-mail. */
+    record Created(UUID sessionId, String link) {
+    }
+
+    Page<VerificationSession> search(PortalPrincipal me, SessionFilter filter, Pageable pageable) {
+        return sessions.search(me.businessId(), filter, pageable);
+    }
+
+    Optional<VerificationSession> find(PortalPrincipal me, UUID id) {
+        return sessions.findByBusinessIdAndId(me.businessId(), id);
+    }
+
+    /** @return empty if the profile is not an active profile of this business */
+    @Transactional
+    Optional<Created> create(PortalPrincipal me, SessionForm form) {
+        Optional<CheckProfile> profile = profiles.findByBusinessIdAndId(me.businessId(), form.getProfileId())
+                .filter(p -> !p.archived());
+        if (profile.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String token = CaptureTokens.newToken();
+        VerificationSession session = sessions.insert(VerificationSession.open(profile.get(), form.getRecipientName(),
+                form.getRecipientEmail(), form.trackingIdOrNull(), CaptureTokens.hash(token), now));
+        String link = links.forToken(token);
+        outbox.insert(emails.compose(profile.get(), session.id(), session.recipientName(), session.recipientEmail(),
+                link, now));
+        audit(me, AuditEvent.SESSION_CREATED, session, "to " + session.recipientEmail(), now);
+        return Optional.of(new Created(session.id(), link));
+    }
+
+    /** New token (the old link stops working), new expiry, new e-mail. Empty unless ONGOING in this business. */
+    @Transactional
+    Optional<Created> resend(PortalPrincipal me, UUID id) {
+        Optional<VerificationSession> session = find(me, id);
+        Optional<CheckProfile> profile = session.flatMap(s -> profiles.findByBusinessIdAndId(me.businessId(), s.profileId()));
+        if (session.isEmpty() || profile.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String token = CaptureTokens.newToken();
+        Instant expiresAt = now.plus(Duration.ofHours(profile.get().linkLifetimeHours()));
+        if (sessions.replaceCaptureToken(me.businessId(), id, CaptureTokens.hash(token), expiresAt) != 1) {
+            return Optional.empty();
+        }
+        VerificationSession s = session.get();
+        String link = links.forToken(token);
+        outbox.insert(emails.compose(profile.get(), s.id(), s.recipientName(), s.recipientEmail(), link, now));
+        audit(me, SESSION_LINK_RESENT, s, "to " + s.recipientEmail(), now);
+        return Optional.of(new Created(s.id(), link));
+    }
+
+    /** @return false unless an ONGOING session of this business was cancelled */
+    @Transactional
+    boolean cancel(PortalPrincipal me, UUID id) {
+        Instant now = clock.instant();
+        Optional<VerificationSession> session = find(me, id);
+        if (session.isEmpty() || sessions.cancel(me.businessId(), id, now) != 1) {
+            return false;
+        }
+        audit(me, AuditEvent.SESSION_CANCELLED, session.get(), null, now);
+        return true;
+    }
+
+    private void audit(PortalPrincipal me, String action, VerificationSession session, String details, Instant now) {
+        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), action, "SESSION", session.id().toString(),
+                details, now));
+    }
+}

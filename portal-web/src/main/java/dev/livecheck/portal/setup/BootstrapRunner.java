@@ -1,0 +1,38 @@
+package dev.livecheck.portal.setup;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** Applies {@link BootstrapProperties} at startup; refuses a password shorter than the setup page allows. */
+@Component
+class BootstrapRunner implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(BootstrapRunner.class);
+
+    private final BootstrapProperties properties;
+    private final FirstRun firstRun;
+
+    BootstrapRunner(BootstrapProperties properties, FirstRun firstRun) {
+        this.properties = properties;
+        this.firstRun = firstRun;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.isComplete()) {
+            return;
+        }
+        if (properties.ownerPassword().length() < SetupForm.MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException("livecheck.bootstrap.owner-password must have at least "
+                    + SetupForm.MIN_PASSWORD_LENGTH + " characters");
+        }
+        String email = properties.ownerEmail().strip();
+        String ownerName = email.substring(0, Math.max(1, email.indexOf('@')));
+        if (firstRun.createFirstBusiness(properties.businessName(), ownerName, email, properties.ownerPassword(),
+                "bootstrap")) {
+            log.info("Bootstrap created business '{}' with OWNER {}", properties.businessName(), email);
+        }
+    }
+}

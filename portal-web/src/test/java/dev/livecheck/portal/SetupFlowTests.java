@@ -1,0 +1,60 @@
+package dev.livecheck.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** First run on an empty database: everything leads to /setup until the business exists, then /setup is gone. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:setup;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class SetupFlowTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void setupCreatesBusinessAndOwnerOnceThenDisappears() throws Exception {
+        mvc.perform(get("/sessions")).andExpect(redirectedUrl("/setup"));
+        mvc.perform(get("/login")).andExpect(redirectedUrl("/setup"));
+        mvc.perform(get("/setup")).andExpect(status().isOk());
+
+        mvc.perform(post("/setup").with(csrf()).param("businessName", "Acme").param("ownerName", "Olivia")
+                        .param("email", "olivia@acme.test").param("password", "short").param("passwordRepeat", "short"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("is-invalid")));
+        mvc.perform(post("/setup").with(csrf()).param("businessName", "Acme").param("ownerName", "Olivia")
+                        .param("email", "olivia@acme.test").param("password", "long enough pass")
+                        .param("passwordRepeat", "different pass!"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("differ")));
+
+        mvc.perform(post("/setup").with(csrf()).param("businessName", "Acme").param("ownerName", "Olivia")
+                        .param("email", "Olivia@Acme.test").param("password", "long enough pass")
+                        .param("passwordRepeat", "long enough pass"))
+                .andExpect(redirectedUrl("/login?setup"));
+
+        assertThat(jdbc.sql("SELECT role FROM portal_user WHERE email = 'olivia@acme.test'").query(String.class).single())
+                .isEqualTo("OWNER");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action IN ('BUSINESS_CREATED', 'USER_CREATED')")
+                .query(Long.class).single()).isEqualTo(2);
+        mvc.perform(get("/setup")).andExpect(status().isNotFound());
+        mvc.perform(post("/setup").with(csrf()).param("businessName", "Evil").param("ownerName", "E")
+                .param("email", "e@evil.test").param("password", "long enough pass")
+                .param("passwordRepeat", "long enough pass")).andExpect(status().isNotFound());
+        mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+}
