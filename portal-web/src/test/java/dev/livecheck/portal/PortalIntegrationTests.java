@@ -128,7 +128,7 @@ class PortalIntegrationTests {
 
     @Test
     void securityHeadersOnEveryPage() throws Exception {
-        for (String page : List.of("/login", "/", "/profiles", "/profiles/new", "/sessions", "/sessions/new",
+        for (String page : List.of("/login", "/dashboard", "/profiles", "/profiles/new", "/sessions", "/sessions/new",
                 "/outbox", "/audit")) {
             mvc.perform(get(page).with(as(adminA)))
                     .andExpect(status().isOk())

@@ -39,6 +39,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/users/**").hasRole("OWNER")
                         .requestMatchers("/profiles/**", "/outbox/**", "/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/sessions/**").hasRole("REVIEWER")
+                        // Reviewers record the business's final decision; every other change to a session is ADMIN's.
+                        .requestMatchers(HttpMethod.POST, "/sessions/*/decision").hasRole("REVIEWER")
                         .requestMatchers("/sessions/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 // The capture WebSocket handshake is authorised by the capture token, not by a portal session.

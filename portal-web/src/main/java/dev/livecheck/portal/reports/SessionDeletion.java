@@ -1,0 +1,40 @@
+package dev.livecheck.portal.reports;
+
+import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.sessions.VerificationSessions;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Deletes a session with its attempts and images (the schema cascades) and audits it in the same transaction. */
+@Service
+class SessionDeletion {
+    private final VerificationSessions sessions;
+    private final AuditLog audit;
+
+    SessionDeletion(VerificationSessions sessions, AuditLog audit) {
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    /**
+     * The audit event keeps the tracking id so the business can still match the deletion to its own records, but
+     * not the recipient's name or e-mail: deleting is how personal data is removed.
+     *
+     * @return false when the session is not in this business (or was deleted meanwhile)
+     */
+    @Transactional
+    boolean delete(UUID businessId, UUID sessionId, UUID userId, Instant now) {
+        return sessions.findByBusinessIdAndId(businessId, sessionId).map(s -> {
+            if (sessions.deleteByBusinessIdAndId(businessId, sessionId) != 1) {
+                return false;
+            }
+            audit.insert(AuditEvent.byUser(businessId, userId, AuditEvent.SESSION_DELETED, "SESSION",
+                    sessionId.toString(), "tracking id " + (s.trackingId() == null ? "-" : s.trackingId())
+                            + ", " + s.attemptsUsed() + " attempts", now));
+            return true;
+        }).orElse(false);
+    }
+}
