@@ -30,6 +30,10 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
+        // Per-socket buffers large enough that an oversized frame reaches us and is refused politely
+        // (set here rather than on the container, so MockMvc tests need no servlet WebSocket container).
+        socket.setBinaryMessageSizeLimit(CaptureLimits.BINARY_BUFFER_BYTES);
+        socket.setTextMessageSizeLimit(CaptureLimits.TEXT_BUFFER_BYTES);
         CaptureBinding binding = (CaptureBinding) socket.getAttributes().get(CaptureBinding.ATTRIBUTE);
         var link = links.reload(binding.businessId(), binding.sessionId());
         if (link.isEmpty()) {

@@ -2,12 +2,10 @@ package dev.livecheck.portal.capture;
 
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * {@code /ws/capture}. Origins: Spring's origin check admits the request's own host and the configured public base
@@ -34,15 +32,6 @@ class CaptureWebSocketConfiguration implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(handler, PATH).addInterceptors(interceptor).setAllowedOrigins(publicOrigin);
-    }
-
-    /** Large enough binary buffers that an oversized frame reaches the handler and is refused politely. */
-    @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxBinaryMessageBufferSize(CaptureLimits.BINARY_BUFFER_BYTES);
-        container.setMaxTextMessageBufferSize(CaptureLimits.TEXT_BUFFER_BYTES);
-        return container;
     }
 
     /** "https://id.example.com/base/" → "https://id.example.com" (an Origin has no path). */
