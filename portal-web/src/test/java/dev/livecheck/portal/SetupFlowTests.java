@@ -32,7 +32,12 @@ class SetupFlowTests {
     void setupCreatesBusinessAndOwnerOnceThenDisappears() throws Exception {
         mvc.perform(get("/sessions")).andExpect(redirectedUrl("/setup"));
         mvc.perform(get("/login")).andExpect(redirectedUrl("/setup"));
-        mvc.perform(get("/setup")).andExpect(status().isOk());
+        String form = mvc.perform(get("/setup")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        for (String field : new String[] {"businessName", "ownerName", "email", "password", "passwordRepeat"}) {
+            // every field once: a fragment named like an element ("input") would pull in every <input> again
+            assertThat(form.split("name=\"" + field + "\"", -1)).as(field).hasSize(2);
+        }
 
         mvc.perform(post("/setup").with(csrf()).param("businessName", "Acme").param("ownerName", "Olivia")
                         .param("email", "olivia@acme.test").param("password", "short").param("passwordRepeat", "short"))
