@@ -106,6 +106,7 @@ class TenantIsolationTest extends DatabaseTest {
         assertThat(users.changePasswordHash(a.id(), userB.id(), Fixtures.BCRYPT)).isZero();
         assertThat(users.recordLoginFailure(a.id(), userB.id(), 1, minutes(60))).isZero();
         assertThat(users.recordLoginSuccess(a.id(), userB.id(), NOW)).isZero();
+        assertThat(users.clearLockout(a.id(), userB.id())).isZero();
         assertThat(users.deleteByBusinessIdAndId(a.id(), userB.id())).isZero();
         assertThatThrownBy(() -> profiles.update(a.id(), profileB.withLimits(9, 3, 1, 1), NOW)).isInstanceOf(OptimisticLockingFailureException.class);
         CheckProfile relabelled = new CheckProfile(profileB.id(), a.id(), "x", profileB.livenessType(), 9, 2, 72, 30, null, null,

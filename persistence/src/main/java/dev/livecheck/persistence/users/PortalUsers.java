@@ -23,6 +23,17 @@ public interface PortalUsers extends Repository<PortalUser, UUID>, InsertOnly<Po
 
     long countByBusinessIdAndRoleAndEnabled(UUID businessId, Role role, boolean enabled);
 
+    /**
+     * Locks the business's enabled OWNER rows until the transaction ends and returns their ids. Call it before
+     * demoting or disabling an owner and counting the rest: two owners demoting each other at the same moment (on two
+     * nodes) would otherwise both still see the other as owner and leave the business without one. The second waits
+     * here and then reads the first one's committed change.
+     */
+    @Query("""
+            SELECT id FROM portal_user WHERE business_id = :businessId AND role = 'OWNER' AND enabled = TRUE
+            FOR UPDATE""")
+    List<UUID> lockEnabledOwners(@Param("businessId") UUID businessId);
+
     /** Changes name, role and enabled flag; returns the number of rows changed (0: unknown in this business). */
     @Modifying
     @Query("""
@@ -36,6 +47,13 @@ public interface PortalUsers extends Repository<PortalUser, UUID>, InsertOnly<Po
             UPDATE portal_user SET password_hash = :passwordHash, failed_login_count = 0, locked_until = NULL,
             version = version + 1 WHERE business_id = :businessId AND id = :id""")
     int changePasswordHash(UUID businessId, UUID id, String passwordHash);
+
+    /** Lifts a login lockout before it runs out and starts counting failures afresh; the password stays. */
+    @Modifying
+    @Query("""
+            UPDATE portal_user SET failed_login_count = 0, locked_until = NULL, version = version + 1
+            WHERE business_id = :businessId AND id = :id""")
+    int clearLockout(UUID businessId, UUID id);
 
     /**
      * Counts a failed login atomically; when the count reaches {@code lockThreshold} the account is locked until

@@ -50,6 +50,7 @@ class PortalUsersTest extends DatabaseTest {
         assertThat(users.findAllByBusinessIdOrderByEmail(b.id())).extracting(PortalUser::id)
                 .containsExactlyInAnyOrder(owner.id(), reviewer.id());
         assertThat(users.countByBusinessIdAndRoleAndEnabled(b.id(), Role.OWNER, true)).isEqualTo(1);
+        assertThat(users.lockEnabledOwners(b.id())).containsExactly(owner.id());
 
         assertThat(users.updateAccount(b.id(), reviewer.id(), "Rita", Role.ADMIN, false)).isEqualTo(1);
         PortalUser changed = users.findByBusinessIdAndId(b.id(), reviewer.id()).orElseThrow();
@@ -65,6 +66,13 @@ class PortalUsersTest extends DatabaseTest {
         assertThat(locked.failedLoginCount()).isEqualTo(3);
         assertThat(locked.lockedAt(NOW)).isTrue();
         assertThat(locked.lockedAt(NOW.plusSeconds(901))).isFalse();
+
+        assertThat(users.clearLockout(b.id(), owner.id())).isEqualTo(1);
+        PortalUser unlocked = users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow();
+        assertThat(unlocked.failedLoginCount()).isZero();
+        assertThat(unlocked.lockedUntil()).isNull();
+        assertThat(unlocked.lastLoginAt()).isNull();
+        assertThat(unlocked.passwordHash()).isEqualTo(owner.passwordHash());
 
         assertThat(users.recordLoginSuccess(b.id(), owner.id(), NOW.plusSeconds(1000))).isEqualTo(1);
         PortalUser in = users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow();

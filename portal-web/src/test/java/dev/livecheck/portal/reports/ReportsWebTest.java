@@ -19,9 +19,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * The whole portal (profile "test") on its own in-memory H2 database with a fixed clock; every test class of the reports and lifecycle
  * packages extends this, so they share one application context. Tests isolate themselves by creating their own
  * businesses; the lifecycle jobs are global, so their tests work in the far past ({@link TestData#LONG_AGO}) where no
- * other test's rows are. The scheduled runs are pushed out of the test's lifetime.
+ * other test's rows are. The scheduled runs are pushed out of the test's lifetime. A real (random) port because the
+ * capture module's WebSocket container bean needs the servlet container's {@code ServerContainer}, which the mock
+ * servlet environment does not have.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:reports-tests;DB_CLOSE_DELAY=-1",
         "livecheck.lifecycle.initial-delay=P1D"})
 @AutoConfigureMockMvc

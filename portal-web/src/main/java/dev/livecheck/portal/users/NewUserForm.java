@@ -1,0 +1,69 @@
+package dev.livecheck.portal.users;
+
+import dev.livecheck.persistence.users.Role;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A new portal user with an initial password the OWNER hands over; the limits are the setup page's. */
+class NewUserForm {
+    @NotBlank
+    @Email
+    @Size(max = 320)
+    private String email;
+    @NotBlank
+    @Size(max = 200)
+    private String displayName;
+    @NotNull
+    private Role role = Role.REVIEWER;
+    @NotBlank
+    @Size(min = PasswordForm.MIN_PASSWORD_LENGTH, max = PasswordForm.MAX_PASSWORD_LENGTH)
+    private String password;
+    private String passwordRepeat;
+
+    boolean passwordsMatch() {
+        return password != null && password.equals(passwordRepeat);
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    /** Stripped here so that an address pasted with a space around it passes {@code @Email}. */
+    public void setEmail(String email) {
+        this.email = email == null ? null : email.strip();
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPasswordRepeat() {
+        return passwordRepeat;
+    }
+
+    public void setPasswordRepeat(String passwordRepeat) {
+        this.passwordRepeat = passwordRepeat;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.livecheck.portal.users;
+
+import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.users.PortalUser;
+import dev.livecheck.persistence.users.PortalUsers;
+import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.security.PortalPrincipal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * User changes within the signed-in OWNER's business, each with its audit event in the same transaction. Passwords
+ * are stored only as the application's {@link PasswordEncoder} hash and never written to the audit log.
+ */
+@Service
+class UserAdministration {
+
+    /** What became of a requested change. */
+    enum Outcome {
+        DONE,
+        /** No such user in this business. */
+        NOT_FOUND,
+        /** Refused: the business would be left without an enabled OWNER. */
+        LAST_OWNER
+    }
+
+    private final PortalUsers users;
+    private final AuditLog audit;
+    private final PasswordEncoder passwordEncoder;
+    private final SignedInSessions signedInSessions;
+    private final Clock clock;
+
+    UserAdministration(PortalUsers users, AuditLog audit, PasswordEncoder passwordEncoder,
+                       SignedInSessions signedInSessions, Clock clock) {
+        this.users = users;
+        this.audit = audit;
+        this.passwordEncoder = passwordEncoder;
+        this.signedInSessions = signedInSessions;
+        this.clock = clock;
+    }
+
+    List<PortalUser> list(PortalPrincipal me) {
+        return users.findAllByBusinessIdOrderByEmail(me.businessId());
+    }
+
+    Optional<PortalUser> find(PortalPrincipal me, UUID id) {
+        return users.findByBusinessIdAndId(me.businessId(), id);
+    }
+
+    /** Logins are unique across all businesses, so this looks beyond the OWNER's own. */
+    boolean emailInUse(String email) {
+        return users.findByLoginEmail(PortalUser.normalizeEmail(email)).isPresent();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException if the e-mail was taken since {@link #emailInUse} */
+    @Transactional
+    PortalUser create(PortalPrincipal me, NewUserForm form) {
+        Instant now = clock.instant();
+        PortalUser created = users.insert(PortalUser.create(me.businessId(), form.getEmail(), form.getDisplayName(),
+                passwordEncoder.encode(form.getPassword()), form.getRole(), now));
+        audit(me, AuditEvent.USER_CREATED, created, created.email() + " as " + created.role(), now);
+        return created;
+    }
+
+    @Transactional
+    Outcome changeRole(PortalPrincipal me, UUID id, Role role) {
+        users.lockEnabledOwners(me.businessId());
+        Optional<PortalUser> found = find(me, id);
+        if (found.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        PortalUser user = found.get();
+        if (user.role() == role) {
+            return Outcome.DONE;
+        }
+        if (role != Role.OWNER && isLastEnabledOwner(user)) {
+            return Outcome.LAST_OWNER;
+        }
+        users.updateAccount(me.businessId(), id, user.displayName(), role, user.enabled());
+        audit(me, AuditEvent.USER_UPDATED, user, "role " + user.role() + " -> " + role, clock.instant());
+        signedInSessions.endAllOf(user.email(), null);
+        return Outcome.DONE;
+    }
+
+    @Transactional
+    Outcome setEnabled(PortalPrincipal me, UUID id, boolean enabled) {
+        users.lockEnabledOwners(me.businessId());
+        Optional<PortalUser> found = find(me, id);
+        if (found.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        PortalUser user = found.get();
+        if (user.enabled() == enabled) {
+            return Outcome.DONE;
+        }
+        if (!enabled && isLastEnabledOwner(user)) {
+            return Outcome.LAST_OWNER;
+        }
+        users.updateAccount(me.businessId(), id, user.displayName(), user.role(), enabled);
+        audit(me, AuditEvent.USER_UPDATED, user, enabled ? "enabled" : "disabled", clock.instant());
+        if (!enabled) {
+            signedInSessions.endAllOf(user.email(), null);
+        }
+        return Outcome.DONE;
+    }
+
+    /** Lifts a login lockout (5 wrong passwords) before its 15 minutes are up. */
+    @Transactional
+    Outcome unlock(PortalPrincipal me, UUID id) {
+        Optional<PortalUser> found = find(me, id);
+        if (found.isEmpty() || users.clearLockout(me.businessId(), id) != 1) {
+            return Outcome.NOT_FOUND;
+        }
+        audit(me, AuditEvent.USER_UPDATED, found.get(), "login lockout cleared", clock.instant());
+        return Outcome.DONE;
+    }
+
+    /**
+     * Sets a new password (which also clears a lockout) and ends the user's other sessions, since whoever knew the
+     * old password may be signed in with it. The caller's own session survives when they change their own password.
+     */
+    @Transactional
+    Outcome resetPassword(PortalPrincipal me, UUID id, String rawPassword, String currentSessionId) {
+        Optional<PortalUser> found = find(me, id);
+        if (found.isEmpty()
+                || users.changePasswordHash(me.businessId(), id, passwordEncoder.encode(rawPassword)) != 1) {
+            return Outcome.NOT_FOUND;
+        }
+        PortalUser user = found.get();
+        audit(me, AuditEvent.USER_UPDATED, user, "password reset", clock.instant());
+        signedInSessions.endAllOf(user.email(), user.id().equals(me.userId()) ? currentSessionId : null);
+        return Outcome.DONE;
+    }
+
+    /**
+     * Whether taking {@code user}'s OWNER rights away would leave the business without an enabled OWNER. Callers take
+     * {@link PortalUsers#lockEnabledOwners} first, so the count cannot change until their transaction ends.
+     */
+    private boolean isLastEnabledOwner(PortalUser user) {
+        return user.role() == Role.OWNER && user.enabled()
+                && users.countByBusinessIdAndRoleAndEnabled(user.businessId(), Role.OWNER, true) <= 1;
+    }
+
+    private void audit(PortalPrincipal me, String action, PortalUser user, String details, Instant now) {
+        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), action, "USER", user.id().toString(), details,
+                now));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The business's portal users, for OWNERs only: list, create with an initial password, change role, enable or disable,
+ * lift a login lockout and reset a password. Each change is audited, and the business always keeps an enabled OWNER.
+ */
+package dev.livecheck.portal.users;
