@@ -2,6 +2,8 @@ package dev.livecheck.portal.multinode;
 
 import dev.livecheck.portal.LivecheckApplication;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,6 +26,8 @@ final class PortalNode implements AutoCloseable {
     }
 
     /**
+     * A node sending mail through the shared SMTP server.
+     *
      * @param name          the node's name; its e-mails come from {@code <name>@nodes.livecheck.test}, so a received
      *                      message tells which node sent it
      * @param schema        the database both nodes share
@@ -31,20 +35,26 @@ final class PortalNode implements AutoCloseable {
      * @param smtpPort      the shared SMTP server on 127.0.0.1
      */
     static PortalNode start(String name, PostgresSchema schema, String linkKey, int smtpPort) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + schema.url(),
-                "--spring.datasource.username=" + schema.user(),
-                "--spring.datasource.password=" + schema.password(),
-                "--livecheck.link-key=" + linkKey,
+        return start(name, schema, linkKey, List.of(
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
                 "--spring.mail.properties.mail.smtp.connectiontimeout=2000",
                 "--spring.mail.properties.mail.smtp.timeout=2000",
                 "--livecheck.mail.from=" + name + "@nodes.livecheck.test",
                 // Both senders poll often, so they race for the same rows.
-                "--livecheck.mail.poll-interval-ms=50",
+                "--livecheck.mail.poll-interval-ms=50"));
+    }
+
+    /** A node without SMTP (e-mails stay PENDING), with {@code extraArgs} such as bootstrap settings. */
+    static PortalNode start(String name, PostgresSchema schema, String linkKey, List<String> extraArgs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + schema.url(),
+                "--spring.datasource.username=" + schema.user(),
+                "--spring.datasource.password=" + schema.password(),
+                "--livecheck.link-key=" + linkKey,
                 "--spring.main.banner-mode=off"));
+        args.addAll(extraArgs);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LivecheckApplication.class)
                 .profiles("postgres")
                 .run(args.toArray(String[]::new));
@@ -61,6 +71,12 @@ final class PortalNode implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    static String randomLinkKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     String sender() {
