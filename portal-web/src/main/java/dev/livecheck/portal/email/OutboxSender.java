@@ -71,6 +71,10 @@ class OutboxSender {
             outbox.markSent(mail.id(), nodeId, clock.instant());
         } catch (MailException | MessagingException e) {
             failed(mail, e);
+        } catch (IllegalStateException e) {
+            // The link was sealed with another key (a node started without the shared livecheck.link-key):
+            // release the claim with backoff so a node that holds the key can send it, and give up in the end.
+            failed(mail, e);
         }
     }
 
