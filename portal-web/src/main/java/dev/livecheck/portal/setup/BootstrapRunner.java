@@ -1,5 +1,6 @@
 package dev.livecheck.portal.setup;
 
+import dev.livecheck.portal.web.NewPasswordFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,9 +25,9 @@ class BootstrapRunner implements ApplicationRunner {
         if (!properties.isComplete()) {
             return;
         }
-        if (properties.ownerPassword().length() < SetupForm.MIN_PASSWORD_LENGTH) {
+        if (properties.ownerPassword().length() < NewPasswordFields.MIN_PASSWORD_LENGTH) {
             throw new IllegalStateException("livecheck.bootstrap.owner-password must have at least "
-                    + SetupForm.MIN_PASSWORD_LENGTH + " characters");
+                    + NewPasswordFields.MIN_PASSWORD_LENGTH + " characters");
         }
         String email = properties.ownerEmail().strip();
         String ownerName = email.substring(0, Math.max(1, email.indexOf('@')));

@@ -1,12 +1,12 @@
 package dev.livecheck.portal.setup;
 
+import dev.livecheck.portal.web.NewPasswordFields;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** What the setup page asks for. BCrypt reads at most 72 bytes, hence the upper password limit. */
-class SetupForm {
-    static final int MIN_PASSWORD_LENGTH = 12;
+/** What the setup page asks for: the business, its owner and the owner's password (typed twice). */
+class SetupForm extends NewPasswordFields {
 
     @NotBlank
     @Size(max = 200)
@@ -18,14 +18,6 @@ class SetupForm {
     @Email
     @Size(max = 320)
     private String email;
-    @NotBlank
-    @Size(min = MIN_PASSWORD_LENGTH, max = 72)
-    private String password;
-    private String passwordRepeat;
-
-    boolean passwordsMatch() {
-        return password != null && password.equals(passwordRepeat);
-    }
 
     public String getBusinessName() {
         return businessName;
@@ -49,21 +41,5 @@ class SetupForm {
 
     public void setEmail(String email) {
         this.email = email;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getPasswordRepeat() {
-        return passwordRepeat;
-    }
-
-    public void setPasswordRepeat(String passwordRepeat) {
-        this.passwordRepeat = passwordRepeat;
     }
 }

@@ -1,13 +1,14 @@
 package dev.livecheck.portal.users;
 
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.web.NewPasswordFields;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A new portal user with an initial password the OWNER hands over; the limits are the setup page's. */
-class NewUserForm {
+class NewUserForm extends NewPasswordFields {
     @NotBlank
     @Email
     @Size(max = 320)
@@ -17,14 +18,6 @@ class NewUserForm {
     private String displayName;
     @NotNull
     private Role role = Role.REVIEWER;
-    @NotBlank
-    @Size(min = PasswordForm.MIN_PASSWORD_LENGTH, max = PasswordForm.MAX_PASSWORD_LENGTH)
-    private String password;
-    private String passwordRepeat;
-
-    boolean passwordsMatch() {
-        return password != null && password.equals(passwordRepeat);
-    }
 
     public String getEmail() {
         return email;
@@ -49,21 +42,5 @@ class NewUserForm {
 
     public void setRole(Role role) {
         this.role = role;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getPasswordRepeat() {
-        return passwordRepeat;
-    }
-
-    public void setPasswordRepeat(String passwordRepeat) {
-        this.passwordRepeat = passwordRepeat;
     }
 }
