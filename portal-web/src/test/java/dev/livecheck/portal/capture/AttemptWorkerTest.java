@@ -1,0 +1,100 @@
+package dev.livecheck.portal.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.engine.LiveAttempt;
+import dev.livecheck.core.engine.LivenessEngine;
+import dev.livecheck.core.vision.FrameRejectedException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** When the engine falls behind, an attempt keeps only its newest frames: memory stays bounded, nothing blocks. */
+class AttemptWorkerTest {
+
+    private static LivenessEngine engine;
+
+    @BeforeAll
+    static void startEngine() {
+        engine = LivenessEngine.withBundledModels();
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+    }
+
+    /** An engine executor that is "busy": tasks wait until the test runs them. */
+    private static final class BusyExecutor implements Executor {
+        final Deque<Runnable> waiting = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            waiting.add(task);
+        }
+
+        void runAll() {
+            while (!waiting.isEmpty()) {
+                waiting.poll().run();
+            }
+        }
+    }
+
+    private static final class RecordingListener implements AttemptWorker.Listener {
+        final List<String> rejected = new ArrayList<>();
+
+        @Override
+        public void updated(AttemptWorker worker, LiveAttempt.Update update) {
+        }
+
+        @Override
+        public void frameRejected(AttemptWorker worker, FrameRejectedException rejection) {
+            rejected.add(rejection.reason().name());
+        }
+
+        @Override
+        public void failed(AttemptWorker worker, Exception failure) {
+            throw new AssertionError(failure);
+        }
+    }
+
+    @Test
+    void aBusyEngineDropsTheOldestFramesAndAnalysesOnlyTheNewest() {
+        BusyExecutor executor = new BusyExecutor();
+        RecordingListener listener = new RecordingListener();
+        AttemptWorker worker = new AttemptWorker(engine.startAttempt(List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP)),
+                executor, listener, Instant.EPOCH);
+
+        int sent = 3 * CaptureLimits.FRAME_QUEUE;
+        for (int i = 0; i < sent; i++) {
+            worker.offer(("not a jpeg " + i).getBytes(), i * 66L);
+        }
+
+        assertThat(executor.waiting).as("one drain task per attempt, however many frames").hasSize(1);
+        assertThat(worker.droppedFrames()).isEqualTo(sent - CaptureLimits.FRAME_QUEUE);
+        executor.runAll();
+        assertThat(listener.rejected).hasSize(CaptureLimits.FRAME_QUEUE).containsOnly("NOT_JPEG");
+    }
+
+    @Test
+    void aStoppedWorkerTakesNoMoreFrames() {
+        BusyExecutor executor = new BusyExecutor();
+        RecordingListener listener = new RecordingListener();
+        AttemptWorker worker = new AttemptWorker(engine.startAttempt(List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP)),
+                executor, listener, Instant.EPOCH);
+        worker.offer("frame".getBytes(), 0);
+        worker.stop();
+        worker.offer("frame".getBytes(), 66);
+        executor.runAll();
+
+        assertThat(listener.rejected).isEmpty();
+        assertThat(worker.droppedFrames()).isZero();
+    }
+}
