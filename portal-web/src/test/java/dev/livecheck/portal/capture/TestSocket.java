@@ -23,6 +23,8 @@ final class TestSocket implements WebSocket.Listener {
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private volatile long lastFrameSentNanos;
+    private final java.util.List<Long> replyLatencies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private WebSocket socket;
 
     /** Connects, or returns the handshake's HTTP status as a failure. */
@@ -64,6 +66,12 @@ final class TestSocket implements WebSocket.Listener {
 
     void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+        lastFrameSentNanos = System.nanoTime();
+    }
+
+    /** For each server message after the first frame: nanoseconds since the latest frame this client sent. */
+    java.util.List<Long> replyLatencies() {
+        return replyLatencies;
     }
 
     /** The next message of the given type, skipping others; fails after the timeout. */
@@ -104,6 +112,10 @@ final class TestSocket implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
+            long sent = lastFrameSentNanos;
+            if (sent != 0) {
+                replyLatencies.add(System.nanoTime() - sent);
+            }
             messages.add(JSON.readTree(partial.toString()));
             partial.setLength(0);
         }
