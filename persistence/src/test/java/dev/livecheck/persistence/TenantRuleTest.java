@@ -28,6 +28,8 @@ class TenantRuleTest {
             "*.insert",
             // The authenticated principal's own business: the id IS the tenant id.
             "Businesses.findById",
+            // First-run setup: is there any business at all?
+            "Businesses.count",
             // Authentication knows only the login e-mail (unique across businesses).
             "PortalUsers.findByLoginEmail",
             // The capture link knows only its token.

@@ -10,4 +10,7 @@ public interface Businesses extends Repository<Business, UUID>, InsertOnly<Busin
 
     /** GLOBAL by nature: loads the business of the authenticated principal (its id is the tenant id itself). */
     Optional<Business> findById(UUID id);
+
+    /** GLOBAL by nature: how many tenants exist (first-run setup only asks whether there is any). */
+    long count();
 }
