@@ -39,8 +39,13 @@ async function draw() {
       },
     },
   });
+  // A hook for tests and screen-reader tooling: the chart is on the page (or it failed, below).
+  canvas.dataset.state = 'drawn';
 }
 
 if (canvas && window.Chart) {
-  draw().catch(() => document.getElementById('pass-rate-error').classList.remove('d-none'));
+  draw().catch(() => {
+    canvas.dataset.state = 'failed';
+    document.getElementById('pass-rate-error').classList.remove('d-none');
+  });
 }

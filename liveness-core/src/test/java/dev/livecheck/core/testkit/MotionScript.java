@@ -56,8 +56,17 @@ public final class MotionScript {
 
     /** A performance of {@code challenges} in order. */
     public static MotionScript perform(List<Challenge> challenges, Style style, Random rnd) {
+        return perform(challenges, style, rnd, 0);
+    }
+
+    /**
+     * A performance whose frontal opening lasts {@code leadInMs} (0: the usual 0.8-1.2 s). The random draws are the
+     * same either way, so a recording with a longer lead-in shows the same person doing the same moves.
+     */
+    public static MotionScript perform(List<Challenge> challenges, Style style, Random rnd, long leadInMs) {
         List<Segment> segs = new ArrayList<>();
-        long t = between(rnd, 800, 1200);
+        long drawn = between(rnd, 800, 1200);
+        long t = leadInMs > 0 ? leadInMs : drawn;
         segs.add(new Segment(Phase.FRONTAL, null, 0, t, Pose.FRONTAL, Pose.FRONTAL));
         for (Challenge c : challenges) {
             Pose target = target(c, style, rnd);

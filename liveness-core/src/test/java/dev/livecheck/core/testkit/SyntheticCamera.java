@@ -37,9 +37,16 @@ public final class SyntheticCamera {
      *
      * @param fps nominal frame rate, or 0 to draw one in 10..30 from the seed
      * @param jitter vary frame intervals (and drop the odd frame) like a real capture
+     * @param leadInMs how long a performer (head or moved print) stays frontal before the first challenge; 0 for the
+     *     usual 0.8-1.2 s. A browser's looping fake camera needs a long one: the attempt must lock on the frontal face
+     *     before the first move, whenever the user presses Start.
      */
-    public record Options(double fps, boolean jitter) {
+    public record Options(double fps, boolean jitter, long leadInMs) {
         public static final Options DEFAULT = new Options(0, true);
+
+        public Options(double fps, boolean jitter) {
+            this(fps, jitter, 0);
+        }
     }
 
     private SyntheticCamera() {
@@ -63,7 +70,7 @@ public final class SyntheticCamera {
         FaceModel3D faceA = library.get(rnd.nextInt(library.size()));
         FaceModel3D faceB = other(library, faceA, rnd);
         double fps = options.fps() > 0 ? options.fps() : MotionScript.uniform(rnd, 10, 30);
-        try (Studio studio = new Studio(rnd, fps, options.jitter())) {
+        try (Studio studio = new Studio(rnd, fps, options.jitter(), options.leadInMs())) {
             return switch (species) {
                 case BONA_FIDE -> studio.bonaFide(species, listed, listed, faceA, null, null, name);
                 case REPLAY_MISMATCHED -> studio.bonaFide(species, listed, mismatched(listed, rnd), faceA, null, null,
@@ -115,9 +122,11 @@ public final class SyntheticCamera {
         final byte[] background;
         final byte[] canvas = new byte[W * H * 3];
         final double[] shake; // camera shake phases and amplitudes
+        final long leadInMs;
 
-        Studio(Random rnd, double fps, boolean jitter) {
+        Studio(Random rnd, double fps, boolean jitter, long leadInMs) {
             this.rnd = rnd;
+            this.leadInMs = leadInMs;
             this.fps = fps;
             this.jitter = jitter;
             this.camera = CameraEffects.Params.random(rnd);
@@ -162,7 +171,7 @@ public final class SyntheticCamera {
 
         SyntheticRecording bonaFide(Species species, List<Challenge> listed, List<Challenge> performed,
                 FaceModel3D face, FaceModel3D spliceTo, FaceModel3D second, String name) {
-            MotionScript script = MotionScript.perform(performed, Style.HEAD, rnd);
+            MotionScript script = MotionScript.perform(performed, Style.HEAD, rnd, leadInMs);
             long[] times = script.frameTimes(fps, jitter, rnd);
             double cx = W / 2.0 + MotionScript.uniform(rnd, -40, 40);
             Performer main;
@@ -205,7 +214,7 @@ public final class SyntheticCamera {
         SyntheticRecording print(Species species, List<Challenge> listed, boolean moved, FaceModel3D face,
                 String name) {
             PrintSheet sheet = PrintSheet.of(face, rnd);
-            MotionScript timing = MotionScript.perform(listed, moved ? Style.FLAT_PRINT : Style.HEAD, rnd);
+            MotionScript timing = MotionScript.perform(listed, moved ? Style.FLAT_PRINT : Style.HEAD, rnd, leadInMs);
             MotionScript script = moved ? timing : MotionScript.still(timing.duration(), Style.FLAT_PRINT, rnd);
             long[] times = script.frameTimes(fps, jitter, rnd);
             double fw = MotionScript.uniform(rnd, 150, listed.contains(Challenge.MOVE_CLOSER) && moved ? 200 : 260);

@@ -180,4 +180,23 @@ class SyntheticCameraTest {
         }
         assertThat(Arrays.equals(a.recording().frames().get(0).jpeg(), c.recording().frames().get(0).jpeg())).isFalse();
     }
+
+    @Test
+    void aLeadInDelaysTheSamePerformanceWithoutChangingIt() {
+        List<Challenge> listed = List.of(TURN_LEFT, LOOK_UP);
+        SyntheticRecording usual = SyntheticCamera.render(Species.BONA_FIDE, listed, 8, new SyntheticCamera.Options(5, false));
+        SyntheticRecording delayed = SyntheticCamera.render(Species.BONA_FIDE, listed, 8,
+                new SyntheticCamera.Options(5, false, 3500));
+
+        List<Segment> a = usual.script().segments();
+        List<Segment> b = delayed.script().segments();
+        assertThat(b.get(0).end()).isEqualTo(3500);
+        assertThat(b).hasSameSizeAs(a);
+        long shift = b.get(1).start() - a.get(1).start();
+        for (int i = 1; i < a.size(); i++) {
+            assertThat(b.get(i).start() - a.get(i).start()).isEqualTo(shift);
+            assertThat(b.get(i).to()).isEqualTo(a.get(i).to());
+        }
+        assertThat(delayed.faces()).isEqualTo(usual.faces());
+    }
 }

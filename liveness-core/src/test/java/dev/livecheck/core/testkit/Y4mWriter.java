@@ -23,8 +23,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Chrome plays the file at the header's constant rate, in a loop.
  *
  * <pre>
- * Y4mWriter --species BONA_FIDE --challenges TURN_LEFT,LOOK_UP --out x.y4m [--seed N] [--fps 15]
+ * Y4mWriter --species BONA_FIDE --challenges TURN_LEFT,LOOK_UP --out x.y4m [--seed N] [--fps 15] [--lead-in-ms 3500]
  * </pre>
+ *
+ * <p>Chrome loops the file from the moment the page opens the camera, not from the moment the user presses Start, so
+ * a browser test wants a long frontal lead-in (see {@link SyntheticCamera.Options#leadInMs()}).
  */
 public final class Y4mWriter implements AutoCloseable {
 
@@ -83,8 +86,14 @@ public final class Y4mWriter implements AutoCloseable {
      */
     public static long render(Path file, Species species, List<Challenge> challenges, long seed, int fps)
             throws IOException {
+        return render(file, species, challenges, seed, fps, 0);
+    }
+
+    /** The same with a frontal lead-in of {@code leadInMs} (0: the usual one). */
+    public static long render(Path file, Species species, List<Challenge> challenges, long seed, int fps,
+            long leadInMs) throws IOException {
         SyntheticRecording r = SyntheticCamera.render(species, challenges, seed,
-                new SyntheticCamera.Options(fps, false));
+                new SyntheticCamera.Options(fps, false, leadInMs));
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
                 Y4mWriter writer = new Y4mWriter(os, HeadRenderer.WIDTH, HeadRenderer.HEIGHT, fps)) {
             // frames are already on the constant grid k * 1000 / fps; write each once, in order
@@ -103,6 +112,7 @@ public final class Y4mWriter implements AutoCloseable {
         Path out = null;
         long seed = 1;
         int fps = 15;
+        long leadInMs = 0;
         try {
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
@@ -115,6 +125,7 @@ public final class Y4mWriter implements AutoCloseable {
                     case "--out" -> out = Path.of(v);
                     case "--seed" -> seed = Long.parseLong(v);
                     case "--fps" -> fps = Integer.parseInt(v);
+                    case "--lead-in-ms" -> leadInMs = Long.parseLong(v);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -124,11 +135,11 @@ public final class Y4mWriter implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: Y4mWriter --species BONA_FIDE --challenges TURN_LEFT,LOOK_UP --out x.y4m "
-                    + "[--seed N] [--fps 15]");
+                    + "[--seed N] [--fps 15] [--lead-in-ms 0]");
             System.exit(2);
             return;
         }
-        long n = render(out, species, challenges, seed, fps);
+        long n = render(out, species, challenges, seed, fps, leadInMs);
         System.out.printf(Locale.ROOT, "wrote %d frames (%.1f s at %d fps) to %s%n", n, n / (double) fps, fps, out);
     }
 }

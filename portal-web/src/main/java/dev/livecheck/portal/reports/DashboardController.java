@@ -2,11 +2,13 @@ package dev.livecheck.portal.reports;
 
 import dev.livecheck.persistence.attempts.Attempts;
 import dev.livecheck.persistence.attempts.DailyPassRate;
+import dev.livecheck.persistence.sessions.SessionFilter;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,10 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The dashboard: session counts of the business and the data behind its pass-rate chart. */
+/** The dashboard: session counts of the business, its latest sessions and the data behind its pass-rate chart. */
 @Controller
 class DashboardController {
     static final int MAX_DAYS = 365;
+    static final int RECENT_SESSIONS = 8;
 
     private final VerificationSessions sessions;
     private final Attempts attempts;
@@ -35,6 +38,8 @@ class DashboardController {
     String dashboard(@AuthenticationPrincipal PortalPrincipal principal, Model model) {
         model.addAttribute("stateCounts", sessions.countByState(principal.businessId()));
         model.addAttribute("recommendationCounts", sessions.countByLatestRecommendation(principal.businessId()));
+        model.addAttribute("recentSessions", sessions.search(principal.businessId(), SessionFilter.none(),
+                PageRequest.of(0, RECENT_SESSIONS)).getContent());
         return "reports/dashboard";
     }
 

@@ -33,6 +33,9 @@ class DashboardControllerTest extends ReportsWebTest {
         assertThat(textOf(html, "recommendation-APPROVE")).isEqualTo("1");
         assertThat(textOf(html, "recommendation-REJECT")).isEqualTo("1");
         assertThat(textOf(html, "recommendation-NOT_AVAILABLE")).isEqualTo("0");
+        // the latest sessions table lists this business's sessions only, each linking to its report
+        assertThat(html).contains("id=\"recent-sessions\"", ">Still open<", ">Approved<", ">Rejected once<")
+                .doesNotContain("Other business");
 
         String other = mvc.perform(get("/dashboard").with(user(b.owner())))
                 .andReturn().getResponse().getContentAsString();

@@ -1,0 +1,36 @@
+package dev.livecheck.portal.e2e;
+
+import dev.livecheck.persistence.business.Business;
+import dev.livecheck.persistence.business.Businesses;
+import dev.livecheck.persistence.users.PortalUser;
+import dev.livecheck.persistence.users.PortalUsers;
+import dev.livecheck.persistence.users.Role;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Businesses for journeys that are not about setup. The portal's own UI creates exactly one business (the first-run
+ * journey proves it); a second tenant, as a hosting provider would have, is written through the repositories.
+ */
+record Tenants(Businesses businesses, PortalUsers users, PasswordEncoder encoder) {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    /** A signed-up business with one user of the given role. */
+    Account business(String name, Role role, String displayName) {
+        Business business = businesses.insert(Business.create(name + " " + shortId(), Instant.now()));
+        String email = displayName.toLowerCase().replace(' ', '.') + "." + shortId() + "@example.test";
+        users.insert(PortalUser.create(business.id(), email, displayName, encoder.encode(PASSWORD), role,
+                Instant.now()));
+        return new Account(business.name(), email, PASSWORD, displayName);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Who signs in: business name, e-mail, password, display name. */
+    record Account(String business, String email, String password, String displayName) {
+    }
+}
