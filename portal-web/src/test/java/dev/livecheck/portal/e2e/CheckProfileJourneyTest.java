@@ -23,6 +23,7 @@ class CheckProfileJourneyTest extends BrowserJourney {
         assertThat(form.errorFor("errorRedirectUrl")).isNull();
         assertThat(form.errorFor("name")).isNull();
         DocScreenshots.take(admin, "profile-errors");
+        Accessibility.assertNoSeriousViolations(admin, "profile-form-with-errors");
 
         ProfilesPage profiles = form.maxRetries(2).successRedirect(site().url("/welcome")).save();
         assertThat(profiles.flash()).isEqualTo(Texts.en("profile.created"));

@@ -38,6 +38,7 @@ class FirstRunJourneyTest {
         assertThat(setup.heading()).isEqualTo(Texts.en("setup.title"));
         setup.fill("Example Shop", "Olivia Owner", "owner@shop.example", "correct horse battery staple");
         DocScreenshots.take(browser, "setup");
+        Accessibility.assertNoSeriousViolations(browser, "setup");
 
         LoginPage login = setup.create();
         assertThat(login.notice()).isEqualTo(Texts.en("login.setupDone"));
@@ -49,6 +50,7 @@ class FirstRunJourneyTest {
         assertThat(signedOut.signInFailing("owner@shop.example", "not the password"))
                 .isEqualTo(Texts.en("login.failed"));
         DocScreenshots.take(browser, "login");
+        Accessibility.assertNoSeriousViolations(browser, "login-failed");
 
         DashboardPage again = LoginPage.open(browser, baseUrl).signIn("owner@shop.example",
                 "correct horse battery staple");
