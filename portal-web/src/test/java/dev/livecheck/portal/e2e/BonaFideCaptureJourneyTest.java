@@ -8,6 +8,7 @@ import dev.livecheck.portal.e2e.pages.CapturePage;
 import dev.livecheck.portal.e2e.pages.DashboardPage;
 import dev.livecheck.portal.e2e.pages.SessionReportPage;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /** Journey 4: a live person in front of the camera is approved and sent on to the business's site. */
@@ -27,7 +28,10 @@ class BonaFideCaptureJourneyTest extends BrowserJourney {
         capture.allowCamera().waitUntilReady();
         assertThat(capture.attemptsLeft()).startsWith(Texts.prefix("capture.attemptsLeft")).contains("3");
         capture.start();
-        assertThat(capture.waitForChallenge()).isNotBlank();
+        assertThat(capture.waitForChallenge()).isEqualTo(Texts.en("capture.progress")
+                .replace("{step}", "1").replace("{of}", "2"));
+        assertThat(capture.startShown()).as("Start is replaced by Cancel while an attempt runs").isFalse();
+        assertThat(capture.cancelShown()).isTrue();
         DocScreenshots.take(phone, "capture-challenge");
 
         String finalText = capture.waitForFinal();
@@ -52,5 +56,6 @@ class BonaFideCaptureJourneyTest extends BrowserJourney {
         assertThat(report.loadedImageWidthsOf(1)).hasSize(3).allSatisfy(w -> assertThat(w).isGreaterThan(100L));
         assertThat(report.subCheckOutcome(1, "structure_3d")).isEqualTo("PASS");
         DocScreenshots.take(portal, "session-report");
+        DocScreenshots.take(portal, "session-report-attempt", By.id("attempt-1"));
     }
 }

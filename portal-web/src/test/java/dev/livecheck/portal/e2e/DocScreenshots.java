@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -17,6 +19,13 @@ final class DocScreenshots {
     private static final Path BUILD = Path.of("target", "e2e", "screenshots");
 
     private DocScreenshots() {
+    }
+
+    /** Scrolls {@code element} to the top of the window first, for pictures of a page's lower part. */
+    static void take(WebDriver driver, String name, By element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                driver.findElement(element));
+        take(driver, name);
     }
 
     static void take(WebDriver driver, String name) {

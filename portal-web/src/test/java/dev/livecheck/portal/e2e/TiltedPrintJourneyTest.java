@@ -32,6 +32,7 @@ class TiltedPrintJourneyTest extends BrowserJourney {
         assertThat(afterFirst).isEqualTo(Texts.en("capture.result.REJECT"));
         assertThat(capture.attemptsLeft()).isEqualTo(Texts.en("capture.attemptsLeft").replace("{n}", "1"));
         assertThat(capture.startButtonText()).isEqualTo(Texts.en("capture.retry"));
+        assertThat(capture.cancelShown()).as("nothing to cancel between attempts").isFalse();
         DocScreenshots.take(attacker, "capture-rejected-retry");
 
         capture.start();

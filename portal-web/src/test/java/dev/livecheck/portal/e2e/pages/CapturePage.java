@@ -109,6 +109,14 @@ public final class CapturePage extends Page {
                 .filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
+    public boolean startShown() {
+        return driver.findElement(By.id("attempt-start")).isDisplayed();
+    }
+
+    public boolean cancelShown() {
+        return driver.findElement(By.id("attempt-cancel")).isDisplayed();
+    }
+
     public boolean previewShown() {
         return driver.findElement(By.id("preview")).isDisplayed();
     }
