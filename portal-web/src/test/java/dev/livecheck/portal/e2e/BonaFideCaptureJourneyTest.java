@@ -9,7 +9,7 @@ import dev.livecheck.portal.e2e.pages.DashboardPage;
 import dev.livecheck.portal.e2e.pages.SessionReportPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Journey 4: a live person in front of the camera is approved and sent on to the business's site. */
 class BonaFideCaptureJourneyTest extends BrowserJourney {
@@ -17,11 +17,11 @@ class BonaFideCaptureJourneyTest extends BrowserJourney {
     @Test
     void aLivePersonIsGuidedThroughTheChallengesApprovedAndRedirected() {
         Tenants.Account admin = tenants().business("Bona Fide Bank", Role.ADMIN, "Ada Admin");
-        WebDriver portal = signedIn(admin);
+        ChromeDriver portal = signedIn(admin);
         createProfile(portal, "Onboarding", 3);
         String link = sendCaptureLink(portal, "Onboarding", "Ben Bona", "ben@bona.example");
 
-        WebDriver phone = browsers.open(FakeCamera.BONA_FIDE, Viewport.PHONE);
+        ChromeDriver phone = browsers.open(FakeCamera.BONA_FIDE, Viewport.PHONE);
         CapturePage capture = CapturePage.open(phone, link);
         assertThat(capture.intro()).contains(Texts.en("capture.intro"));
         DocScreenshots.take(phone, "capture-consent");
@@ -39,6 +39,7 @@ class BonaFideCaptureJourneyTest extends BrowserJourney {
         assertThat(finalText).isEqualTo(Texts.en("capture.final.APPROVE"));
         assertThat(capture.seenInstructions()).containsSubsequence(Texts.en("capture.challenge.TURN_LEFT"),
                 Texts.en("capture.passed"), Texts.en("capture.challenge.LOOK_UP"), Texts.en("capture.passed"));
+        assertThat(Browsers.consoleErrors(phone)).as("console of the capture page").isEmpty();
         capture.waitForRedirectTo(site().url("/welcome"));
         assertThat(site().visits()).contains("/welcome");
 
@@ -57,5 +58,6 @@ class BonaFideCaptureJourneyTest extends BrowserJourney {
         assertThat(report.subCheckOutcome(1, "structure_3d")).isEqualTo("PASS");
         DocScreenshots.take(portal, "session-report");
         DocScreenshots.take(portal, "session-report-attempt", By.id("attempt-1"));
+        assertThat(Browsers.consoleErrors(portal)).as("console of the portal pages").isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import dev.livecheck.portal.e2e.pages.NewSessionPage;
 import dev.livecheck.portal.e2e.pages.ProfileFormPage;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,8 +59,8 @@ abstract class BrowserJourney {
     }
 
     /** A browser signed in to the portal as the account. */
-    WebDriver signedIn(Tenants.Account account) {
-        WebDriver browser = browsers.open(FakeCamera.NONE);
+    ChromeDriver signedIn(Tenants.Account account) {
+        ChromeDriver browser = browsers.open(FakeCamera.NONE);
         LoginPage.open(browser, baseUrl).signIn(account.email(), account.password());
         return browser;
     }

@@ -95,6 +95,15 @@ public final class Browsers implements AfterTestExecutionCallback, AfterEachCall
         return options;
     }
 
+    /**
+     * The browser console's errors since the last read (reading empties Chromium's buffer). A page that works must not
+     * log any: no failed request, no CSP violation, no script error.
+     */
+    public static List<String> consoleErrors(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(Browsers::line).toList();
+    }
+
     @Override
     public void afterTestExecution(ExtensionContext context) {
         if (context.getExecutionException().isEmpty()) {
