@@ -2,7 +2,6 @@ package dev.livecheck.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.e2e.pages.CapturePage;
 import dev.livecheck.portal.e2e.pages.DashboardPage;
 import java.util.function.Predicate;
@@ -22,9 +21,9 @@ class AccessibilityJourneyTest extends BrowserJourney {
 
     @Test
     void captureAndDashboardWorkByKeyboardAndPassAxe() {
-        WebDriver admin = signedIn(tenants().business("Keyboard Inc", Role.ADMIN, "Kim Admin"));
-        createProfile(admin, "Default", 3);
-        String link = sendCaptureLink(admin, "Default", "Kai Keys", "kai@keys.example");
+        Invitation invitation = invite("Keyboard Inc", "Kai Keys", "kai@keys.example", 3);
+        WebDriver admin = invitation.admin();
+        String link = invitation.link();
 
         WebDriver user = browsers.open(FakeCamera.BONA_FIDE);
         CapturePage capture = CapturePage.open(user, link);

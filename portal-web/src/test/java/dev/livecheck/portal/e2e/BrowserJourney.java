@@ -2,6 +2,7 @@ package dev.livecheck.portal.e2e;
 
 import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.users.PortalUsers;
+import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.capture.FixedChallengesConfiguration;
 import dev.livecheck.portal.e2e.pages.LoginPage;
 import dev.livecheck.portal.e2e.pages.NewSessionPage;
@@ -63,6 +64,20 @@ abstract class BrowserJourney {
         ChromeDriver browser = browsers.open(FakeCamera.NONE);
         LoginPage.open(browser, baseUrl).signIn(account.email(), account.password());
         return browser;
+    }
+
+    /**
+     * The common start of a capture journey, all through the portal's pages: an admin of a new business signs in,
+     * creates a profile with {@code maxRetries} and sends {@code recipient} a capture link, taken from the e-mail.
+     */
+    Invitation invite(String business, String recipient, String email, int maxRetries) {
+        ChromeDriver admin = signedIn(tenants().business(business, Role.ADMIN, "Ada Admin"));
+        createProfile(admin, "Default", maxRetries);
+        return new Invitation(admin, sendCaptureLink(admin, "Default", recipient, email));
+    }
+
+    /** The admin's signed-in browser and the recipient's capture link. */
+    record Invitation(ChromeDriver admin, String link) {
     }
 
     /** Creates a check profile through the portal whose redirects go to the business site's /welcome and /sorry. */

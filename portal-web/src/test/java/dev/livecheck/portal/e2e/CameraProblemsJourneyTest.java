@@ -2,7 +2,6 @@ package dev.livecheck.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.e2e.Browsers.Viewport;
 import dev.livecheck.portal.e2e.pages.CapturePage;
 import dev.livecheck.portal.e2e.pages.DashboardPage;
@@ -16,9 +15,9 @@ class CameraProblemsJourneyTest extends BrowserJourney {
 
     @Test
     void aBlockedCameraOrNoCameraGetsHelpTextAndRecordsNothing() {
-        WebDriver admin = signedIn(tenants().business("Camera Shy GmbH", Role.ADMIN, "Cem Admin"));
-        createProfile(admin, "Default", 3);
-        String link = sendCaptureLink(admin, "Default", "Dana Denied", "dana@denied.example");
+        Invitation invitation = invite("Camera Shy GmbH", "Dana Denied", "dana@denied.example", 3);
+        WebDriver admin = invitation.admin();
+        String link = invitation.link();
 
         WebDriver denied = browsers.open(FakeCamera.DENIED, Viewport.PHONE);
         WebElement deniedHelp = CapturePage.open(denied, link).allowCamera().waitForCameraProblem();

@@ -17,9 +17,9 @@ class TenantIsolationJourneyTest extends BrowserJourney {
 
     @Test
     void anotherBusinessGetsNotFoundForTheSessionItsImagesAndNothingInItsExport() {
-        WebDriver alpha = signedIn(tenants().business("Alpha", Role.ADMIN, "Alice Alpha"));
-        createProfile(alpha, "Default", 3);
-        String link = sendCaptureLink(alpha, "Default", "Carla Customer", "carla@alpha.example");
+        Invitation invitation = invite("Alpha", "Carla Customer", "carla@alpha.example", 3);
+        WebDriver alpha = invitation.admin();
+        String link = invitation.link();
         WebDriver customer = browsers.open(FakeCamera.BONA_FIDE);
         CapturePage capture = CapturePage.open(customer, link).allowCamera().waitUntilReady().start();
         assertThat(capture.waitForFinal()).isEqualTo(Texts.en("capture.final.APPROVE"));

@@ -2,7 +2,6 @@ package dev.livecheck.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.e2e.Browsers.Viewport;
 import dev.livecheck.portal.e2e.pages.CapturePage;
 import dev.livecheck.portal.e2e.pages.DashboardPage;
@@ -19,9 +18,9 @@ class TiltedPrintJourneyTest extends BrowserJourney {
 
     @Test
     void aTiltedPrintIsRejectedUntilTheSessionClosesAndTheLinkIsDead() {
-        WebDriver admin = signedIn(tenants().business("Print Shop", Role.ADMIN, "Ivo Admin"));
-        createProfile(admin, "Two tries", 2);
-        String link = sendCaptureLink(admin, "Two tries", "Paul Print", "paul@print.example");
+        Invitation invitation = invite("Print Shop", "Paul Print", "paul@print.example", 2);
+        WebDriver admin = invitation.admin();
+        String link = invitation.link();
 
         WebDriver attacker = browsers.open(FakeCamera.TILTED_PRINT, Viewport.PHONE);
         CapturePage capture = CapturePage.open(attacker, link).allowCamera().waitUntilReady();
