@@ -37,9 +37,14 @@ class OutboxController {
         this.clock = clock;
     }
 
-    /** One row of the page; {@code link} only for e-mails not sent yet (a sent link belongs to the recipient). */
+    /**
+     * One row of the page; {@code link} only for e-mails not sent yet (a sent link belongs to the recipient).
+     * {@code linkUnreadable}: the link was sealed under another link key (lost key file, or a node without the shared
+     * {@code livecheck.link-key}); the row is still listed, and resending the session issues a new link.
+     */
     record OutboxRow(UUID id, String toAddress, String subject, OutboxStatus status, int attemptCount,
-                     Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt, String link) {
+                     Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt, String link,
+                     boolean linkUnreadable) {
     }
 
     @GetMapping("/outbox")
@@ -61,8 +66,16 @@ class OutboxController {
     }
 
     private OutboxRow row(EmailOutbox mail) {
-        String link = mail.status() == OutboxStatus.SENT ? null : sealer.firstLink(mail.bodyText()).orElse(null);
+        String link = null;
+        boolean unreadable = false;
+        if (mail.status() != OutboxStatus.SENT) {
+            try {
+                link = sealer.firstLink(mail.bodyText()).orElse(null);
+            } catch (IllegalStateException e) {
+                unreadable = true;
+            }
+        }
         return new OutboxRow(mail.id(), mail.toAddress(), mail.subject(), mail.status(), mail.attemptCount(),
-                mail.nextAttemptAt(), mail.lastError(), mail.createdAt(), mail.sentAt(), link);
+                mail.nextAttemptAt(), mail.lastError(), mail.createdAt(), mail.sentAt(), link, unreadable);
     }
 }
