@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Journey 9: the capture page and the dashboard work from the keyboard alone, and axe-core finds no serious
  * accessibility violation on them in any of the states a user sees.
  */
-class AccessibilityJourneyTest extends BrowserJourney {
+class AccessibilityJourneyTest extends ScriptedChallengesJourney {
 
     @Test
     void captureAndDashboardWorkByKeyboardAndPassAxe() {

@@ -12,7 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Journey 4: a live person in front of the camera is approved and sent on to the business's site. */
-class BonaFideCaptureJourneyTest extends BrowserJourney {
+class BonaFideCaptureJourneyTest extends ScriptedChallengesJourney {
 
     @Test
     void aLivePersonIsGuidedThroughTheChallengesApprovedAndRedirected() {

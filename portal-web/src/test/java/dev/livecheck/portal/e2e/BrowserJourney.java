@@ -3,7 +3,6 @@ package dev.livecheck.portal.e2e;
 import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
-import dev.livecheck.portal.capture.FixedChallengesConfiguration;
 import dev.livecheck.portal.e2e.pages.LoginPage;
 import dev.livecheck.portal.e2e.pages.NewSessionPage;
 import dev.livecheck.portal.e2e.pages.ProfileFormPage;
@@ -13,21 +12,18 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The journeys after setup share one running portal (fresh H2 file database, real port, GreenMail as SMTP, the real
- * engine). Each journey creates its own business, so none depends on another's data or order. The only test-only
- * part is {@link FixedChallengesConfiguration}: every attempt asks TURN_LEFT then LOOK_UP, the order the fake
- * camera's recordings perform; production keeps its random planner.
+ * The journeys after setup share a running portal (fresh H2 file database, real port, GreenMail as SMTP, the real
+ * engine, production configuration: random challenges). Each journey creates its own business, so none depends on
+ * another's data or order. Journeys whose camera must answer the challenges extend {@link ScriptedChallengesJourney}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
-@Import(FixedChallengesConfiguration.class)
 abstract class BrowserJourney {
 
     @RegisterExtension

@@ -13,7 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /** Journey 8: the owner of another business cannot reach a session, its images or its rows in an export. */
-class TenantIsolationJourneyTest extends BrowserJourney {
+class TenantIsolationJourneyTest extends ScriptedChallengesJourney {
 
     @Test
     void anotherBusinessGetsNotFoundForTheSessionItsImagesAndNothingInItsExport() {
