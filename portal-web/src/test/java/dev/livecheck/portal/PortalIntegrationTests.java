@@ -236,6 +236,21 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void deletingASessionRemovesTheRecipientFromOutboxAndAuditToo() throws Exception {
+        Created created = createSession();
+        mvc.perform(post("/sessions/" + created.sessionId() + "/resend").with(as(adminA)).with(csrf()));
+
+        mvc.perform(post("/sessions/" + created.sessionId() + "/delete").with(as(adminA)).with(csrf()))
+                .andExpect(redirectedUrl("/sessions"));
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM email_outbox WHERE business_id = ?").param(businessA.id())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT details FROM audit_event WHERE business_id = ? AND target_id = ?")
+                .params(businessA.id(), created.sessionId().toString()).query(String.class).list())
+                .hasSize(3).allSatisfy(d -> assertThat(d).doesNotContain("rita", "Rita").contains("CUST-1"));
+    }
+
+    @Test
     void resendReplacesTheTokenAndCancelEndsTheSession() throws Exception {
         Created first = createSession();
         MvcResult resent = mvc.perform(post("/sessions/" + first.sessionId() + "/resend").with(as(adminA)).with(csrf()))

@@ -64,6 +64,14 @@ public interface Outbox extends Repository<EmailOutbox, UUID>, InsertOnly<EmailO
             WHERE id = :id AND status = 'PENDING' AND claimed_by = :node""")
     int markFailed(UUID id, String node, String error);
 
+    /**
+     * Deleting a session deletes its e-mails too: they carry the recipient's name and address, and a pending one would
+     * still send a link that leads nowhere. (A send already in flight on another node may still go out once.)
+     */
+    @Modifying
+    @Query("DELETE FROM email_outbox WHERE business_id = :businessId AND session_id = :sessionId")
+    int deleteByBusinessIdAndSessionId(UUID businessId, UUID sessionId);
+
     /** An admin re-queues a FAILED e-mail of the business. */
     @Modifying
     @Query("""

@@ -81,6 +81,21 @@ class OutboxTest extends DatabaseTest {
     }
 
     @Test
+    void aSessionsEmailsAreDeletedOnlyByItsOwnBusiness() {
+        Business b = fixtures.business("Acme");
+        VerificationSession s = fixtures.session(fixtures.profile(b));
+        VerificationSession other = fixtures.session(fixtures.profile(b));
+        outbox.insert(EmailOutbox.pending(b.id(), s.id(), "ada@example.com", "Verify", "Open", "<a>x</a>", NOW));
+        outbox.insert(EmailOutbox.pending(b.id(), s.id(), "ada@example.com", "Verify", "Open", "<a>y</a>", NOW));
+        outbox.insert(EmailOutbox.pending(b.id(), other.id(), "bob@example.com", "Verify", "Open", "<a>z</a>", NOW));
+
+        assertThat(outbox.deleteByBusinessIdAndSessionId(fixtures.business("Intruder").id(), s.id())).isZero();
+        assertThat(outbox.deleteByBusinessIdAndSessionId(b.id(), s.id())).isEqualTo(2);
+        assertThat(outbox.findAllByBusinessIdAndSessionIdOrderByCreatedAt(b.id(), s.id())).isEmpty();
+        assertThat(outbox.findAllByBusinessIdAndSessionIdOrderByCreatedAt(b.id(), other.id())).hasSize(1);
+    }
+
+    @Test
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void twoNodesClaimingConcurrentlyNeverDoubleClaim() throws Exception {
         Business b = fixtures.business("Mailer");

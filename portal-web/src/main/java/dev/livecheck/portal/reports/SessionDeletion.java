@@ -2,20 +2,26 @@ package dev.livecheck.portal.reports;
 
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Deletes a session with its attempts and images (the schema cascades) and audits it in the same transaction. */
+/**
+ * Deletes a session with its attempts and images (the schema cascades) and its e-mails, and audits it in the same
+ * transaction.
+ */
 @Service
 class SessionDeletion {
     private final VerificationSessions sessions;
+    private final Outbox outbox;
     private final AuditLog audit;
 
-    SessionDeletion(VerificationSessions sessions, AuditLog audit) {
+    SessionDeletion(VerificationSessions sessions, Outbox outbox, AuditLog audit) {
         this.sessions = sessions;
+        this.outbox = outbox;
         this.audit = audit;
     }
 
@@ -28,6 +34,7 @@ class SessionDeletion {
     @Transactional
     boolean delete(UUID businessId, UUID sessionId, UUID userId, Instant now) {
         return sessions.findByBusinessIdAndId(businessId, sessionId).map(s -> {
+            outbox.deleteByBusinessIdAndSessionId(businessId, sessionId);
             if (sessions.deleteByBusinessIdAndId(businessId, sessionId) != 1) {
                 return false;
             }

@@ -75,7 +75,8 @@ class SessionService {
         String link = links.forToken(token);
         outbox.insert(emails.compose(profile.get(), session.id(), session.recipientName(), session.recipientEmail(),
                 link, now));
-        audit(me, AuditEvent.SESSION_CREATED, session, "to " + session.recipientEmail(), now);
+        // the audit names the session and its tracking id, never the recipient: deleting a session removes them
+        audit(me, AuditEvent.SESSION_CREATED, session, trackingOf(session), now);
         return Optional.of(new Created(session.id(), link));
     }
 
@@ -96,7 +97,7 @@ class SessionService {
         VerificationSession s = session.get();
         String link = links.forToken(token);
         outbox.insert(emails.compose(profile.get(), s.id(), s.recipientName(), s.recipientEmail(), link, now));
-        audit(me, SESSION_LINK_RESENT, s, "to " + s.recipientEmail(), now);
+        audit(me, SESSION_LINK_RESENT, s, trackingOf(s), now);
         return Optional.of(new Created(s.id(), link));
     }
 
@@ -110,6 +111,10 @@ class SessionService {
         }
         audit(me, AuditEvent.SESSION_CANCELLED, session.get(), null, now);
         return true;
+    }
+
+    private static String trackingOf(VerificationSession session) {
+        return "tracking id " + (session.trackingId() == null ? "-" : session.trackingId());
     }
 
     private void audit(PortalPrincipal me, String action, VerificationSession session, String details, Instant now) {
