@@ -1,14 +1,5 @@
 package dev.livecheck.portal.setup;
 
-import dev.livecheck.persistence.audit.AuditEvent;
-import dev.livecheck.persistence.audit.AuditLog;
-import dev.livecheck.persistence.business.Business;
-import dev.livecheck.persistence.business.Businesses;
-import dev.livecheck.persistence.users.PortalUser;
-import dev.livecheck.persistence.users.PortalUsers;
-import dev.livecheck.persistence.users.Role;
-import java.time.Clock;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -29,25 +20,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class FirstRun {
-    static final String BUSINESS_CREATED = "BUSINESS_CREATED";
     private static final Logger log = LoggerFactory.getLogger(FirstRun.class);
 
     private final SetupState state;
-    private final Businesses businesses;
-    private final PortalUsers users;
-    private final AuditLog audit;
+    private final BusinessRegistration registration;
     private final PasswordEncoder passwordEncoder;
-    private final Clock clock;
     private final TransactionTemplate serializable;
 
-    FirstRun(SetupState state, Businesses businesses, PortalUsers users, AuditLog audit,
-             PasswordEncoder passwordEncoder, Clock clock, PlatformTransactionManager transactions) {
+    FirstRun(SetupState state, BusinessRegistration registration, PasswordEncoder passwordEncoder,
+             PlatformTransactionManager transactions) {
         this.state = state;
-        this.businesses = businesses;
-        this.users = users;
-        this.audit = audit;
+        this.registration = registration;
         this.passwordEncoder = passwordEncoder;
-        this.clock = clock;
         this.serializable = new TransactionTemplate(transactions);
         this.serializable.setIsolationLevel(TransactionDefinition.ISOLATION_SERIALIZABLE);
     }
@@ -80,14 +64,7 @@ class FirstRun {
         if (state.isComplete()) {
             return false;
         }
-        Instant now = clock.instant();
-        Business business = businesses.insert(Business.create(businessName, now));
-        PortalUser owner = users.insert(PortalUser.create(business.id(), ownerEmail, ownerName, passwordHash,
-                Role.OWNER, now));
-        audit.insert(AuditEvent.bySystem(business.id(), BUSINESS_CREATED, "BUSINESS", business.id().toString(),
-                "created by " + how, now));
-        audit.insert(AuditEvent.bySystem(business.id(), AuditEvent.USER_CREATED, "USER", owner.id().toString(),
-                "first OWNER " + owner.email() + " created by " + how, now));
+        registration.register(businessName, ownerName, ownerEmail, passwordHash, how);
         return true;
     }
 }

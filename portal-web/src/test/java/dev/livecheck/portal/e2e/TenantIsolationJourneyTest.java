@@ -2,18 +2,24 @@ package dev.livecheck.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.setup.AddBusinessCommand;
 import dev.livecheck.portal.e2e.pages.CapturePage;
 import dev.livecheck.portal.e2e.pages.DashboardPage;
 import dev.livecheck.portal.e2e.pages.ErrorPage;
 import dev.livecheck.portal.e2e.pages.SessionReportPage;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 /** Journey 8: the owner of another business cannot reach a session, its images or its rows in an export. */
 class TenantIsolationJourneyTest extends ScriptedChallengesJourney {
+
+    @Autowired
+    Environment environment;
 
     @Test
     void anotherBusinessGetsNotFoundForTheSessionItsImagesAndNothingInItsExport() {
@@ -31,7 +37,7 @@ class TenantIsolationJourneyTest extends ScriptedChallengesJourney {
         assertThat(fetch(alpha, imagePath).get("status")).isEqualTo(200L);
         assertThat((String) fetch(alpha, "/sessions/export.csv").get("body")).contains("Carla Customer");
 
-        WebDriver beta = signedIn(tenants().business("Beta", Role.OWNER, "Bob Beta"));
+        WebDriver beta = signedIn(addBusinessByCommand("Beta", "Bob Beta"));
         assertThat(ErrorPage.open(beta, baseUrl, reportPath).status()).isEqualTo("404");
         assertThat(ErrorPage.open(beta, baseUrl, sessionPath).status()).isEqualTo("404");
         assertThat(ErrorPage.open(beta, baseUrl, imagePath).message()).isEqualTo(Texts.en("error.notFound"));
@@ -40,6 +46,16 @@ class TenantIsolationJourneyTest extends ScriptedChallengesJourney {
         assertThat(export.get("status")).isEqualTo(200L);
         assertThat((String) export.get("body")).doesNotContain("Carla", "alpha.example");
         assertThat(DashboardPage.open(beta, baseUrl).sessionsIn("COMPLETED")).isZero();
+    }
+
+    /** The second business comes the way an operator adds one: the jar's add-business command on the same database. */
+    private Tenants.Account addBusinessByCommand(String name, String owner) {
+        String email = "bob." + UUID.randomUUID() + "@beta.example";
+        int exit = AddBusinessCommand.run(new String[] {AddBusinessCommand.NAME, "--name", name, "--owner-name", owner,
+            "--owner-email", email, "--spring.datasource.url=" + environment.getProperty("spring.datasource.url")},
+                Map.of(AddBusinessCommand.PASSWORD_VARIABLE, Tenants.PASSWORD), System.out, System.err);
+        assertThat(exit).as("add-business exit code").isZero();
+        return new Tenants.Account(name, email, Tenants.PASSWORD, owner);
     }
 
     private String pathOf(String url) {

@@ -10,8 +10,9 @@ import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Businesses for journeys that are not about setup. The portal's own UI creates exactly one business (the first-run
- * journey proves it); a second tenant, as a hosting provider would have, is written through the repositories.
+ * Businesses for journeys that are not about setup, written straight through the repositories (quick, and each
+ * journey gets its own). The portal's setup page creates only the first business (the first-run journey proves it);
+ * the tenant-isolation journey adds its second business with the operator's add-business command.
  */
 record Tenants(Businesses businesses, PortalUsers users, PasswordEncoder encoder) {
 

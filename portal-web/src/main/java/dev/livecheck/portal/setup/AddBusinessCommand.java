@@ -1,0 +1,158 @@
+package dev.livecheck.portal.setup;
+
+import dev.livecheck.persistence.business.Business;
+import dev.livecheck.persistence.PersistenceConfiguration;
+import dev.livecheck.portal.web.NewPasswordFields;
+import java.io.Console;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.time.Clock;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Adds a further business to an installation, for operators who host several: the setup page only creates the first.
+ * Runs with the portal's configuration (application.yml, environment, arguments: the same database) but only the
+ * persistence part of it, no web server or jobs; writes the business and its OWNER (audited), and exits.
+ *
+ * <pre>
+ * LIVECHECK_OWNER_PASSWORD='at least twelve chars' \
+ *   java -jar livecheck-portal.jar add-business --name "Beta GmbH" --owner-name "Bea Owner" --owner-email bea@beta.example
+ * </pre>
+ *
+ * Without {@code LIVECHECK_OWNER_PASSWORD} the password is asked for on the terminal. Any further {@code --key=value}
+ * argument is Spring configuration, as for the portal itself (e.g. {@code --spring.datasource.url=...}). Exit codes:
+ * 0 created, 1 refused (the e-mail is already an account), 2 wrong arguments.
+ */
+public final class AddBusinessCommand {
+    public static final String NAME = "add-business";
+    public static final String PASSWORD_VARIABLE = "LIVECHECK_OWNER_PASSWORD";
+    private static final String USAGE = "usage: java -jar livecheck-portal.jar " + NAME
+            + " --name <business> --owner-name <name> --owner-email <e-mail> [--spring.property=value ...]\n"
+            + "  the owner's password comes from " + PASSWORD_VARIABLE + " or is asked for on the terminal";
+
+    private AddBusinessCommand() {
+    }
+
+    public static boolean isInvocation(String[] args) {
+        return args.length > 0 && NAME.equals(args[0]);
+    }
+
+    /** Runs the command; returns the process exit code. */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        List<String> springArgs = new ArrayList<>();
+        try {
+            parse(Arrays.copyOfRange(args, 1, args.length), options, springArgs);
+            String password = password(environment);
+            return create(options, password, springArgs, out, err);
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + ": " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+    }
+
+    private static void parse(String[] args, Map<String, String> options, List<String> springArgs) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("--") && arg.contains("=")) {
+                springArgs.add(arg);
+            } else if (List.of("--name", "--owner-name", "--owner-email").contains(arg)) {
+                if (i + 1 >= args.length || args[i + 1].isBlank()) {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                options.put(arg.substring(2), args[++i].strip());
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        for (String required : List.of("name", "owner-name", "owner-email")) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("--" + required + " is required");
+            }
+        }
+        if (options.get("name").length() > 200 || options.get("owner-name").length() > 200) {
+            throw new IllegalArgumentException("names may have at most 200 characters");
+        }
+        String email = options.get("owner-email");
+        if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalArgumentException("--owner-email is not an e-mail address: " + email);
+        }
+    }
+
+    private static String password(Map<String, String> environment) {
+        String password = environment.get(PASSWORD_VARIABLE);
+        if (password == null) {
+            password = askTwice(System.console());
+        }
+        if (password.length() < NewPasswordFields.MIN_PASSWORD_LENGTH
+                || password.length() > NewPasswordFields.MAX_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("the owner's password must have " + NewPasswordFields.MIN_PASSWORD_LENGTH
+                    + " to " + NewPasswordFields.MAX_PASSWORD_LENGTH + " characters");
+        }
+        return password;
+    }
+
+    private static String askTwice(Console console) {
+        if (console == null) {
+            throw new IllegalArgumentException("no terminal to ask for the password: set " + PASSWORD_VARIABLE);
+        }
+        char[] first = console.readPassword("Password for the new owner: ");
+        char[] second = console.readPassword("The same password again: ");
+        if (first == null || second == null || !Arrays.equals(first, second)) {
+            throw new IllegalArgumentException("the two passwords differ");
+        }
+        return new String(first);
+    }
+
+    private static int create(Map<String, String> options, String password, List<String> springArgs, PrintStream out,
+                              PrintStream err) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandConfiguration.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
+                        "logging.level.org.flywaydb.core.internal.database.base.Database=ERROR")
+                .run(springArgs.toArray(String[]::new))) {
+            String hash = context.getBean(PasswordEncoder.class).encode(password);
+            Business business = context.getBean(BusinessRegistration.class).register(options.get("name"),
+                    options.get("owner-name"), options.get("owner-email"), hash, NAME + " command");
+            out.printf("Created business '%s' (%s) with OWNER %s. Sign in at %s/login%n", business.name(),
+                    business.id(), options.get("owner-email").toLowerCase(java.util.Locale.ROOT),
+                    context.getEnvironment().getProperty("livecheck.public-base-url", ""));
+            return 0;
+        } catch (DataIntegrityViolationException e) {
+            err.println(NAME + ": refused: " + options.get("owner-email") + " is already an account"
+                    + " (e-mail addresses are unique across businesses); nothing was created");
+            return 1;
+        }
+    }
+
+    /**
+     * Database, Flyway, repositories and the registration; the password encoder is the portal's (delegating, bcrypt).
+     * Deliberately not a @Configuration: the portal's component scan must not pick it up.
+     */
+    @EnableAutoConfiguration
+    @Import({PersistenceConfiguration.class, BusinessRegistration.class})
+    static class CommandConfiguration {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        PasswordEncoder passwordEncoder() {
+            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        }
+    }
+}
