@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.time.Clock;
 import org.springframework.boot.WebApplicationType;
@@ -70,7 +71,7 @@ public final class AddBusinessCommand {
             if (arg.startsWith("--") && arg.contains("=")) {
                 springArgs.add(arg);
             } else if (List.of("--name", "--owner-name", "--owner-email").contains(arg)) {
-                if (i + 1 >= args.length || args[i + 1].isBlank()) {
+                if (i + 1 >= args.length || args[i + 1].isBlank() || args[i + 1].startsWith("--")) {
                     throw new IllegalArgumentException(arg + " needs a value");
                 }
                 options.put(arg.substring(2), args[++i].strip());
@@ -128,7 +129,7 @@ public final class AddBusinessCommand {
             Business business = context.getBean(BusinessRegistration.class).register(options.get("name"),
                     options.get("owner-name"), options.get("owner-email"), hash, NAME + " command");
             out.printf("Created business '%s' (%s) with OWNER %s. Sign in at %s/login%n", business.name(),
-                    business.id(), options.get("owner-email").toLowerCase(java.util.Locale.ROOT),
+                    business.id(), options.get("owner-email").toLowerCase(Locale.ROOT),
                     context.getEnvironment().getProperty("livecheck.public-base-url", ""));
             return 0;
         } catch (DataIntegrityViolationException e) {

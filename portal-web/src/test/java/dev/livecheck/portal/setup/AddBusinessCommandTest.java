@@ -73,6 +73,8 @@ class AddBusinessCommandTest {
         assertThat(run(Map.of(AddBusinessCommand.PASSWORD_VARIABLE, "short"), "--name", "Alpha", "--owner-name",
                 "Ann", "--owner-email", "ann@alpha.example")).isEqualTo(2);
         assertThat(text(err)).contains("must have 12 to 72 characters");
+        assertThat(run(PASSWORD, "--name", "--owner-name", "Ann", "--owner-email", "ann@alpha.example")).isEqualTo(2);
+        assertThat(text(err)).contains("--name needs a value");
         assertThat(run(PASSWORD, "--name", "Alpha", "--colour", "red")).isEqualTo(2);
         assertThat(text(err)).contains("unknown argument --colour");
         assertThat(dir.resolve("livecheck.mv.db")).doesNotExist();
