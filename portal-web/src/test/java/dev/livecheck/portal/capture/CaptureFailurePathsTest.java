@@ -226,6 +226,36 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
         assertClosedWithNothingStored(link, closer.reason);
     }
 
+    /**
+     * The link's lifetime runs out while an attempt runs and the sweep has not run: the session is still ONGOING,
+     * so {@code AttemptRecorder} stores the attempt (it started while the link was valid) and the client gets its
+     * result. That result is final with no attempts left and the error redirect, because no further attempt can
+     * start; a {@code start} anyway gets SESSION_CLOSED and the socket closes.
+     */
+    @Test
+    void anAttemptRunningWhenTheLinkLifetimeRunsOutIsStoredButNoFurtherAttemptStarts() throws Exception {
+        Link link = newLink(2, Instant.now());
+        TestSocket socket = open(link);
+        socket.next("ready", SOON);
+        stream(socket, Species.PRINT_STATIC, 21);
+        socket.next("challenge", DECISION);
+
+        runOutLifetime(link);
+        JsonNode outcome = nextOutcome(socket);
+
+        assertThat(outcome.get("type").asString()).isEqualTo("result");
+        assertThat(outcome.get("recommendation").asString()).isEqualTo("REJECT");
+        assertThat(outcome.get("attemptsLeft").asInt()).isZero();
+        assertThat(outcome.get("final").asBoolean()).isTrue();
+        assertThat(outcome.get("redirect").asString()).isEqualTo("https://shop.example/sorry");
+        assertStoredAttempts(link, 1);
+        socket.sendBinary(greyJpeg());
+        socket.sendText(START);
+        assertSessionClosedThenClosed(socket);
+        assertStoredAttempts(link, 1);
+        assertThat(get("/c/" + link.token()).statusCode()).isEqualTo(410);
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     /** Skips guidance and challenges up to the attempt's outcome: a result, or an error that ends the attempt. */
