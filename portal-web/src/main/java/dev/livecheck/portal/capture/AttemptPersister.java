@@ -35,9 +35,10 @@ class AttemptPersister {
 
     /** @throws dev.livecheck.persistence.attempts.AttemptRefusedException if the session cannot take it any more */
     AttemptOutcome store(CaptureBinding binding, LivenessReport report, Instant startedAt) {
+        Instant completedAt = clock.instant();
         StoredAttempt stored = recorder.record(binding.businessId(), binding.sessionId(),
-                newAttempt(report, startedAt, clock.instant()));
-        return outcome(binding, stored.attempt().recommendation(), stored.session());
+                newAttempt(report, startedAt, completedAt));
+        return outcome(binding, stored.attempt().recommendation(), stored.session(), completedAt);
     }
 
     static NewAttempt newAttempt(LivenessReport report, Instant startedAt, Instant completedAt) {
@@ -54,9 +55,14 @@ class AttemptPersister {
                 .toList();
     }
 
-    /** Final when approved or out of attempts; the redirect is only given when final, and only if configured. */
-    static AttemptOutcome outcome(CaptureBinding binding, Recommendation recommendation, VerificationSession after) {
-        int left = after.attemptsLeft();
+    /**
+     * Final when approved or out of attempts; the redirect is only given when final, and only if configured. A link
+     * whose lifetime ran out during the attempt (stored: the session was still ONGOING) has no attempts left either,
+     * since no further attempt can start on it.
+     */
+    static AttemptOutcome outcome(CaptureBinding binding, Recommendation recommendation, VerificationSession after,
+                                  Instant now) {
+        int left = after.acceptsAttemptsAt(now) ? after.attemptsLeft() : 0;
         boolean approved = recommendation == Recommendation.APPROVE;
         boolean isFinal = approved || left == 0;
         String redirect = !isFinal ? null : approved ? binding.successRedirectUrl() : binding.errorRedirectUrl();

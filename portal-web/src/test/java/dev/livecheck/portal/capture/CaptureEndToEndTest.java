@@ -1,78 +1,25 @@
 package dev.livecheck.portal.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.testkit.Species;
-import dev.livecheck.core.testkit.SyntheticCamera;
 import dev.livecheck.persistence.attempts.Attempt;
-import dev.livecheck.persistence.attempts.Attempts;
-import dev.livecheck.persistence.attempts.MediaFiles;
-import dev.livecheck.persistence.business.Business;
-import dev.livecheck.persistence.business.Businesses;
-import dev.livecheck.persistence.profiles.CheckProfile;
-import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.persistence.sessions.VerificationSessions;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The capture flow over a real port: link, cookie, handshake, frames rendered by the engine's test kit and paced at
- * their recorded times, and the stored state afterwards. Real engine, real H2.
+ * their recorded times, and the stored state afterwards. Real engine, real H2; the setup is in
+ * {@link CaptureSocketTestSupport}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:capture-e2e;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("test")
-@Import(FixedChallengesConfiguration.class)
-class CaptureEndToEndTest {
-
-    private static final Duration DECISION = Duration.ofSeconds(60);
-    private static final SyntheticCamera.Options CAMERA = new SyntheticCamera.Options(15, true);
-    private static final ScheduledExecutorService PACER = Executors.newSingleThreadScheduledExecutor();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Businesses businesses;
-    @Autowired
-    CheckProfiles profiles;
-    @Autowired
-    VerificationSessions sessions;
-    @Autowired
-    Attempts attempts;
-    @Autowired
-    MediaFiles media;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterAll
-    static void stopPacer() {
-        PACER.shutdownNow();
-    }
+class CaptureEndToEndTest extends CaptureSocketTestSupport {
 
     @Test
     void bonaFideIsApprovedStoredWithThreeImagesAndRedirectedToSuccess() throws Exception {
@@ -228,79 +175,5 @@ class CaptureEndToEndTest {
         assertThat(ready.get("attempt").asInt()).isEqualTo(1);
         assertThat(ready.get("attemptsLeft").asInt()).isEqualTo(2);
         again.close();
-    }
-
-    /** Streams a rendered recording at its recorded pace after "start" and returns the "result". */
-    private JsonNode play(TestSocket socket, Species species, long seed) throws InterruptedException {
-        List<RecordedFrame> frames = SyntheticCamera.render(species, FixedChallengesConfiguration.CHALLENGES, seed,
-                CAMERA).recording().frames();
-        socket.sendText("{\"type\":\"start\"}");
-        long first = frames.get(0).t();
-        for (RecordedFrame frame : frames) {
-            PACER.schedule(() -> socket.sendBinary(frame.jpeg()), frame.t() - first, TimeUnit.MILLISECONDS);
-        }
-        return socket.next("result", DECISION);
-    }
-
-    private record Link(String token, java.util.UUID businessId, java.util.UUID sessionId) {
-    }
-
-    private Link newLink(int maxRetries, Instant createdAt) {
-        return newLink(maxRetries, createdAt, "en");
-    }
-
-    private Link newLink(int maxRetries, Instant createdAt, String locale) {
-        Instant now = Instant.now();
-        Business business = businesses.insert(Business.create("Shop " + System.nanoTime(), now));
-        CheckProfile profile = profiles.insert(CheckProfile.create(business.id(), "Default",
-                        "https://shop.example/ok", "Please verify", "Open {link}", now)
-                .withLimits(maxRetries, 2, 72, 30)
-                .withPresentation("Default", "https://shop.example/ok", "https://shop.example/sorry", "#0a7d4f",
-                        locale));
-        String token = CaptureTokens.newToken();
-        VerificationSession session = sessions.insert(VerificationSession.open(profile, "Ann Example",
-                "ann@example.com", null, CaptureTokens.hash(token), createdAt));
-        return new Link(token, business.id(), session.id());
-    }
-
-    private VerificationSession session(Link link) {
-        return sessions.findByBusinessIdAndId(link.businessId(), link.sessionId()).orElseThrow();
-    }
-
-    /** Opens the link like a browser (which sets the cookie), then connects with that cookie from our origin. */
-    private TestSocket open(Link link) throws Exception {
-        HttpResponse<String> page = get("/c/" + link.token());
-        assertThat(page.statusCode()).isEqualTo(200);
-        return TestSocket.connect(port, cookieValue(page), origin());
-    }
-
-    private static String cookieValue(HttpResponse<String> page) {
-        String header = page.headers().firstValue("Set-Cookie").orElseThrow();
-        return header.substring(header.indexOf('=') + 1, header.indexOf(';'));
-    }
-
-    private int handshakeStatus(String token, String origin) {
-        try {
-            TestSocket.connect(port, token, origin).close();
-            return 101;
-        } catch (TestSocket.HandshakeRefused e) {
-            return e.status;
-        }
-    }
-
-    private String origin() {
-        return "http://localhost:" + port;
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] greyJpeg() throws IOException {
-        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
     }
 }

@@ -69,9 +69,24 @@ final class TestSocket implements WebSocket.Listener {
         lastFrameSentNanos = System.nanoTime();
     }
 
+    /** Sends a message the server may refuse by closing the socket before it has read all of it. */
+    void sendBinaryMaybeRefused(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
+                .join();
+    }
+
     /** For each server message after the first frame: nanoseconds since the latest frame this client sent. */
     java.util.List<Long> replyLatencies() {
         return replyLatencies;
+    }
+
+    /** The very next message, whatever its type; fails after the timeout. */
+    JsonNode next(Duration timeout) throws InterruptedException {
+        JsonNode message = messages.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (message == null) {
+            throw new AssertionError("no message within " + timeout);
+        }
+        return message;
     }
 
     /** The next message of the given type, skipping others; fails after the timeout. */
