@@ -1,17 +1,17 @@
 package dev.livecheck.portal.setup;
 
-import dev.livecheck.persistence.business.Business;
 import dev.livecheck.persistence.PersistenceConfiguration;
+import dev.livecheck.persistence.business.Business;
 import dev.livecheck.portal.web.NewPasswordFields;
 import java.io.Console;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.time.Clock;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,7 +34,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *
  * Without {@code LIVECHECK_OWNER_PASSWORD} the password is asked for on the terminal. Any further {@code --key=value}
  * argument is Spring configuration, as for the portal itself (e.g. {@code --spring.datasource.url=...}). Exit codes:
- * 0 created, 1 refused (the e-mail is already an account), 2 wrong arguments.
+ * 0 created, 1 refused (the e-mail is already an account) or the database could not be opened (an H2 file database is
+ * locked while the portal runs), 2 wrong arguments.
  */
 public final class AddBusinessCommand {
     public static final String NAME = "add-business";
@@ -120,11 +121,19 @@ public final class AddBusinessCommand {
 
     private static int create(Map<String, String> options, String password, List<String> springArgs, PrintStream out,
                               PrintStream err) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandConfiguration.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
-                        "logging.level.org.flywaydb.core.internal.database.base.Database=ERROR")
-                .run(springArgs.toArray(String[]::new))) {
+        ConfigurableApplicationContext context;
+        try {
+            // the command reports for itself: Spring's own start-up logging stays quiet
+            context = new SpringApplicationBuilder(CommandConfiguration.class).web(WebApplicationType.NONE)
+                    .logStartupInfo(false).properties("spring.main.banner-mode=off", "logging.level.root=OFF")
+                    .run(springArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            err.println(NAME + ": could not open the database: " + rootCause(e).getMessage());
+            err.println("  With the default H2 file database stop the portal first (only one process may open it);"
+                    + " with PostgreSQL the command can run beside the portal. Nothing was created.");
+            return 1;
+        }
+        try (context) {
             String hash = context.getBean(PasswordEncoder.class).encode(password);
             Business business = context.getBean(BusinessRegistration.class).register(options.get("name"),
                     options.get("owner-name"), options.get("owner-email"), hash, NAME + " command");
@@ -137,6 +146,14 @@ public final class AddBusinessCommand {
                     + " (e-mail addresses are unique across businesses); nothing was created");
             return 1;
         }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /**

@@ -65,6 +65,16 @@ class AddBusinessCommandTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeOpenedIsReportedInOneLineAndNothingIsCreated() {
+        url = "jdbc:postgresql://127.0.0.1:1/nothing-listens-here";
+        assertThat(run(PASSWORD, "--name", "Alpha", "--owner-name", "Ann", "--owner-email", "ann@alpha.example"))
+                .isEqualTo(1);
+        assertThat(text(err)).startsWith("add-business: could not open the database: ")
+                .contains("Nothing was created").doesNotContain("\tat ");
+        assertThat(text(out)).isEmpty();
+    }
+
+    @Test
     void wrongArgumentsGetTheUsageAndTouchNoDatabase() {
         assertThat(run(PASSWORD, "--name", "Alpha", "--owner-name", "Ann")).isEqualTo(2);
         assertThat(text(err)).contains("--owner-email is required", "usage:");
