@@ -51,8 +51,7 @@ class CaptureEndToEndTest extends CaptureSocketTestSupport {
     @Test
     void attacksAreRejectedUntilNoAttemptsAreLeftThenTheSessionIsClosed() throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", Duration.ofSeconds(5));
+        TestSocket socket = openReady(link);
 
         JsonNode first = play(socket, Species.PRINT_STATIC, 21);
         assertThat(first.get("recommendation").asString()).isEqualTo("REJECT");
@@ -127,8 +126,7 @@ class CaptureEndToEndTest extends CaptureSocketTestSupport {
     @Test
     void badFramesGetErrorsAndNeverCountAsAnAttempt() throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", Duration.ofSeconds(5));
+        TestSocket socket = openReady(link);
         socket.sendText("{\"type\":\"start\"}");
 
         socket.sendBinary(new byte[CaptureLimits.MAX_FRAME_BYTES + 1]);
@@ -152,8 +150,7 @@ class CaptureEndToEndTest extends CaptureSocketTestSupport {
     @Test
     void persistentGarbageClosesTheSocketWithPolicyViolation() throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", Duration.ofSeconds(5));
+        TestSocket socket = openReady(link);
         for (int i = 0; i < CaptureLimits.MAX_BAD_IN_A_ROW; i++) {
             socket.sendBinary(("garbage " + i).getBytes());
         }
@@ -164,8 +161,7 @@ class CaptureEndToEndTest extends CaptureSocketTestSupport {
     @Test
     void closingMidAttemptAbandonsItWithoutCounting() throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", Duration.ofSeconds(5));
+        TestSocket socket = openReady(link);
         socket.sendText("{\"type\":\"start\"}");
         socket.sendBinary(greyJpeg());
         socket.close();

@@ -52,8 +52,7 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
     void aBinaryMessageOverOneMebibyteClosesWith1009AndTheSessionStaysUsable() throws Exception {
         assertThat(CaptureLimits.BINARY_BUFFER_BYTES).isEqualTo(1024 * 1024);
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", SOON);
+        TestSocket socket = openReady(link);
         socket.sendText(START);
         socket.sendBinary(greyJpeg());
 
@@ -79,8 +78,7 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
     @Test
     void aTextMessageOverTheTextLimitClosesWith1009AndTheSessionStaysUsable() throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", SOON);
+        TestSocket socket = openReady(link);
 
         socket.sendText("x".repeat(CaptureLimits.TEXT_BUFFER_BYTES));
         socket.nextError("BAD_MESSAGE", SOON);
@@ -107,8 +105,7 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
     @Test
     void aStorageFailureIsReportedAsInternalAndTheAttemptDoesNotCount() throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", SOON);
+        TestSocket socket = openReady(link);
         int refusedBefore = RefuseImageTrigger.refused();
         RefuseImageTrigger.armOnce(link.businessId());
 
@@ -172,14 +169,10 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
     @EnumSource(Closer.class)
     void startAfterTheSessionClosedGetsSessionClosedAndTheSocketCloses(Closer closer) throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", SOON);
+        TestSocket socket = openReady(link);
 
         close(closer, link);
-        socket.sendBinary(greyJpeg());
-        socket.sendText(START);
-
-        assertSessionClosedThenClosed(socket);
+        assertFrameIgnoredAndStartRefused(socket);
         assertClosedWithNothingStored(link, closer.reason);
     }
 
@@ -187,14 +180,10 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
     @Test
     void startAfterTheLinkLifetimeRanOutGetsSessionClosedEvenBeforeTheSweep() throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", SOON);
+        TestSocket socket = openReady(link);
 
         runOutLifetime(link);
-        socket.sendBinary(greyJpeg());
-        socket.sendText(START);
-
-        assertSessionClosedThenClosed(socket);
+        assertFrameIgnoredAndStartRefused(socket);
         assertThat(session(link).state()).isEqualTo(SessionState.ONGOING);
         assertNothingStored(link);
         assertThat(get("/c/" + link.token()).statusCode()).isEqualTo(410);
@@ -209,8 +198,7 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
     @EnumSource(Closer.class)
     void anAttemptRunningWhenTheSessionClosesIsNotStored(Closer closer) throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", SOON);
+        TestSocket socket = openReady(link);
         stream(socket, Species.BONA_FIDE, 11);
         socket.next("challenge", DECISION);
 
@@ -220,9 +208,7 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
         assertThat(outcome.get("type").asString()).isEqualTo("error");
         assertThat(outcome.get("code").asString()).isEqualTo("SESSION_CLOSED");
         assertClosedWithNothingStored(link, closer.reason);
-        socket.sendBinary(greyJpeg());
-        socket.sendText(START);
-        assertSessionClosedThenClosed(socket);
+        assertFrameIgnoredAndStartRefused(socket);
         assertClosedWithNothingStored(link, closer.reason);
     }
 
@@ -235,8 +221,7 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
     @Test
     void anAttemptRunningWhenTheLinkLifetimeRunsOutIsStoredButNoFurtherAttemptStarts() throws Exception {
         Link link = newLink(2, Instant.now());
-        TestSocket socket = open(link);
-        socket.next("ready", SOON);
+        TestSocket socket = openReady(link);
         stream(socket, Species.PRINT_STATIC, 21);
         socket.next("challenge", DECISION);
 
@@ -249,9 +234,7 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
         assertThat(outcome.get("final").asBoolean()).isTrue();
         assertThat(outcome.get("redirect").asString()).isEqualTo("https://shop.example/sorry");
         assertStoredAttempts(link, 1);
-        socket.sendBinary(greyJpeg());
-        socket.sendText(START);
-        assertSessionClosedThenClosed(socket);
+        assertFrameIgnoredAndStartRefused(socket);
         assertStoredAttempts(link, 1);
         assertThat(get("/c/" + link.token()).statusCode()).isEqualTo(410);
     }
@@ -271,7 +254,10 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
     }
 
     /** The very next message is SESSION_CLOSED (a frame sent before it got no answer), then a normal close. */
-    private static void assertSessionClosedThenClosed(TestSocket socket) throws InterruptedException {
+    /** A frame gets no answer; the {@code start} after it gets SESSION_CLOSED and the socket closes normally. */
+    private static void assertFrameIgnoredAndStartRefused(TestSocket socket) throws Exception {
+        socket.sendBinary(greyJpeg());
+        socket.sendText(START);
         JsonNode next = socket.next(SOON);
         assertThat(next.get("type").asString()).isEqualTo("error");
         assertThat(next.get("code").asString()).isEqualTo("SESSION_CLOSED");

@@ -122,6 +122,13 @@ abstract class CaptureSocketTestSupport {
         return TestSocket.connect(port, cookieValue(page), origin());
     }
 
+    /** {@link #open} and wait for the server's {@code ready}. */
+    TestSocket openReady(Link link) throws Exception {
+        TestSocket socket = open(link);
+        socket.next("ready", SOON);
+        return socket;
+    }
+
     private static String cookieValue(HttpResponse<String> page) {
         String header = page.headers().firstValue("Set-Cookie").orElseThrow();
         return header.substring(header.indexOf('=') + 1, header.indexOf(';'));

@@ -20,10 +20,6 @@ public abstract class Page {
         this.baseUrl = baseUrl;
     }
 
-    public WebDriver driver() {
-        return driver;
-    }
-
     protected WebDriverWait waiting(Duration timeout) {
         return new WebDriverWait(driver, timeout);
     }

@@ -13,11 +13,6 @@ public final class SessionReportPage extends PortalPage {
         super(driver, baseUrl);
     }
 
-    public static SessionReportPage open(WebDriver driver, String baseUrl, String sessionId) {
-        driver.get(baseUrl + "/sessions/" + sessionId + "/report");
-        return expect(driver, baseUrl);
-    }
-
     static SessionReportPage expect(WebDriver driver, String baseUrl) {
         SessionReportPage page = new SessionReportPage(driver, baseUrl);
         page.visible(By.id("session-facts"));
