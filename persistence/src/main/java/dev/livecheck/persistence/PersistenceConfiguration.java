@@ -1,5 +1,6 @@
 package dev.livecheck.persistence;
 
+import dev.livecheck.persistence.applications.ApiNonces;
 import dev.livecheck.persistence.attempts.AttemptQueries;
 import dev.livecheck.persistence.attempts.AttemptRecorder;
 import dev.livecheck.persistence.attempts.MediaRetention;
@@ -15,6 +16,6 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableJdbcRepositories(basePackageClasses = PersistenceConfiguration.class)
-@Import({AttemptRecorder.class, AttemptQueries.class, MediaRetention.class, FinalDecisions.class})
+@Import({AttemptRecorder.class, AttemptQueries.class, MediaRetention.class, FinalDecisions.class, ApiNonces.class})
 public class PersistenceConfiguration {
 }

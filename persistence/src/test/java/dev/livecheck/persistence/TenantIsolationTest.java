@@ -141,7 +141,7 @@ class TenantIsolationTest extends DatabaseTest {
                 dev.livecheck.persistence.sessions.CaptureTokens.hash("t"), NOW);
         VerificationSession crossed = new VerificationSession(forged.id(), a.id(), forged.profileId(), forged.recipientName(),
                 forged.recipientEmail(), null, forged.captureTokenHash(), forged.state(), null, null, 0, 3, forged.expiresAt(),
-                NOW, null, null, null, null, null, null, null);
+                NOW, null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> sessions.insert(crossed)).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 }

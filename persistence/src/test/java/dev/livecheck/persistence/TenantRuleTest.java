@@ -32,6 +32,8 @@ class TenantRuleTest {
             "Businesses.count",
             // Authentication knows only the login e-mail (unique across businesses).
             "PortalUsers.findByLoginEmail",
+            // A signed API request names only its SDK ID; the application found is the caller's tenant.
+            "ApiApplications.findBySdkId",
             // The capture link knows only its token.
             "VerificationSessions.findByCaptureTokenHash",
             // Lifecycle job: expire overdue links of every business.

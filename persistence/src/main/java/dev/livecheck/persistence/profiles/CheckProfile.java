@@ -21,11 +21,17 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
                            Instant createdAt, Instant updatedAt, @Version Long version) {
 
     public static final int DEFAULT_MAX_RETRIES = 3;
+    /** Maximum attempts per session: the profile form, the API's {@code max_retries} and the CHECK constraint. */
+    public static final int MIN_MAX_RETRIES = 1;
+    public static final int MAX_MAX_RETRIES = 10;
+    public static final int MAX_LINK_LIFETIME_HOURS = 720;
+    /** A brand colour as stored: "#rrggbb", lower-case. */
+    public static final Pattern COLOUR = Pattern.compile("#[0-9a-f]{6}");
+    /** A locale tag as stored, e.g. en, de or pt-BR. */
+    public static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?");
     public static final int DEFAULT_CHALLENGE_COUNT = 2;
     public static final int DEFAULT_LINK_LIFETIME_HOURS = 72;
     public static final int DEFAULT_IMAGE_RETENTION_DAYS = 30;
-    private static final Pattern COLOUR = Pattern.compile("#[0-9a-f]{6}");
-    private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?");
 
     public CheckProfile {
         Objects.requireNonNull(id, "id");
@@ -34,9 +40,9 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         require(name != null && !name.isBlank() && name.length() <= 200, "name must be 1-200 characters");
-        require(maxRetries >= 1 && maxRetries <= 10, "maxRetries must be 1-10");
+        require(maxRetries >= MIN_MAX_RETRIES && maxRetries <= MAX_MAX_RETRIES, "maxRetries must be 1-10");
         require(challengeCount >= 2 && challengeCount <= 3, "challengeCount must be 2-3");
-        require(linkLifetimeHours >= 1 && linkLifetimeHours <= 720, "linkLifetimeHours must be 1-720");
+        require(linkLifetimeHours >= 1 && linkLifetimeHours <= MAX_LINK_LIFETIME_HOURS, "linkLifetimeHours must be 1-720");
         require(imageRetentionDays >= 1 && imageRetentionDays <= 3650, "imageRetentionDays must be 1-3650");
         require(brandColour != null && COLOUR.matcher(brandColour).matches(), "brandColour must be #rrggbb (lower-case)");
         require(locale != null && LOCALE.matcher(locale).matches(), "locale must look like en, de or pt-BR");

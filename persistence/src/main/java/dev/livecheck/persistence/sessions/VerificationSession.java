@@ -21,7 +21,8 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
                                   SessionState state, CloseReason closeReason, Recommendation latestRecommendation,
                                   int attemptsUsed, int maxRetries, Instant expiresAt, Instant createdAt,
                                   Instant completedAt, Instant linkOpenedAt, FinalDecision finalDecision,
-                                  UUID decidedBy, Instant decidedAt, String decisionNote, @Version Long version) {
+                                  UUID decidedBy, Instant decidedAt, String decisionNote, UUID apiApplicationId,
+                                  Instant biometricConsentAt, @Version Long version) {
 
     public VerificationSession {
         Objects.requireNonNull(id, "id");
@@ -30,10 +31,14 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (recipientName == null || recipientName.isBlank() || recipientName.length() > 200) {
+        // A session created through the API names its application instead of a recipient (both, or neither).
+        boolean needsRecipient = apiApplicationId == null;
+        if ((needsRecipient || recipientName != null)
+                && (recipientName == null || recipientName.isBlank() || recipientName.length() > 200)) {
             throw new IllegalArgumentException("recipient name must be 1-200 characters");
         }
-        if (recipientEmail == null || recipientEmail.indexOf('@') < 1 || recipientEmail.length() > 320) {
+        if ((needsRecipient || recipientEmail != null)
+                && (recipientEmail == null || recipientEmail.indexOf('@') < 1 || recipientEmail.length() > 320)) {
             throw new IllegalArgumentException("recipient e-mail is not an address");
         }
         if (trackingId != null && trackingId.length() > 200) {
@@ -53,7 +58,27 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), recipientName.strip(),
                 recipientEmail.strip(), trackingId, captureTokenHash, SessionState.ONGOING, null, null, 0,
                 profile.maxRetries(), now.plus(Duration.ofHours(profile.linkLifetimeHours())), now, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null);
+    }
+
+    /**
+     * A new ONGOING session requested by an API application: no recipient, the caller's own attempt limit and
+     * token lifetime (validated by the API against the same rules as a profile).
+     */
+    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxRetries,
+                                                 String trackingId, String captureTokenHash, Instant expiresAt,
+                                                 Instant now) {
+        Objects.requireNonNull(applicationId, "applicationId");
+        if (profile.archived()) {
+            throw new IllegalArgumentException("profile " + profile.id() + " is archived");
+        }
+        return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), null, null, trackingId,
+                captureTokenHash, SessionState.ONGOING, null, null, 0, maxRetries, expiresAt, now, null, null, null,
+                null, null, null, applicationId, null, null);
+    }
+
+    public boolean createdByApi() {
+        return apiApplicationId != null;
     }
 
     public int attemptsLeft() {
@@ -81,12 +106,14 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         }
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
                 captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
-                createdAt, completedAt, linkOpenedAt, decision, by, at, note, version);
+                createdAt, completedAt, linkOpenedAt, decision, by, at, note, apiApplicationId, biometricConsentAt,
+                version);
     }
 
     public VerificationSession withVersion(Long newVersion) {
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
                 captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
-                createdAt, completedAt, linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote, newVersion);
+                createdAt, completedAt, linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote,
+                apiApplicationId, biometricConsentAt, newVersion);
     }
 }

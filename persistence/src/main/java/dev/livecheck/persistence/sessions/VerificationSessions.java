@@ -90,6 +90,16 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
             WHERE state = 'ONGOING' AND expires_at < :now""")
     int expireOverdue(Instant now);
 
+    /**
+     * Records the end user's biometric consent: the capture page opens its socket only after the person accepted
+     * the consent text. Later sockets keep the first time.
+     */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET biometric_consent_at = :at, version = version + 1
+            WHERE business_id = :businessId AND id = :id AND biometric_consent_at IS NULL""")
+    int recordBiometricConsent(UUID businessId, UUID id, Instant at);
+
     /** Deletes the session with its attempts and media (ON DELETE CASCADE); outbox rows keep, unlinked. */
     @Modifying
     @Query("DELETE FROM verification_session WHERE business_id = :businessId AND id = :id")

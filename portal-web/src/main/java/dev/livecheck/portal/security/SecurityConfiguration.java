@@ -2,10 +2,12 @@ package dev.livecheck.portal.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,11 +29,37 @@ public class SecurityConfiguration {
             + "img-src 'self' data: blob:; connect-src 'self'; media-src 'self' blob:; frame-ancestors 'none'; "
             + "form-action 'self'; base-uri 'self'";
 
+    /** The session API and its end-user web entry: see {@link #apiSecurity}. */
+    static final String API_PATHS = "/idverify/**";
+
     /** Reachable without signing in: the capture flow (its token is the credential), assets and the health probe. */
     private static final String[] PUBLIC_PATHS = {"/c/**", "/ws/**", "/webjars/**", "/css/**", "/js/**",
             "/images/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/setup", "/login", "/error"};
 
+    /**
+     * The session API ({@code /idverify/v1/**}): authenticated by request signatures in the api module's filter, so
+     * Spring Security only keeps it stateless: no session, no cookies, no CSRF (no browser sends these requests
+     * with ambient credentials), no saved requests. The security headers stay; the embeddable capture page under
+     * {@code /idverify/v1/web/} sets its own frame-ancestors.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(API_PATHS)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain portalSecurity(HttpSecurity http, LoginFailureHandler failureHandler,
                                        LoginSuccessHandler successHandler) throws Exception {
         http.authorizeHttpRequests(auth -> auth

@@ -1,0 +1,15 @@
+package dev.livecheck.portal.api;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The session API's limits (docs/api.md, docs/operations.md): how far a request's timestamp may be from the server's
+ * clock (nonces are remembered that long), the largest request body, and each application's request budget per node.
+ */
+@ConfigurationProperties("livecheck.api")
+record ApiProperties(@DefaultValue("5m") Duration timestampWindow,
+                     @DefaultValue("65536") int maxBodyBytes,
+                     @DefaultValue("600") int requestsPerMinute) {
+}
