@@ -47,7 +47,8 @@ ALTER TABLE verification_session ADD CONSTRAINT verification_session_application
 ALTER TABLE verification_session ADD CONSTRAINT verification_session_origin_ck
     CHECK (api_application_id IS NOT NULL OR (recipient_name IS NOT NULL AND recipient_email IS NOT NULL));
 
--- What an API caller requested for its session (GET /sessions/{id}/configuration, the capture page's sdk_config).
+-- What an API caller requested for its session (GET /sessions/{id}/configuration, the capture page's sdk_config,
+-- and where to notify it: the auth token is sealed under the link key, like the application's secret).
 CREATE TABLE session_api_request (
     session_id               UUID                     NOT NULL,
     business_id              UUID                     NOT NULL,
@@ -59,8 +60,15 @@ CREATE TABLE session_api_request (
     success_url              VARCHAR(2000),
     error_url                VARCHAR(2000),
     privacy_policy_url       VARCHAR(2000),
+    notification_endpoint    VARCHAR(2000),
+    notification_topics      VARCHAR(200),
+    notification_auth_type   VARCHAR(8),
+    notification_auth_token_sealed VARCHAR(2000),
     CONSTRAINT session_api_request_pk PRIMARY KEY (session_id),
     CONSTRAINT session_api_request_session_fk FOREIGN KEY (business_id, session_id)
         REFERENCES verification_session (business_id, id) ON DELETE CASCADE,
+    CONSTRAINT session_api_request_auth_ck CHECK (notification_auth_type IN ('BASIC', 'BEARER')),
+    CONSTRAINT session_api_request_notify_ck CHECK (notification_endpoint IS NOT NULL
+        OR (notification_topics IS NULL AND notification_auth_type IS NULL AND notification_auth_token_sealed IS NULL)),
     CONSTRAINT session_api_request_ttl_ck CHECK (client_session_token_ttl > 0 AND resources_ttl >= client_session_token_ttl)
 );

@@ -41,11 +41,28 @@ public class LinkSealer {
 
     /** A placeholder to put into stored text instead of {@code link}. */
     public String seal(String link) {
+        return "[[sealed-link:" + sealValue(link) + "]]";
+    }
+
+    /**
+     * Any other secret the portal must use again but the database must not reveal (an API application's notification
+     * secret, a session's notification auth token): URL-safe Base64 of IV + AES-GCM ciphertext.
+     */
+    public String sealValue(String secret) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
-        byte[] sealed = cipher(Cipher.ENCRYPT_MODE, iv).doFinal(link.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = cipher(Cipher.ENCRYPT_MODE, iv).doFinal(secret.getBytes(StandardCharsets.UTF_8));
         byte[] out = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
-        return "[[sealed-link:" + Base64.getUrlEncoder().withoutPadding().encodeToString(out) + "]]";
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    }
+
+    /**
+     * Opens a {@link #sealValue sealed value}.
+     *
+     * @throws IllegalStateException if it was sealed under another key (e.g. a lost link key file)
+     */
+    public String openValue(String sealed) {
+        return open(sealed);
     }
 
     /** The stored text with every sealed link opened again, for sending or showing to an admin. */

@@ -1,0 +1,8 @@
+/**
+ * Notifications to API applications: for each topic a session asked for, a POST of {@code {"session_id","topic"}}
+ * to its endpoint with the requested {@code Authorization} and an {@code X-Livecheck-Signature} HMAC, delivered from
+ * a transactional outbox (at least once, with backoff; two nodes never send the same one at once), listed on the
+ * Deliveries page. {@link dev.livecheck.portal.notifications.NotificationEndpointPolicy} keeps endpoints off private
+ * networks.
+ */
+package dev.livecheck.portal.notifications;
