@@ -32,6 +32,8 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
     public static final String EMAIL_FAILED = "EMAIL_FAILED";
     public static final String MEDIA_PURGED = "MEDIA_PURGED";
     public static final String EXPORT_DOWNLOADED = "EXPORT_DOWNLOADED";
+    public static final String APPLICATION_CREATED = "APPLICATION_CREATED";
+    public static final String APPLICATION_REVOKED = "APPLICATION_REVOKED";
 
     public AuditEvent {
         Objects.requireNonNull(id, "id");

@@ -14,12 +14,12 @@ import java.util.Base64;
  * {@code &BASE64(BODY)} when the request has a body, where PATH is relative to the API's base URL and QUERY is the
  * query string exactly as sent; sent Base64-encoded in {@code X-Yoti-Auth-Digest}.
  */
-final class ApiSignature {
+public final class ApiSignature {
 
     static final String HEADER = "X-Yoti-Auth-Digest";
     static final String ALGORITHM = "SHA256withRSA";
     /** Keys shorter than this are refused when an application is created: RSA-2048 is the floor today. */
-    static final int MIN_KEY_BITS = 2048;
+    public static final int MIN_KEY_BITS = 2048;
 
     private ApiSignature() {
     }

@@ -21,10 +21,10 @@ import java.util.UUID;
  * the {@code timestamp}, and {@code X-Yoti-Auth-Digest} signs {@code METHOD&PATH?QUERY[&BASE64(BODY)]}. Tests take a
  * {@link Prepared} request apart to tamper with it before sending.
  */
-final class SignedApiClient {
+public final class SignedApiClient {
 
     /** What the server answered. */
-    record Response(int statusCode, byte[] bytes, HttpResponse<byte[]> raw) {
+    public record Response(int statusCode, byte[] bytes, HttpResponse<byte[]> raw) {
         String body() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -60,7 +60,7 @@ final class SignedApiClient {
     private final PrivateKey key;
 
     /** @param baseUrl e.g. {@code http://localhost:8080/idverify/v1} */
-    SignedApiClient(String baseUrl, UUID sdkId, PrivateKey key) {
+    public SignedApiClient(String baseUrl, UUID sdkId, PrivateKey key) {
         this(baseUrl, sdkId.toString(), key);
     }
 
@@ -80,7 +80,7 @@ final class SignedApiClient {
         }
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(prepare("GET", path, null));
     }
 
