@@ -4,7 +4,10 @@ import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,7 +51,7 @@ class ExpirySweep {
 
     /** @return how many sessions were expired */
     int sweep(Instant now) {
-        int expired = expireApiSessions(now) + sessions.expireOverdue(now);
+        int expired = sessions.expireOverdue(now) + expireApiSessions(now);
         if (expired > 0) {
             log.info("expired {} sessions whose capture link had run out", expired);
         } else {
@@ -57,12 +60,23 @@ class ExpirySweep {
         return expired;
     }
 
+    /**
+     * One transaction per session, so one that cannot be expired (its transaction failed) is skipped, logged and
+     * tried again by the next sweep, without holding up the others; the query reaches past the skipped ones.
+     */
     private int expireApiSessions(Instant now) {
         int expired = 0;
+        Set<UUID> failed = new HashSet<>();
         List<VerificationSession> overdue;
-        while (!(overdue = sessions.findOverdueCreatedByApi(now, BATCH)).isEmpty()) {
+        while (!(overdue = sessions.findOverdueCreatedByApi(now, BATCH + failed.size()).stream()
+                .filter(s -> !failed.contains(s.id())).toList()).isEmpty()) {
             for (VerificationSession session : overdue) {
-                expired += expire(session, now) ? 1 : 0;
+                try {
+                    expired += expire(session, now) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    failed.add(session.id());
+                    log.warn("could not expire API session {}; the next sweep tries again", session.id(), e);
+                }
             }
         }
         return expired;

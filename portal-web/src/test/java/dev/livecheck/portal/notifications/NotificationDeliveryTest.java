@@ -137,6 +137,26 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     }
 
     @Test
+    void onlyTheStartOfAResponseBodyIsReadEvenIfItNeverEnds() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(Answer.endlessBody(500))) {
+            ApiTenant t = data.tenant("Chatty", Instant.now());
+            VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+                    Notify.bearer(receiver.url("/hook"), ALL, "tok"));
+            NotificationDelivery d = enqueue(t, s, NotificationTopic.RESOURCE_UPDATE, receiver.url("/hook"));
+
+            sender.sendDue();
+
+            NotificationDelivery pending = reload(d);
+            assertThat(pending.lastStatusCode()).isEqualTo(500);
+            assertThat(pending.lastError()).isEqualTo("HTTP 500: " + "a".repeat(200) + "…");
+            // Well within the deadline, and far less than the 64 MiB on offer (socket buffers take a few MiB at most):
+            // the reader stopped after its cap and closed the connection.
+            assertThat(triesOf(d).get(0).durationMs()).isLessThan(properties.tryDeadline().toMillis());
+            assertThat(receiver.bytesStreamed()).isLessThan(32L * 1024 * 1024);
+        }
+    }
+
+    @Test
     void aReceiverThatNeverAnswersTimesOutAndTheTryIsLogged() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(Answer.never())) {
             ApiTenant t = data.tenant("Silent", Instant.now());

@@ -29,18 +29,25 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** How to answer one request: a status (with a Location for 3xx), or never (hold it until the receiver closes). */
-    record Answer(int status, String location, boolean hold) {
+    /**
+     * How to answer one request: a status (with a Location for 3xx), never (hold it until the receiver closes), or a
+     * status with a body that does not end (chunks of 'a' until the client goes away, at most 64 MiB).
+     */
+    record Answer(int status, String location, boolean hold, boolean endless) {
         static Answer status(int status) {
-            return new Answer(status, null, false);
+            return new Answer(status, null, false, false);
         }
 
         static Answer redirect(String location) {
-            return new Answer(302, location, false);
+            return new Answer(302, location, false, false);
         }
 
         static Answer never() {
-            return new Answer(0, null, true);
+            return new Answer(0, null, true, false);
+        }
+
+        static Answer endlessBody(int status) {
+            return new Answer(status, null, false, true);
         }
     }
 
@@ -48,6 +55,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicLong bytesStreamed = new java.util.concurrent.atomic.AtomicLong();
 
     WebhookReceiver(Answer... answers) throws IOException {
         script.addAll(List.of(answers));
@@ -86,6 +94,10 @@ final class WebhookReceiver implements AutoCloseable {
                 closing.await(60, TimeUnit.SECONDS);
                 return;
             }
+            if (answer.endless()) {
+                streamForever(exchange, answer.status());
+                return;
+            }
             if (answer.location() != null) {
                 exchange.getResponseHeaders().add("Location", answer.location());
             }
@@ -95,6 +107,24 @@ final class WebhookReceiver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void streamForever(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, 0);
+        byte[] chunk = "a".repeat(8192).getBytes(StandardCharsets.US_ASCII);
+        try {
+            for (int i = 0; i < 8192 && closing.getCount() > 0; i++) {
+                exchange.getResponseBody().write(chunk);
+                exchange.getResponseBody().flush();
+                bytesStreamed.addAndGet(chunk.length);
+            }
+        } catch (IOException e) {
+            // the client stopped reading and closed the connection: what a capped reader does
+        }
+    }
+
+    long bytesStreamed() {
+        return bytesStreamed.get();
     }
 
     @Override
