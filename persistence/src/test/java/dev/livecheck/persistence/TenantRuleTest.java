@@ -36,8 +36,10 @@ class TenantRuleTest {
             "ApiApplications.findBySdkId",
             // The capture link knows only its token.
             "VerificationSessions.findByCaptureTokenHash",
-            // Lifecycle job: expire overdue links of every business.
+            // Lifecycle job: expire overdue links of every business (API sessions one by one, see the next entry).
             "VerificationSessions.expireOverdue",
+            // Lifecycle job: overdue API sessions of every business, each then expired with its notifications.
+            "VerificationSessions.findOverdueCreatedByApi",
             // Lifecycle job: image retention of every profile (MediaRetention then purges per business).
             "MediaFiles.findAllRetentionPolicies",
             // Outbox sender job: finds, claims and completes due e-mails of every business by claim.
@@ -45,7 +47,13 @@ class TenantRuleTest {
             "Outbox.claim",
             "Outbox.markSent",
             "Outbox.markRetry",
-            "Outbox.markFailed");
+            "Outbox.markFailed",
+            // Notification sender job: finds, claims and completes due deliveries of every business by claim.
+            "NotificationDeliveries.findDue",
+            "NotificationDeliveries.claim",
+            "NotificationDeliveries.markSent",
+            "NotificationDeliveries.markRetry",
+            "NotificationDeliveries.markFailed");
 
     @Test
     void everyRepositoryIsBareAndEveryMethodTakesTheBusinessId() throws ClassNotFoundException {

@@ -82,13 +82,35 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
             WHERE business_id = :businessId AND id = :id AND state = 'ONGOING'""")
     int cancel(UUID businessId, UUID id, Instant at);
 
-    /** GLOBAL lifecycle job: every ONGOING session whose link expired before {@code now} becomes EXPIRED. */
+    /**
+     * GLOBAL lifecycle job: every ONGOING portal session whose link expired before {@code now} becomes EXPIRED. Sessions
+     * created through the API are left to {@link #findOverdueCreatedByApi} and {@link #expireOverdueSession}: each of
+     * them is expired on its own, so its notifications are enqueued in the same transaction as its expiry.
+     */
     @Modifying
     @Query("""
             UPDATE verification_session SET state = 'EXPIRED', close_reason = 'LINK_EXPIRED', completed_at = :now,
               version = version + 1
-            WHERE state = 'ONGOING' AND expires_at < :now""")
+            WHERE state = 'ONGOING' AND expires_at < :now AND api_application_id IS NULL""")
     int expireOverdue(Instant now);
+
+    /** GLOBAL lifecycle job: ONGOING sessions created through the API whose token expired before {@code now}. */
+    @Query("""
+            SELECT * FROM verification_session
+            WHERE state = 'ONGOING' AND expires_at < :now AND api_application_id IS NOT NULL
+            ORDER BY expires_at, id LIMIT :limit""")
+    List<VerificationSession> findOverdueCreatedByApi(Instant now, int limit);
+
+    /**
+     * Expires one session whose link ran out before {@code now}, if it is still ONGOING: of two nodes sweeping at once,
+     * exactly one gets 1 (and enqueues the session's notifications).
+     */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET state = 'EXPIRED', close_reason = 'LINK_EXPIRED', completed_at = :now,
+              version = version + 1
+            WHERE business_id = :businessId AND id = :id AND state = 'ONGOING' AND expires_at < :now""")
+    int expireOverdueSession(UUID businessId, UUID id, Instant now);
 
     /**
      * Records the end user's biometric consent: the capture page opens its socket only after the person accepted

@@ -11,33 +11,46 @@ import dev.livecheck.persistence.attempts.NewAttempt;
 import dev.livecheck.persistence.attempts.NewMedia;
 import dev.livecheck.persistence.attempts.StoredAttempt;
 import dev.livecheck.persistence.sessions.Recommendation;
+import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores a decided attempt (report, sub-check details, the three images) through {@link AttemptRecorder}, which takes
- * the session's attempt slot in the same transaction, and turns the stored state into what the client may learn.
+ * the session's attempt slot in the same transaction, publishes {@link AttemptStored} inside that transaction (so the
+ * notifications it causes commit with it, or not at all), and turns the stored state into what the client may learn.
  */
 @Component
 class AttemptPersister {
 
     private final AttemptRecorder recorder;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AttemptPersister(AttemptRecorder recorder, Clock clock) {
+    AttemptPersister(AttemptRecorder recorder, ApplicationEventPublisher events, Clock clock) {
         this.recorder = recorder;
+        this.events = events;
         this.clock = clock;
     }
 
-    /** @throws dev.livecheck.persistence.attempts.AttemptRefusedException if the session cannot take it any more */
+    /**
+     * One transaction: the recorder's joins it, and the {@link AttemptStored} listeners run in it.
+     *
+     * @throws dev.livecheck.persistence.attempts.AttemptRefusedException if the session cannot take it any more
+     */
+    @Transactional
     AttemptOutcome store(CaptureBinding binding, LivenessReport report, Instant startedAt) {
         Instant completedAt = clock.instant();
         StoredAttempt stored = recorder.record(binding.businessId(), binding.sessionId(),
                 newAttempt(report, startedAt, completedAt));
+        events.publishEvent(new AttemptStored(binding.businessId(), binding.sessionId(), stored.attempt().id(),
+                stored.session().state() != SessionState.ONGOING));
         return outcome(binding, stored.attempt().recommendation(), stored.session(), completedAt);
     }
 

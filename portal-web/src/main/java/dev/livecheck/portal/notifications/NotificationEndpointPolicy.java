@@ -59,9 +59,11 @@ public class NotificationEndpointPolicy {
     }
 
     /**
-     * Resolves the endpoint's host for a delivery and returns the address to connect to, or empty with the reason
-     * in {@code why} when any of its addresses is refused (so DNS rebinding between check and connect gains nothing:
-     * the caller connects to the returned address).
+     * Resolves the endpoint's host right before a delivery and returns its first address, or empty with the reason in
+     * {@code why} when any of its addresses is refused. {@link WebhookClient} then connects by name through
+     * {@code java.net.http}, whose lookup the JVM's address cache ({@code networkaddress.cache.ttl}, 30 s by default)
+     * normally answers with these same addresses; an answer that changes exactly between the two lookups is the
+     * residual DNS-rebinding risk documented in docs/operations.md.
      */
     public Optional<InetAddress> resolveAllowed(URI endpoint, StringBuilder why) throws UnknownHostException {
         InetAddress[] addresses = InetAddress.getAllByName(endpoint.getHost());

@@ -3,6 +3,7 @@
  * to its endpoint with the requested {@code Authorization} and an {@code X-Livecheck-Signature} HMAC, delivered from
  * a transactional outbox (at least once, with backoff; two nodes never send the same one at once), listed on the
  * Deliveries page. {@link dev.livecheck.portal.notifications.NotificationEndpointPolicy} keeps endpoints off private
- * networks.
+ * networks. Deliveries are enqueued by listeners of the capture, lifecycle and sessions modules' events, inside the
+ * publishers' transactions; those modules know nothing of notifications.
  */
 package dev.livecheck.portal.notifications;

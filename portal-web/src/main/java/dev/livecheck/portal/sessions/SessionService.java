@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -35,16 +36,18 @@ class SessionService {
     private final AuditLog audit;
     private final CaptureEmails emails;
     private final CaptureLinks links;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SessionService(VerificationSessions sessions, CheckProfiles profiles, Outbox outbox, AuditLog audit,
-                   CaptureEmails emails, CaptureLinks links, Clock clock) {
+                   CaptureEmails emails, CaptureLinks links, ApplicationEventPublisher events, Clock clock) {
         this.sessions = sessions;
         this.profiles = profiles;
         this.outbox = outbox;
         this.audit = audit;
         this.emails = emails;
         this.links = links;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -101,7 +104,12 @@ class SessionService {
         return Optional.of(new Created(s.id(), link));
     }
 
-    /** @return false unless an ONGOING session of this business was cancelled */
+    /**
+     * Cancels, audits and publishes {@link SessionCancelled} in one transaction (its listeners, e.g. the
+     * notifications of an API session, run in it).
+     *
+     * @return false unless an ONGOING session of this business was cancelled
+     */
     @Transactional
     boolean cancel(PortalPrincipal me, UUID id) {
         Instant now = clock.instant();
@@ -110,6 +118,7 @@ class SessionService {
             return false;
         }
         audit(me, AuditEvent.SESSION_CANCELLED, session.get(), null, now);
+        events.publishEvent(new SessionCancelled(me.businessId(), id));
         return true;
     }
 

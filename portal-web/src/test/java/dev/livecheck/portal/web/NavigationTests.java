@@ -61,17 +61,18 @@ class NavigationTests {
     @Test
     void eachRoleSeesTheEntriesItMayOpen() throws Exception {
         assertThat(navigation(Role.OWNER, "/dashboard").keySet())
-                .containsExactly("/dashboard", "/sessions", "/profiles", "/applications", "/outbox", "/audit",
-                        "/users");
+                .containsExactly("/dashboard", "/sessions", "/profiles", "/applications", "/outbox", "/deliveries",
+                        "/audit", "/users");
         assertThat(navigation(Role.ADMIN, "/dashboard").keySet())
-                .containsExactly("/dashboard", "/sessions", "/profiles", "/applications", "/outbox", "/audit");
+                .containsExactly("/dashboard", "/sessions", "/profiles", "/applications", "/outbox", "/deliveries",
+                        "/audit");
         assertThat(navigation(Role.REVIEWER, "/dashboard").keySet()).containsExactly("/dashboard", "/sessions");
     }
 
     @Test
     void exactlyTheCurrentSectionIsMarked() throws Exception {
-        for (String page : List.of("/dashboard", "/sessions", "/profiles", "/applications", "/outbox", "/audit",
-                "/users")) {
+        for (String page : List.of("/dashboard", "/sessions", "/profiles", "/applications", "/outbox", "/deliveries",
+                "/audit", "/users")) {
             assertThat(current(navigation(Role.OWNER, page))).as(page).containsExactly(page);
         }
         assertThat(current(navigation(Role.OWNER, "/users/new"))).containsExactly("/users");
