@@ -65,12 +65,8 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/users/**").hasRole("OWNER")
-<<<<<<< HEAD
-                        .requestMatchers("/profiles/**", "/outbox/**", "/audit/**").hasRole("ADMIN")
-                        .requestMatchers("/applications/**").hasRole("ADMIN")
-=======
-                        .requestMatchers("/profiles/**", "/outbox/**", "/deliveries/**", "/audit/**").hasRole("ADMIN")
->>>>>>> api-notify
+                        .requestMatchers("/profiles/**", "/applications/**", "/outbox/**", "/deliveries/**", "/audit/**")
+                        .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/sessions/**").hasRole("REVIEWER")
                         // Reviewers record the business's final decision; every other change to a session is ADMIN's.
                         .requestMatchers(HttpMethod.POST, "/sessions/*/decision").hasRole("REVIEWER")
