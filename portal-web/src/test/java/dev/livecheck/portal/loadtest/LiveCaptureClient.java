@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * binds the socket ({@link SocketBinding}), waits for {@code ready}, sends {@code start}, streams frames of a
  * {@link LivePerformer} in real time at the server's {@code fps} (rendered on the fly, scheduled on a shared pacer,
  * never a busy loop), performs each {@code challenge} the moment it arrives, and ends at {@code result}: again with
- * another {@code start} after a {@code final:false} result while it may still try, else done.
+ * another {@code start} after a {@code final:false} result while it may still try, else done. Like a person reading
+ * the instruction still on screen, it performs the challenge again when it has come back to rest and the server has
+ * not yet said {@code challenge_passed} (counted as a repeat).
  *
  * <p>Like the page, a frame is skipped while the previous one is still being sent, and so is a frame whose tick
  * comes more than one interval late (this machine too busy to render it): both are counted, not queued. One instance
@@ -87,10 +89,11 @@ public final class LiveCaptureClient {
      * @param framesSkipped frames not sent (previous still in flight, or the tick came too late)
      * @param renderNanos time spent rendering frames
      * @param challenges the challenges the server asked, in order, over all attempts
+     * @param repeats challenges performed again because they were not acknowledged by the time the move was done
      */
     public record Result(String face, String outcome, int attempts, List<String> results, long timeToResultMillis,
             List<Long> replyLatencyNanos, long framesSent, long framesSkipped, long streamingMillis,
-            long renderNanos, List<Challenge> challenges) {
+            long renderNanos, List<Challenge> challenges, int repeats) {
 
         public boolean approved() {
             return "APPROVE".equals(outcome);
@@ -130,6 +133,9 @@ public final class LiveCaptureClient {
         private final AtomicLong renderNanos = new AtomicLong();
         private volatile long lastFrameSentNanos;
         private volatile boolean streaming;
+        /** The challenge asked and not yet passed, or null. */
+        private volatile Challenge pending;
+        private final AtomicLong repeats = new AtomicLong();
         private volatile CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
         private WebSocket socket;
         private long streamingNanos;
@@ -271,8 +277,14 @@ public final class LiveCaptureClient {
                     framesSkipped.incrementAndGet();
                     return;
                 }
+                long now = nowMillis();
+                Challenge asked = pending;
+                if (asked != null && !person.busy(now)) {
+                    person.perform(asked, now);
+                    repeats.incrementAndGet();
+                }
                 long r0 = System.nanoTime();
-                byte[] jpeg = person.frame(nowMillis());
+                byte[] jpeg = person.frame(now);
                 renderNanos.addAndGet(System.nanoTime() - r0);
                 sendFrame(jpeg);
             }, 0, interval, TimeUnit.NANOSECONDS);
@@ -318,7 +330,8 @@ public final class LiveCaptureClient {
         private Result result(String outcome, int attempts, long timeToResult) {
             return new Result(person.face(), outcome, attempts, List.copyOf(results), timeToResult,
                     List.copyOf(latencies), framesSent.get(), framesSkipped.get(),
-                    Math.max(0, streamingNanos) / 1_000_000, renderNanos.get(), List.copyOf(challenges));
+                    Math.max(0, streamingNanos) / 1_000_000, renderNanos.get(), List.copyOf(challenges),
+                    (int) repeats.get());
         }
 
         private static String type(JsonNode message) {
@@ -335,12 +348,18 @@ public final class LiveCaptureClient {
                 }
                 JsonNode message = JSON.readTree(partial.toString());
                 partial.setLength(0);
-                if ("challenge".equals(type(message))) {
+                String type = type(message);
+                if (Set.of("challenge_passed", "processing", "result").contains(type) || "error".equals(type)
+                        && !FRAME_ERRORS.contains(message.path("code").asString(""))) {
+                    pending = null; // passed, or the attempt is over
+                }
+                if ("challenge".equals(type)) {
                     // react at once, on the listener thread: the next frame already shows the start of the move
                     try {
                         Challenge action = Challenge.valueOf(message.path("action").asString(""));
                         challenges.add(action);
                         person.perform(action, nowMillis());
+                        pending = action;
                     } catch (IllegalArgumentException unknownAction) {
                         // a person asked for something they do not understand keeps still
                     }

@@ -196,7 +196,7 @@ public final class LiveCaptureLoad {
     }
 
     private static LiveCaptureClient.Result failed(String outcome) {
-        return new LiveCaptureClient.Result("", outcome, 0, List.of(), -1, List.of(), 0, 0, 0, 0, List.of());
+        return new LiveCaptureClient.Result("", outcome, 0, List.of(), -1, List.of(), 0, 0, 0, 0, List.of(), 0);
     }
 
     /**
@@ -241,9 +241,9 @@ public final class LiveCaptureLoad {
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < results.size(); i++) {
                 LiveCaptureClient.Result r = results.get(i);
-                out.append(String.format(Locale.ROOT, "user %d: %s %s after %d attempt(s) %s, asked %s, %s, %d frames"
-                                + " sent, %d skipped, render %.1f ms/frame%n", i + 1, r.face(), r.outcome(),
-                        r.attempts(), r.results(), r.challenges(),
+                out.append(String.format(Locale.ROOT, "user %d: %s %s after %d attempt(s) %s, asked %s (%d repeated), %s,"
+                                + " %d frames sent, %d skipped, render %.1f ms/frame%n", i + 1, r.face(), r.outcome(),
+                        r.attempts(), r.results(), r.challenges(), r.repeats(),
                         r.timeToResultMillis() < 0 ? "no result" : seconds(r.timeToResultMillis()), r.framesSent(),
                         r.framesSkipped(), r.framesSent() == 0 ? 0 : r.renderNanos() / 1e6 / r.framesSent()));
             }
