@@ -20,6 +20,9 @@ import java.util.Random;
  * targets runs natural micro-motion (a few degrees and pixels of sway, slight
  * roll; for a hand-held print, a faster hand shake).
  *
+ * <p>{@link #challenge} gives one challenge alone, from rest to rest, and {@link #frontal} an endless frontal idle
+ * with sway: a {@link LivePerformer} chains those as challenges arrive instead of following a list known in advance.
+ *
  * <p>Positions ({@code dx, dy}) are in units of the starting face width so a
  * script does not depend on how large the face is.
  */
@@ -69,23 +72,49 @@ public final class MotionScript {
         long t = leadInMs > 0 ? leadInMs : drawn;
         segs.add(new Segment(Phase.FRONTAL, null, 0, t, Pose.FRONTAL, Pose.FRONTAL));
         for (Challenge c : challenges) {
-            Pose target = target(c, style, rnd);
-            long ramp = between(rnd, 300, 700);
-            long hold = between(rnd, 400, 900);
-            long back = between(rnd, 300, 600);
-            long rest = between(rnd, 200, 500);
-            // while holding, people drift a little further or relax a little
-            Pose held = target.lerp(Pose.FRONTAL, (rnd.nextDouble() - 0.5) * 0.1);
-            segs.add(new Segment(Phase.RAMP, c, t, t + ramp, Pose.FRONTAL, target));
-            segs.add(new Segment(Phase.HOLD, c, t + ramp, t + ramp + hold, target, held));
-            segs.add(new Segment(Phase.RETURN, c, t + ramp + hold, t + ramp + hold + back, held, Pose.FRONTAL));
-            long restStart = t + ramp + hold + back;
-            segs.add(new Segment(Phase.REST, null, restStart, restStart + rest, Pose.FRONTAL, Pose.FRONTAL));
-            t = restStart + rest;
+            t = appendChallenge(segs, c, style, rnd, t);
         }
         long end = between(rnd, 500, 1000);
         segs.add(new Segment(Phase.END, null, t, t + end, Pose.FRONTAL, Pose.FRONTAL));
         return new MotionScript(segs, challenges, swayFor(style, rnd));
+    }
+
+    /**
+     * One challenge from rest to rest, starting at 0: ramp, hold, return and rest with the same targets and timings
+     * as in {@link #perform} (the same random draws, in the same order). It has no micro-motion of its own, so its
+     * {@link #at} is the bare timeline: a performer that chains such segments as challenges arrive adds its own,
+     * continuous, sway with {@link #swayed} (see {@link LivePerformer}).
+     */
+    public static MotionScript challenge(Challenge c, Style style, Random rnd) {
+        List<Segment> segs = new ArrayList<>();
+        appendChallenge(segs, c, style, rnd, 0);
+        return new MotionScript(segs, List.of(c), new double[6][0]);
+    }
+
+    /**
+     * Holding frontal for ever, with natural micro-motion: the idle state of a live performer. Its {@link #swayed}
+     * adds that micro-motion to any pose.
+     */
+    public static MotionScript frontal(Style style, Random rnd) {
+        List<Segment> segs = List.of(new Segment(Phase.FRONTAL, null, 0, Long.MAX_VALUE, Pose.FRONTAL, Pose.FRONTAL));
+        return new MotionScript(segs, List.of(), swayFor(style, rnd));
+    }
+
+    /** Appends ramp, hold, return and rest for {@code c} from {@code t}; returns the end of the rest. */
+    private static long appendChallenge(List<Segment> segs, Challenge c, Style style, Random rnd, long t) {
+        Pose target = target(c, style, rnd);
+        long ramp = between(rnd, 300, 700);
+        long hold = between(rnd, 400, 900);
+        long back = between(rnd, 300, 600);
+        long rest = between(rnd, 200, 500);
+        // while holding, people drift a little further or relax a little
+        Pose held = target.lerp(Pose.FRONTAL, (rnd.nextDouble() - 0.5) * 0.1);
+        segs.add(new Segment(Phase.RAMP, c, t, t + ramp, Pose.FRONTAL, target));
+        segs.add(new Segment(Phase.HOLD, c, t + ramp, t + ramp + hold, target, held));
+        segs.add(new Segment(Phase.RETURN, c, t + ramp + hold, t + ramp + hold + back, held, Pose.FRONTAL));
+        long restStart = t + ramp + hold + back;
+        segs.add(new Segment(Phase.REST, null, restStart, restStart + rest, Pose.FRONTAL, Pose.FRONTAL));
+        return restStart + rest;
     }
 
     /**
@@ -171,7 +200,11 @@ public final class MotionScript {
         double span = Math.max(1, s.end() - s.start());
         double u = Math.max(0, Math.min(1, (t - s.start()) / span));
         double eased = s.phase() == Phase.RAMP || s.phase() == Phase.RETURN ? 0.5 - 0.5 * Math.cos(Math.PI * u) : u;
-        Pose p = s.from().lerp(s.to(), eased);
+        return swayed(s.from().lerp(s.to(), eased), t);
+    }
+
+    /** {@code p} plus this script's micro-motion at {@code t} ms (unchanged for a {@link #challenge} segment). */
+    public Pose swayed(Pose p, long t) {
         double sec = t / 1000.0;
         double[] w = new double[6];
         for (int ch = 0; ch < 6; ch++) {

@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Measures the renderer (not a test): median milliseconds to draw a 3D head
  * at a random pose over a background, and to add camera effects and encode the
- * JPEG, on one thread. {@code RenderBenchmark [frames]}.
+ * JPEG, on one thread; then what a live client pays per frame: {@link LivePerformer#frame} (pose, background, head,
+ * camera effects, JPEG) at 15 fps while answering a challenge every two seconds. {@code RenderBenchmark [frames]}.
  */
 public final class RenderBenchmark {
 
@@ -44,5 +45,24 @@ public final class RenderBenchmark {
         Arrays.sort(capture);
         System.out.printf(Locale.ROOT, "head render: median %.2f ms, p95 %.2f ms; camera effects + JPEG: median %.2f ms"
                 + " (%d frames, one thread)%n", draw[n / 2], draw[n * 95 / 100], capture[n / 2], n);
+
+        double[] live = new double[n];
+        dev.livecheck.core.attempt.Challenge[] actions = dev.livecheck.core.attempt.Challenge.values();
+        try (LivePerformer person = new LivePerformer(1)) {
+            for (int i = -50; i < n; i++) {
+                long t = (i + 50) * 1000L / 15;
+                if ((i + 50) % 30 == 0) {
+                    person.perform(actions[Math.floorMod(i, actions.length)], t);
+                }
+                long t0 = System.nanoTime();
+                person.frame(t);
+                if (i >= 0) {
+                    live[i] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+        }
+        Arrays.sort(live);
+        System.out.printf(Locale.ROOT, "live performer frame (pose + scene + head + camera + JPEG): median %.2f ms,"
+                + " p95 %.2f ms (%d frames, one thread)%n", live[n / 2], live[n * 95 / 100], n);
     }
 }

@@ -65,10 +65,10 @@ public final class SyntheticCamera {
         if (listed.isEmpty()) {
             throw new IllegalArgumentException("at least one challenge must be listed");
         }
-        Random rnd = new Random(seed ^ (0x9E3779B97F4A7C15L * (species.ordinal() + 1)));
-        List<FaceModel3D> library = FaceLibrary.shared().faces();
-        FaceModel3D faceA = library.get(rnd.nextInt(library.size()));
-        FaceModel3D faceB = other(library, faceA, rnd);
+        Cast cast = Cast.draw(species, seed);
+        Random rnd = cast.rnd();
+        FaceModel3D faceA = cast.face();
+        FaceModel3D faceB = cast.other();
         double fps = options.fps() > 0 ? options.fps() : MotionScript.uniform(rnd, 10, 30);
         try (Studio studio = new Studio(rnd, fps, options.jitter(), options.leadInMs())) {
             return switch (species) {
@@ -87,6 +87,19 @@ public final class SyntheticCamera {
                 case SCREEN_REPLAY -> studio.screen(listed, faceA, seed, name);
                 case NO_FACE -> studio.noFace(listed, name);
             };
+        }
+    }
+
+    /**
+     * The first draws of every recording, from its species and seed: the random stream everything after draws from,
+     * the main face and another one (for SPLICE and TWO_FACES; drawn for every species so the stream stays the same).
+     */
+    record Cast(Random rnd, FaceModel3D face, FaceModel3D other) {
+        static Cast draw(Species species, long seed) {
+            Random rnd = new Random(seed ^ (0x9E3779B97F4A7C15L * (species.ordinal() + 1)));
+            List<FaceModel3D> library = FaceLibrary.shared().faces();
+            FaceModel3D face = library.get(rnd.nextInt(library.size()));
+            return new Cast(rnd, face, SyntheticCamera.other(library, face, rnd));
         }
     }
 
@@ -111,8 +124,11 @@ public final class SyntheticCamera {
         }
     }
 
-    /** Per-recording rendering state. */
-    private static final class Studio implements AutoCloseable {
+    /**
+     * Per-recording rendering state: the scene (background, camera shake, camera settings) and the canvas. Not
+     * thread-safe. {@link LivePerformer} films with one too, a frame at a time.
+     */
+    static final class Studio implements AutoCloseable {
         final Random rnd;
         final double fps;
         final boolean jitter;
@@ -151,12 +167,30 @@ public final class SyntheticCamera {
         List<RecordedFrame> film(long[] times, Painter painter) {
             List<RecordedFrame> frames = new ArrayList<>(times.length);
             for (int i = 0; i < times.length; i++) {
-                backdrop(times[i]);
-                painter.paint(times[i]);
-                frames.add(new RecordedFrame(String.format("frames/%06d.jpg", i), times[i],
-                        effects.capture(canvas, camera, rnd)));
+                frames.add(new RecordedFrame(String.format("frames/%06d.jpg", i), times[i], shoot(times[i], painter)));
             }
             return frames;
+        }
+
+        /** One frame at {@code t}: the background, what the painter draws over it, then the camera's JPEG. */
+        byte[] shoot(long t, Painter painter) {
+            backdrop(t);
+            painter.paint(t);
+            return effects.capture(canvas, camera, rnd);
+        }
+
+        /** Where a lone performer's face is centred horizontally. */
+        double centreX() {
+            return W / 2.0 + MotionScript.uniform(rnd, -40, 40);
+        }
+
+        /**
+         * The performer of a BONA_FIDE recording, alone in the scene: face width 150-260 px (at most 200 when
+         * {@code mayPerform} includes MOVE_CLOSER, so the closer face still fits), centred at {@code cx}, its own
+         * lighting.
+         */
+        Performer alone(FaceModel3D face, List<Challenge> mayPerform, double cx) {
+            return performer(face, mayPerform, 150, 260, cx);
         }
 
         Performer performer(FaceModel3D face, List<Challenge> performed, double minFw, double maxFw, double cx) {
@@ -173,7 +207,7 @@ public final class SyntheticCamera {
                 FaceModel3D face, FaceModel3D spliceTo, FaceModel3D second, String name) {
             MotionScript script = MotionScript.perform(performed, Style.HEAD, rnd, leadInMs);
             long[] times = script.frameTimes(fps, jitter, rnd);
-            double cx = W / 2.0 + MotionScript.uniform(rnd, -40, 40);
+            double cx = centreX();
             Performer main;
             Performer extra = null;
             MotionScript extraScript = null;
@@ -183,7 +217,7 @@ public final class SyntheticCamera {
                 extra = performer(second, List.of(), 100, 125, W / 2.0 - side * MotionScript.uniform(rnd, 170, 195));
                 extraScript = MotionScript.still(script.duration(), Style.HEAD, rnd);
             } else {
-                main = performer(face, performed, 150, 260, cx);
+                main = alone(face, performed, cx);
             }
             long switchAt = Long.MAX_VALUE;
             if (spliceTo != null) {
@@ -320,7 +354,7 @@ public final class SyntheticCamera {
     }
 
     /** A face placed in the scene: its model, frontal face width and centre, and its lighting. */
-    private record Performer(FaceModel3D face, double faceWidth, double centreX, double centreY,
+    record Performer(FaceModel3D face, double faceWidth, double centreX, double centreY,
             HeadRenderer.Shading light) {
 
         Performer withFace(FaceModel3D other) {

@@ -1,0 +1,384 @@
+package dev.livecheck.portal.loadtest;
+
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.testkit.LivePerformer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One simulated person on a real socket, speaking the capture protocol like the capture page: opens the link,
+ * binds the socket ({@link SocketBinding}), waits for {@code ready}, sends {@code start}, streams frames of a
+ * {@link LivePerformer} in real time at the server's {@code fps} (rendered on the fly, scheduled on a shared pacer,
+ * never a busy loop), performs each {@code challenge} the moment it arrives, and ends at {@code result}: again with
+ * another {@code start} after a {@code final:false} result while it may still try, else done. Like a person reading
+ * the instruction still on screen, it performs the challenge again when it has come back to rest and the server has
+ * not yet said {@code challenge_passed} (counted as a repeat).
+ *
+ * <p>Like the page, a frame is skipped while the previous one is still being sent, and so is a frame whose tick
+ * comes more than one interval late (this machine too busy to render it): both are counted, not queued. One instance
+ * per person; {@link #run} blocks until the person is done.
+ */
+public final class LiveCaptureClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Per-frame errors: the frame was dropped and the attempt goes on. */
+    private static final Set<String> FRAME_ERRORS = Set.of("FRAME_TOO_LARGE", "NOT_JPEG", "BAD_DIMENSIONS",
+            "RATE_LIMITED");
+
+    /**
+     * @param fps frames per second to send; 0 for the {@code fps} of the server's {@code ready}
+     * @param maxAttempts attempts this person makes at most (a {@code final:false} result is followed by another
+     *     {@code start} while attempts are left on both sides)
+     * @param deadline the whole visit, link to last result, is abandoned after this
+     * @param retryPause the pause before the next {@code start}, as a person reads the result
+     * @param binding how the opened page binds the socket
+     */
+    public record Options(double fps, int maxAttempts, Duration deadline, Duration retryPause, SocketBinding binding) {
+        public static Options defaults() {
+            return new Options(0, 3, Duration.ofSeconds(120), Duration.ofMillis(1500), SocketBinding.captureCookie());
+        }
+
+        public Options withFps(double value) {
+            return new Options(value, maxAttempts, deadline, retryPause, binding);
+        }
+
+        public Options withMaxAttempts(int value) {
+            return new Options(fps, value, deadline, retryPause, binding);
+        }
+
+        public Options withDeadline(Duration value) {
+            return new Options(fps, maxAttempts, value, retryPause, binding);
+        }
+
+        public Options withBinding(SocketBinding value) {
+            return new Options(fps, maxAttempts, deadline, retryPause, value);
+        }
+    }
+
+    /**
+     * What happened to one person.
+     *
+     * @param outcome the last result's recommendation (APPROVE, REJECT, NOT_AVAILABLE), or {@code ERROR <code>},
+     *     {@code LINK <status>}, {@code HANDSHAKE <status>}, {@code CLOSED <code>}, {@code DEADLINE}
+     * @param attempts attempts started (each {@code start})
+     * @param results every result's recommendation, in order
+     * @param timeToResultMillis from the first {@code start} to the last {@code result}; -1 without one
+     * @param replyLatencyNanos for every server message while frames flow: time since the latest frame sent
+     * @param framesSent frames sent, over {@code streamingMillis} of streaming (attempts only)
+     * @param framesSkipped frames not sent (previous still in flight, or the tick came too late)
+     * @param renderNanos time spent rendering frames
+     * @param challenges the challenges the server asked, in order, over all attempts
+     * @param repeats challenges performed again because they were not acknowledged by the time the move was done
+     */
+    public record Result(String face, String outcome, int attempts, List<String> results, long timeToResultMillis,
+            List<Long> replyLatencyNanos, long framesSent, long framesSkipped, long streamingMillis,
+            long renderNanos, List<Challenge> challenges, int repeats) {
+
+        public boolean approved() {
+            return "APPROVE".equals(outcome);
+        }
+    }
+
+    private final HttpClient http;
+    private final ScheduledExecutorService pacer;
+    private final Options options;
+
+    /** {@code http} must not follow redirects on its own (a used-up link answers with its own status). */
+    public LiveCaptureClient(HttpClient http, ScheduledExecutorService pacer, Options options) {
+        this.http = http;
+        this.pacer = pacer;
+        this.options = options;
+    }
+
+    /** One person with the face, scene and camera of {@code seed} visits {@code link} until done. */
+    public Result run(URI link, long seed) throws InterruptedException {
+        try (LivePerformer person = new LivePerformer(seed)) {
+            return new Visit(person).run(link);
+        }
+    }
+
+    /** The state of one visit; the socket listener and the pacer's ticks share it. */
+    private final class Visit implements WebSocket.Listener {
+        private final LivePerformer person;
+        private final long origin = System.nanoTime();
+        private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        private final List<Challenge> challenges = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> results = new ArrayList<>();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final AtomicLong framesSent = new AtomicLong();
+        private final AtomicLong framesSkipped = new AtomicLong();
+        private final AtomicLong renderNanos = new AtomicLong();
+        private volatile long lastFrameSentNanos;
+        private volatile boolean streaming;
+        /** The challenge asked and not yet passed, or null. */
+        private volatile Challenge pending;
+        private final AtomicLong repeats = new AtomicLong();
+        private volatile CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+        private WebSocket socket;
+        private long streamingNanos;
+
+        Visit(LivePerformer person) {
+            this.person = person;
+        }
+
+        long nowMillis() {
+            return (System.nanoTime() - origin) / 1_000_000;
+        }
+
+        Result run(URI link) throws InterruptedException {
+            long deadline = System.nanoTime() + options.deadline().toNanos();
+            HttpResponse<String> page;
+            try {
+                page = http.send(HttpRequest.newBuilder(link).timeout(Duration.ofSeconds(30)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                return result("LINK " + e.getClass().getSimpleName(), 0, -1);
+            }
+            if (page.statusCode() != 200) {
+                return result("LINK " + page.statusCode(), 0, -1);
+            }
+            SocketBinding.ConnectParams params = options.binding().bind(link, page);
+            WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+            params.headers().forEach(builder::header);
+            try {
+                socket = builder.buildAsync(params.socket(), this).orTimeout(30, TimeUnit.SECONDS).join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                    return result("HANDSHAKE " + refused.getResponse().statusCode(), 0, -1);
+                }
+                return result("HANDSHAKE " + e.getCause(), 0, -1);
+            }
+            try {
+                return converse(deadline);
+            } finally {
+                stopStreaming(null);
+                send(() -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+            }
+        }
+
+        private Result converse(long deadline) throws InterruptedException {
+            JsonNode ready = next(deadline);
+            if (ready == null || !"ready".equals(type(ready))) {
+                return result(ready == null ? outcomeWithoutMessage() : "UNEXPECTED " + type(ready), 0, -1);
+            }
+            double fps = options.fps() > 0 ? options.fps() : ready.path("fps").asDouble(15);
+            int serverAttemptsLeft = ready.path("attemptsLeft").asInt(1);
+            int attempts = 0;
+            long firstStart = -1;
+            String outcome = null;
+            while (true) {
+                attempts++;
+                send(() -> socket.sendText("{\"type\":\"start\"}", true));
+                if (firstStart < 0) {
+                    firstStart = System.nanoTime();
+                }
+                ScheduledFuture<?> ticks = startStreaming(fps);
+                JsonNode end = awaitEnd(deadline);
+                stopStreaming(ticks);
+                if (end == null) {
+                    return result(outcomeWithoutMessage(), attempts, -1);
+                }
+                if ("error".equals(type(end))) {
+                    String code = end.path("code").asString("");
+                    if ("BUSY".equals(code) && System.nanoTime() < deadline) {
+                        attempts--; // the server cut the attempt for load: it does not count, try again
+                        Thread.sleep(options.retryPause().toMillis());
+                        continue;
+                    }
+                    return result("ERROR " + code, attempts, -1);
+                }
+                outcome = end.path("recommendation").asString("?");
+                results.add(outcome);
+                serverAttemptsLeft = end.path("attemptsLeft").asInt(0);
+                boolean last = end.path("final").asBoolean(true) || serverAttemptsLeft <= 0
+                        || attempts >= options.maxAttempts();
+                if (last) {
+                    return result(outcome, attempts, (System.nanoTime() - firstStart) / 1_000_000);
+                }
+                if (System.nanoTime() + options.retryPause().toNanos() >= deadline) {
+                    return result("DEADLINE", attempts, -1);
+                }
+                Thread.sleep(options.retryPause().toMillis());
+            }
+        }
+
+        /** The {@code result} or a non-frame {@code error} ending this attempt; null on close or deadline. */
+        private JsonNode awaitEnd(long deadline) throws InterruptedException {
+            while (true) {
+                JsonNode message = next(deadline);
+                if (message == null) {
+                    return null;
+                }
+                String type = type(message);
+                if ("result".equals(type)
+                        || "error".equals(type) && !FRAME_ERRORS.contains(message.path("code").asString(""))) {
+                    return message;
+                }
+            }
+        }
+
+        private JsonNode next(long deadline) throws InterruptedException {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                JsonNode message = messages.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(250)),
+                        TimeUnit.NANOSECONDS);
+                if (message != null) {
+                    return message;
+                }
+                if (closed.isDone() && messages.isEmpty()) {
+                    return null;
+                }
+            }
+        }
+
+        private String outcomeWithoutMessage() {
+            return closed.isDone() ? "CLOSED " + closed.getNow(-1) : "DEADLINE";
+        }
+
+        private ScheduledFuture<?> startStreaming(double fps) {
+            long interval = Math.round(1_000_000_000 / fps);
+            long first = System.nanoTime();
+            long[] tick = {0};
+            streaming = true;
+            lastFrameSentNanos = 0;
+            streamingNanos -= first;
+            return pacer.scheduleAtFixedRate(() -> {
+                long due = first + tick[0]++ * interval;
+                if (!streaming) {
+                    return;
+                }
+                if (System.nanoTime() - due > interval || !lastSend.isDone()) {
+                    framesSkipped.incrementAndGet();
+                    return;
+                }
+                long now = nowMillis();
+                Challenge asked = pending;
+                if (asked != null && !person.busy(now)) {
+                    person.perform(asked, now);
+                    repeats.incrementAndGet();
+                }
+                long r0 = System.nanoTime();
+                byte[] jpeg = person.frame(now);
+                renderNanos.addAndGet(System.nanoTime() - r0);
+                sendFrame(jpeg);
+            }, 0, interval, TimeUnit.NANOSECONDS);
+        }
+
+        private void stopStreaming(ScheduledFuture<?> ticks) {
+            if (ticks != null) {
+                streaming = false;
+                ticks.cancel(false);
+                streamingNanos += System.nanoTime();
+            }
+        }
+
+        private synchronized void sendFrame(byte[] jpeg) {
+            if (!streaming) {
+                return;
+            }
+            try {
+                lastSend = socket.sendBinary(ByteBuffer.wrap(jpeg), true).whenComplete((ok, error) -> {
+                    if (error == null) {
+                        lastFrameSentNanos = System.nanoTime();
+                        framesSent.incrementAndGet();
+                    }
+                });
+            } catch (IllegalStateException | IllegalArgumentException closedMeanwhile) {
+                framesSkipped.incrementAndGet();
+            }
+        }
+
+        /** Waits for the previous message to be sent (the socket takes one at a time), then sends and waits. */
+        private void send(java.util.function.Supplier<CompletableFuture<WebSocket>> message) {
+            CompletableFuture<?> previous;
+            synchronized (this) {
+                previous = lastSend;
+            }
+            previous.exceptionally(e -> null).orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            synchronized (this) {
+                lastSend = message.get();
+            }
+            lastSend.orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+
+        private Result result(String outcome, int attempts, long timeToResult) {
+            return new Result(person.face(), outcome, attempts, List.copyOf(results), timeToResult,
+                    List.copyOf(latencies), framesSent.get(), framesSkipped.get(),
+                    Math.max(0, streamingNanos) / 1_000_000, renderNanos.get(), List.copyOf(challenges),
+                    (int) repeats.get());
+        }
+
+        private static String type(JsonNode message) {
+            return message.path("type").asString("");
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                long sent = lastFrameSentNanos;
+                if (streaming && sent != 0) {
+                    latencies.add(System.nanoTime() - sent);
+                }
+                JsonNode message = JSON.readTree(partial.toString());
+                partial.setLength(0);
+                String type = type(message);
+                if (Set.of("challenge_passed", "processing", "result").contains(type) || "error".equals(type)
+                        && !FRAME_ERRORS.contains(message.path("code").asString(""))) {
+                    pending = null; // passed, or the attempt is over
+                }
+                if ("challenge".equals(type)) {
+                    // react at once, on the listener thread: the next frame already shows the start of the move
+                    try {
+                        Challenge action = Challenge.valueOf(message.path("action").asString(""));
+                        challenges.add(action);
+                        person.perform(action, nowMillis());
+                        pending = action;
+                    } catch (IllegalArgumentException unknownAction) {
+                        // a person asked for something they do not understand keeps still
+                    }
+                }
+                messages.add(message);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}

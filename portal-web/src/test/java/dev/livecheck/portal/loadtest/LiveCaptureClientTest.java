@@ -1,0 +1,74 @@
+package dev.livecheck.portal.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.livecheck.persistence.business.Business;
+import dev.livecheck.persistence.business.Businesses;
+import dev.livecheck.persistence.users.PortalUser;
+import dev.livecheck.persistence.users.PortalUsers;
+import dev.livecheck.persistence.users.Role;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Two live users against the portal on a real port with the production challenge planner (random challenges, no
+ * test planner imported): sessions created over HTTP as an admin would, each user answering whatever it is asked,
+ * both approved (within the profile's three attempts).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:live-load;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class LiveCaptureClientTest {
+
+    private static final String PASSWORD = "live load test password";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Businesses businesses;
+    @Autowired
+    PortalUsers users;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Test
+    void twoLiveUsersAnswerRandomChallengesAndAreApproved() throws Exception {
+        Instant now = Instant.now();
+        Business business = businesses.insert(Business.create("Live load", now));
+        String admin = "owner-" + System.nanoTime() + "@example.test";
+        users.insert(PortalUser.create(business.id(), admin, "Load Owner", encoder.encode(PASSWORD), Role.OWNER, now));
+        URI base = URI.create("http://localhost:" + port + "/");
+        List<URI> links = new PortalSessions(base).signIn(admin, PASSWORD).createLinks(2);
+
+        // up to 3 attempts, as a person would retry: on a machine shared with other builds the client (same JVM,
+        // same cores) can fall short of frames and a first attempt be refused for it (see docs/performance.md)
+        LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base, null, 2, admin, 2, 1, 0, 3, 120, 3);
+        LiveCaptureLoad.Report report = LiveCaptureLoad.run(config, links);
+        System.out.println(LiveCaptureLoad.Report.HEADER + "\n" + report.row() + "\n" + report.details());
+
+        assertThat(report.results()).allSatisfy(user -> {
+            assertThat(user.outcome()).as(report.details()).isEqualTo("APPROVE");
+            assertThat(user.challenges()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(user.framesSent()).isGreaterThan(30);
+            assertThat(user.replyLatencyNanos()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void refusesEveryTargetButThisMachine() {
+        assertThatThrownBy(() -> LiveCaptureLoad.requireLoopback(URI.create("http://192.0.2.10:8080/c/x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a loopback address");
+        assertThatThrownBy(() -> LiveCaptureLoad.Config.parse(new String[] {"http://10.0.0.1:8080", "--create", "1",
+            "--admin", "a@b.test"})).isInstanceOf(IllegalArgumentException.class);
+        LiveCaptureLoad.requireLoopback(URI.create("http://127.0.0.1:8080/"));
+        LiveCaptureLoad.requireLoopback(URI.create("http://localhost:8080/"));
+    }
+}

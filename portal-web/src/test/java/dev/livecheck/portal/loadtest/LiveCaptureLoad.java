@@ -1,0 +1,305 @@
+package dev.livecheck.portal.loadtest;
+
+import dev.livecheck.core.testkit.LivePerformer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Live users against a running portal (a measurement tool, not a test): N {@link LiveCaptureClient}s, each a
+ * different rendered person answering the server's random challenges, arriving evenly over a ramp, each on its own
+ * capture link. Prints one table row: users, approved, rejected, other outcomes, time to result (first start to last
+ * result) p50/p95, server reply latency p50/p95, frames sent per user per second of streaming, frames skipped.
+ *
+ * <pre>
+ * LiveCaptureLoad BASE_URL (--links FILE | --create N --admin EMAIL) [--users N] [--ramp SECONDS] [--fps FPS]
+ *                 [--attempts K] [--deadline SECONDS] [--seed S]
+ * </pre>
+ * {@code --links}: one capture link per line ({@code #} comments and blank lines skipped). {@code --create N}: signs
+ * in as that admin (password from the environment variable {@code LIVECHECK_LOAD_PASSWORD}) and creates N sessions
+ * with {@link PortalSessions}. {@code --users} defaults to the number of links; {@code --fps 0} (default) sends at
+ * the {@code fps} the server's {@code ready} asks for.
+ *
+ * <p>Bounded: at most {@value #MAX_USERS} users, a ramp of at most 600 s, each user abandoned after its deadline
+ * (default 120 s). Only loopback targets: the base URL and every link must resolve to loopback addresses only, else
+ * nothing is sent.
+ */
+public final class LiveCaptureLoad {
+
+    static final int MAX_USERS = 200;
+    private static final int WARM_UP_FRAMES = 80;
+    static final String PASSWORD_ENV = "LIVECHECK_LOAD_PASSWORD";
+
+    /** The parsed command line. */
+    public record Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds,
+            double fps, int attempts, int deadlineSeconds, long seed) {
+
+        public Config {
+            requireLoopback(base);
+            check(users >= 0 && users <= MAX_USERS, "--users must be 1.." + MAX_USERS);
+            check(create >= 0 && create <= MAX_USERS, "--create must be 1.." + MAX_USERS);
+            check(rampSeconds >= 0 && rampSeconds <= 600, "--ramp must be 0..600 seconds");
+            check(fps == 0 || fps >= 1 && fps <= 30, "--fps must be 1..30 (0: the server's)");
+            check(attempts >= 1 && attempts <= 10, "--attempts must be 1..10");
+            check(deadlineSeconds >= 10 && deadlineSeconds <= 600, "--deadline must be 10..600 seconds");
+            check(linksFile != null ^ create > 0, "give either --links FILE or --create N");
+            check(create == 0 || admin != null, "--create needs --admin EMAIL");
+        }
+
+        static Config parse(String[] args) {
+            check(args.length >= 1 && !args[0].startsWith("--"), "usage: LiveCaptureLoad BASE_URL (--links FILE | "
+                    + "--create N --admin EMAIL) [--users N] [--ramp S] [--fps F] [--attempts K] [--deadline S] "
+                    + "[--seed S]");
+            Map<String, String> options = new TreeMap<>();
+            for (int i = 1; i < args.length; i += 2) {
+                check(args[i].startsWith("--") && i + 1 < args.length, "option without value: " + args[i]);
+                options.put(args[i].substring(2), args[i + 1]);
+            }
+            List<String> known = List.of("links", "create", "admin", "users", "ramp", "fps", "attempts", "deadline",
+                    "seed");
+            options.keySet().forEach(k -> check(known.contains(k), "unknown option --" + k));
+            int create = Integer.parseInt(options.getOrDefault("create", "0"));
+            return new Config(URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/"),
+                    options.containsKey("links") ? Path.of(options.get("links")) : null, create,
+                    options.get("admin"), Integer.parseInt(options.getOrDefault("users", "0")),
+                    Double.parseDouble(options.getOrDefault("ramp", "0")),
+                    Double.parseDouble(options.getOrDefault("fps", "0")),
+                    Integer.parseInt(options.getOrDefault("attempts", "3")),
+                    Integer.parseInt(options.getOrDefault("deadline", "120")),
+                    Long.parseLong(options.getOrDefault("seed", "1")));
+        }
+    }
+
+    private LiveCaptureLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Config config;
+        List<URI> links;
+        try {
+            config = Config.parse(args);
+            links = links(config);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Report report = run(config, links);
+        System.out.println(Report.HEADER);
+        System.out.println(report.row());
+        System.out.println(report.details());
+        System.exit(0); // the HttpClient's and pacer's threads would keep exec:java waiting
+    }
+
+    /** The capture links to use: read from the file, or created on the portal. */
+    static List<URI> links(Config config) throws IOException {
+        List<URI> links;
+        if (config.linksFile() != null) {
+            links = Files.readAllLines(config.linksFile(), StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(URI::create).toList();
+        } else {
+            String password = System.getenv(PASSWORD_ENV);
+            check(password != null && !password.isEmpty(), "set " + PASSWORD_ENV + " to the admin's password");
+            links = new PortalSessions(config.base()).signIn(config.admin(), password).createLinks(config.create());
+        }
+        links.forEach(LiveCaptureLoad::requireLoopback);
+        int users = config.users() == 0 ? links.size() : config.users();
+        check(users >= 1 && users <= links.size(), users + " users need as many links, have " + links.size());
+        return links.subList(0, users);
+    }
+
+    /** Runs one user per link, arriving evenly over the ramp; returns when every user is done. */
+    public static Report run(Config config, List<URI> links) throws InterruptedException {
+        links.forEach(LiveCaptureLoad::requireLoopback);
+        int users = links.size();
+        LiveCaptureClient.Options options = LiveCaptureClient.Options.defaults().withFps(config.fps())
+                .withMaxAttempts(config.attempts()).withDeadline(Duration.ofSeconds(config.deadlineSeconds()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(Math.max(2, cores), daemon("live-pacer"));
+        ExecutorService people = Executors.newFixedThreadPool(users, daemon("live-user"));
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        LiveCaptureClient client = new LiveCaptureClient(http, pacer, options);
+        warmUp();
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        List<Future<LiveCaptureClient.Result>> futures = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            long delayMs = users == 1 ? 0 : Math.round(config.rampSeconds() * 1000 * i / users);
+            URI link = links.get(i);
+            long seed = personSeed(config.seed(), i);
+            futures.add(people.submit(() -> {
+                Thread.sleep(delayMs);
+                return client.run(link, seed);
+            }));
+        }
+        List<LiveCaptureClient.Result> results = new ArrayList<>();
+        long wallLimit = TimeUnit.SECONDS.toNanos(Math.round(config.rampSeconds()) + config.deadlineSeconds() + 60);
+        for (Future<LiveCaptureClient.Result> future : futures) {
+            try {
+                results.add(future.get(Math.max(1, wallLimit - (System.nanoTime() - t0)), TimeUnit.NANOSECONDS));
+            } catch (java.util.concurrent.ExecutionException e) {
+                results.add(failed("FAILED " + e.getCause()));
+            } catch (java.util.concurrent.TimeoutException e) {
+                results.add(failed("DEADLINE"));
+            }
+        }
+        people.shutdownNow();
+        pacer.shutdownNow();
+        return new Report(results, (System.nanoTime() - t0) / 1_000_000, (processCpuNanos() - cpu0) / 1_000_000,
+                cores);
+    }
+
+    /**
+     * User {@code i}'s performer seed. Mixed (SplitMix64's finaliser), not {@code seed + i}: the first draws of
+     * {@code java.util.Random} from neighbouring seeds are nearly the same, and neighbours would share a face.
+     */
+    static long personSeed(long seed, int i) {
+        long z = seed * 0x9E3779B97F4A7C15L + (i + 1) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * Lifts the face photos to 3D and lets the JIT compile the renderer before anyone connects: the first frames of a
+     * cold JVM take ten times longer, and the first users would send a fraction of their frames.
+     */
+    static void warmUp() {
+        dev.livecheck.core.attempt.Challenge[] actions = dev.livecheck.core.attempt.Challenge.values();
+        try (LivePerformer person = new LivePerformer(0)) {
+            for (int i = 0; i < WARM_UP_FRAMES; i++) {
+                if (i % 20 == 0) {
+                    person.perform(actions[(i / 20) % actions.length], i * 66L);
+                }
+                person.frame(i * 66L);
+            }
+        }
+    }
+
+    private static LiveCaptureClient.Result failed(String outcome) {
+        return new LiveCaptureClient.Result("", outcome, 0, List.of(), -1, List.of(), 0, 0, 0, 0, List.of(), 0);
+    }
+
+    /**
+     * What the users experienced.
+     *
+     * @param cpuMillis this process's CPU time (the clients: rendering, JPEG, sockets), for the machine's share
+     */
+    public record Report(List<LiveCaptureClient.Result> results, long wallMillis, long cpuMillis, int cores) {
+
+        static final String HEADER = "| users | approved | rejected | other | time to result p50 / p95 "
+                + "| reply latency p50 / p95 | frames sent per user per s | frames skipped |\n"
+                + "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |";
+
+        public long approved() {
+            return results.stream().filter(LiveCaptureClient.Result::approved).count();
+        }
+
+        public long rejected() {
+            return results.stream().filter(r -> "REJECT".equals(r.outcome())).count();
+        }
+
+        public String row() {
+            List<Long> times = results.stream().filter(r -> r.timeToResultMillis() >= 0)
+                    .map(LiveCaptureClient.Result::timeToResultMillis).sorted().toList();
+            List<Long> latencies = results.stream().flatMap(r -> r.replyLatencyNanos().stream()).sorted().toList();
+            long sent = results.stream().mapToLong(LiveCaptureClient.Result::framesSent).sum();
+            long skipped = results.stream().mapToLong(LiveCaptureClient.Result::framesSkipped).sum();
+            double streamSeconds = results.stream().mapToLong(LiveCaptureClient.Result::streamingMillis).sum() / 1e3;
+            String other = results.stream().filter(r -> !r.approved() && !"REJECT".equals(r.outcome()))
+                    .collect(Collectors.groupingBy(LiveCaptureClient.Result::outcome, TreeMap::new,
+                            Collectors.counting()))
+                    .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+            return String.format(Locale.ROOT, "| %d | %d | %d | %s | %s / %s | %s / %s | %.1f | %d of %d |",
+                    results.size(), approved(), rejected(), other.isEmpty() ? "-" : other,
+                    seconds(quantile(times, 0.5)), seconds(quantile(times, 0.95)),
+                    millis(quantile(latencies, 0.5)), millis(quantile(latencies, 0.95)),
+                    streamSeconds == 0 ? 0 : sent / streamSeconds, skipped, sent + skipped);
+        }
+
+        /** One line per user, then the client side's cost. */
+        public String details() {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < results.size(); i++) {
+                LiveCaptureClient.Result r = results.get(i);
+                out.append(String.format(Locale.ROOT, "user %d: %s %s after %d attempt(s) %s, asked %s (%d repeated), %s,"
+                                + " %d frames sent, %d skipped, render %.1f ms/frame%n", i + 1, r.face(), r.outcome(),
+                        r.attempts(), r.results(), r.challenges(), r.repeats(),
+                        r.timeToResultMillis() < 0 ? "no result" : seconds(r.timeToResultMillis()), r.framesSent(),
+                        r.framesSkipped(), r.framesSent() == 0 ? 0 : r.renderNanos() / 1e6 / r.framesSent()));
+            }
+            out.append(String.format(Locale.ROOT, "wall %.1f s; client process CPU %.1f s (%.0f %% of %d cores)",
+                    wallMillis / 1e3, cpuMillis / 1e3, 100.0 * cpuMillis / Math.max(1, wallMillis) / cores, cores));
+            return out.toString();
+        }
+
+        private static Long quantile(List<Long> sorted, double q) {
+            return sorted.isEmpty() ? null : sorted.get((int) Math.round(q * (sorted.size() - 1)));
+        }
+
+        private static String seconds(Long ms) {
+            return ms == null ? "-" : String.format(Locale.ROOT, "%.1f s", ms / 1e3);
+        }
+
+        private static String millis(Long nanos) {
+            return nanos == null ? "-" : String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
+        }
+    }
+
+    /** Refuses any target that is not on this machine: every address the host resolves to must be loopback. */
+    static void requireLoopback(URI uri) {
+        String host = uri.getHost();
+        check(host != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())),
+                "not an http(s) URL: " + uri);
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            for (InetAddress address : addresses) {
+                check(address.isLoopbackAddress(), "refused: " + host + " is not a loopback address (" + address
+                        + "); this tool only runs against a portal on this machine");
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host " + host, e);
+        }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.livecheck.portal.loadtest;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/**
+ * How an opened capture page binds its socket: from the page's response (status, headers, HTML) to where and with
+ * which headers the capture WebSocket is opened. {@link #captureCookie()} is the emailed link's binding
+ * ({@code /c/{token}} sets the {@code livecheck_capture} cookie); another kind of page (e.g. a ticket in the HTML of an
+ * API session's page) plugs in its own.
+ */
+@FunctionalInterface
+public interface SocketBinding {
+
+    /** Where to connect and the handshake headers (cookie, Origin, ...). */
+    record ConnectParams(URI socket, Map<String, String> headers) {
+        public ConnectParams {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** Reads the opened page (status 200) and says how to connect; throws if the page carries no binding. */
+    ConnectParams bind(URI page, HttpResponse<String> response);
+
+    /** The capture link's binding: the {@code livecheck_capture} cookie, the page's own origin, {@code /ws/capture}. */
+    static SocketBinding captureCookie() {
+        return (page, response) -> {
+            String cookie = response.headers().allValues("Set-Cookie").stream()
+                    .filter(h -> h.startsWith("livecheck_capture="))
+                    .map(h -> h.substring(0, h.contains(";") ? h.indexOf(';') : h.length()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the page set no livecheck_capture cookie"));
+            return new ConnectParams(socketUri(page, "/ws/capture"), Map.of("Cookie", cookie, "Origin", origin(page)));
+        };
+    }
+
+    /** {@code ws(s)://host:port/path} on the page's host. */
+    static URI socketUri(URI page, String path) {
+        String scheme = "https".equals(page.getScheme()) ? "wss" : "ws";
+        return URI.create(scheme + "://" + page.getRawAuthority() + path);
+    }
+
+    /** The page's origin, as a browser would send it. */
+    static String origin(URI page) {
+        return page.getScheme() + "://" + page.getRawAuthority();
+    }
+}
