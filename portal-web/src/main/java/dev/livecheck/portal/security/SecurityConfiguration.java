@@ -32,9 +32,14 @@ public class SecurityConfiguration {
     /** The session API and its end-user web entry: see {@link #apiSecurity}. */
     static final String API_PATHS = "/idverify/**";
 
-    /** Reachable without signing in: the capture flow (its token is the credential), assets and the health probe. */
+    /**
+     * Reachable without signing in: the capture flow (its token is the credential), assets, the health probe and the
+     * session API's documentation.
+     */
     private static final String[] PUBLIC_PATHS = {"/c/**", "/ws/**", "/webjars/**", "/css/**", "/js/**",
-            "/images/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/setup", "/login", "/error"};
+            "/images/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/setup", "/login", "/error",
+            // the session API's OpenAPI document and Swagger UI (livecheck.api.docs.enabled): public like the API's docs
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     /**
      * The session API ({@code /idverify/v1/**}): authenticated by request signatures in the api module's filter, so
