@@ -36,8 +36,8 @@ record SessionSpecificationSchema(
         @JsonProperty(Wire.REQUESTED_TASKS) @ArraySchema(maxItems = 0) List<Object> requestedTasks,
         @JsonProperty(Wire.REQUIRED_DOCUMENTS) @ArraySchema(maxItems = 0) List<Object> requiredDocuments,
         @JsonProperty(Wire.SDK_CONFIG) SdkConfig sdkConfig,
-        @JsonProperty(Wire.BLOCK_BIOMETRIC_CONSENT) @Schema(allowableValues = "false",
-                description = "Only false: the capture page always asks consent")
+        @JsonProperty(Wire.BLOCK_BIOMETRIC_CONSENT)
+        @Schema(description = "Only false is accepted: the capture page always asks the end user's consent")
         Boolean blockBiometricConsent) {
 
     @Schema(name = "NotificationsSpecification")
