@@ -93,6 +93,10 @@ class TenantIsolationTest extends DatabaseTest {
         for (MediaRole role : MediaRole.values()) {
             assertThat(media.findContent(a.id(), attemptB.attempt().id(), role)).isEmpty();
         }
+        for (var m : attemptB.media()) {
+            assertThat(media.findContentById(a.id(), sessionB.id(), m.id())).isEmpty();
+            assertThat(media.findContentById(b.id(), sessionB.id(), m.id())).isPresent();
+        }
         assertThat(outbox.findByBusinessIdAndId(a.id(), mailB.id())).isEmpty();
         assertThat(outbox.findAllByBusinessIdAndSessionIdOrderByCreatedAt(a.id(), sessionB.id())).isEmpty();
         assertThat(outbox.findByBusinessIdOrderByCreatedAtDesc(a.id(), PageRequest.of(0, 10))).isEmpty();
@@ -122,6 +126,8 @@ class TenantIsolationTest extends DatabaseTest {
         assertThat(sessions.cancel(a.id(), sessionB.id(), NOW)).isZero();
         assertThat(sessions.deleteByBusinessIdAndId(a.id(), sessionB.id())).isZero();
         assertThat(media.purgeCreatedBefore(a.id(), profileB.id(), minutes(60 * 24 * 365), NOW)).isZero();
+        assertThat(media.purgeById(a.id(), sessionB.id(), attemptB.media().get(0).id(), NOW)).isZero();
+        assertThat(media.purgeExpiredApiResources(a.id(), minutes(60 * 24 * 365))).isZero();
         assertThat(outbox.requeue(a.id(), mailB.id(), NOW)).isZero();
 
         // B's rows are untouched.

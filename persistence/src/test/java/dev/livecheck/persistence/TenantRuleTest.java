@@ -42,6 +42,8 @@ class TenantRuleTest {
             "VerificationSessions.findOverdueCreatedByApi",
             // Lifecycle job: image retention of every profile (MediaRetention then purges per business).
             "MediaFiles.findAllRetentionPolicies",
+            // Lifecycle job: businesses with images of API sessions past resources_expire_at (purged per business).
+            "MediaFiles.findBusinessesWithExpiredApiResources",
             // Outbox sender job: finds, claims and completes due e-mails of every business by claim.
             "Outbox.findDue",
             "Outbox.claim",

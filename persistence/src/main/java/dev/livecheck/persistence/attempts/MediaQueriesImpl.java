@@ -44,6 +44,56 @@ class MediaQueriesImpl implements MediaQueries {
     }
 
     @Override
+    public Optional<MediaContent> findContentById(UUID businessId, UUID sessionId, UUID mediaId) {
+        return jdbc.sql("""
+                        SELECT m.content_type, m.bytes, m.sha256
+                        FROM media m JOIN attempt a ON a.business_id = m.business_id AND a.id = m.attempt_id
+                        WHERE m.business_id = :businessId AND a.session_id = :sessionId AND m.id = :mediaId
+                          AND m.bytes IS NOT NULL""")
+                .param("businessId", businessId).param("sessionId", sessionId).param("mediaId", mediaId)
+                .query((rs, n) -> new MediaContent(rs.getString("content_type"), rs.getBytes("bytes"),
+                        rs.getString("sha256")))
+                .optional();
+    }
+
+    @Override
+    public int purgeById(UUID businessId, UUID sessionId, UUID mediaId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE media SET bytes = NULL, purged_at = :now
+                        WHERE business_id = :businessId AND id = :mediaId AND purged_at IS NULL
+                          AND attempt_id IN (SELECT a.id FROM attempt a
+                                             WHERE a.business_id = :businessId AND a.session_id = :sessionId)""")
+                .param("now", ts(now)).param("businessId", businessId).param("mediaId", mediaId)
+                .param("sessionId", sessionId)
+                .update();
+    }
+
+    @Override
+    public List<UUID> findBusinessesWithExpiredApiResources(Instant now) {
+        return jdbc.sql("""
+                        SELECT DISTINCT r.business_id
+                        FROM session_api_request r
+                        JOIN attempt a ON a.business_id = r.business_id AND a.session_id = r.session_id
+                        JOIN media m ON m.business_id = a.business_id AND m.attempt_id = a.id
+                        WHERE r.resources_expire_at < :now AND m.purged_at IS NULL""")
+                .param("now", ts(now))
+                .query((rs, n) -> rs.getObject("business_id", UUID.class))
+                .list();
+    }
+
+    @Override
+    public int purgeExpiredApiResources(UUID businessId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE media SET bytes = NULL, purged_at = :now
+                        WHERE business_id = :businessId AND purged_at IS NULL
+                          AND attempt_id IN (SELECT a.id FROM attempt a JOIN session_api_request r
+                                               ON r.business_id = a.business_id AND r.session_id = a.session_id
+                                             WHERE a.business_id = :businessId AND r.resources_expire_at < :now)""")
+                .param("now", ts(now)).param("businessId", businessId)
+                .update();
+    }
+
+    @Override
     public List<RetentionPolicy> findAllRetentionPolicies() {
         return jdbc.sql("SELECT business_id, id, image_retention_days FROM check_profile ORDER BY business_id, id")
                 .query((rs, n) -> new RetentionPolicy(rs.getObject("business_id", UUID.class),

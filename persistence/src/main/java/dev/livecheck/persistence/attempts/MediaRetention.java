@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lifecycle job (global by nature): drops image bytes older than their profile's retention, keeping size and
- * SHA-256, and records one MEDIA_PURGED audit event per business that lost images.
+ * Lifecycle job (global by nature): drops image bytes older than their profile's retention, and those of API sessions
+ * whose {@code resources_expire_at} passed (whichever comes first), keeping size and SHA-256, and records one
+ * MEDIA_PURGED audit event per business that lost images.
  */
 @Service
 public class MediaRetention {
@@ -33,6 +34,12 @@ public class MediaRetention {
             int purged = media.purgeCreatedBefore(p.businessId(), p.profileId(), cutoff, now);
             if (purged > 0) {
                 perBusiness.merge(p.businessId(), purged, Integer::sum);
+            }
+        }
+        for (UUID businessId : media.findBusinessesWithExpiredApiResources(now)) {
+            int purged = media.purgeExpiredApiResources(businessId, now);
+            if (purged > 0) {
+                perBusiness.merge(businessId, purged, Integer::sum);
             }
         }
         perBusiness.forEach((businessId, count) -> audit.insert(AuditEvent.bySystem(businessId,

@@ -7,14 +7,17 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * Something that happened in a business. {@code actor} is a portal user id or {@link #SYSTEM}; {@code action} is one
- * of the constants below (free text is allowed for new ones, at most 64 characters).
+ * Something that happened in a business. {@code actor} is a portal user id, {@link #SYSTEM}, or
+ * {@link #APPLICATION_ACTOR_PREFIX} + an API application's id (a request signed by that application); {@code action}
+ * is one of the constants below (free text is allowed for new ones, at most 64 characters).
  */
 @Table
 public record AuditEvent(@Id UUID id, UUID businessId, String actor, String action, String targetType,
                          String targetId, String details, Instant occurredAt) {
 
     public static final String SYSTEM = "system";
+    /** Actor prefix of actions an API application took through the session API ({@link #byApplication}). */
+    public static final String APPLICATION_ACTOR_PREFIX = "application:";
 
     public static final String SESSION_CREATED = "SESSION_CREATED";
     public static final String SESSION_CANCELLED = "SESSION_CANCELLED";
@@ -49,6 +52,18 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
     public static AuditEvent byUser(UUID businessId, UUID userId, String action, String targetType, String targetId,
                                     String details, Instant at) {
         return new AuditEvent(UUID.randomUUID(), businessId, userId.toString(), action, targetType, targetId, details, at);
+    }
+
+    /** An action requested by an API application's signed request. */
+    public static AuditEvent byApplication(UUID businessId, UUID applicationId, String action, String targetType,
+                                           String targetId, String details, Instant at) {
+        return new AuditEvent(UUID.randomUUID(), businessId, applicationActor(applicationId), action, targetType,
+                targetId, details, at);
+    }
+
+    /** The {@code actor} value of an API application. */
+    public static String applicationActor(UUID applicationId) {
+        return APPLICATION_ACTOR_PREFIX + applicationId;
     }
 
     public static AuditEvent bySystem(UUID businessId, String action, String targetType, String targetId,

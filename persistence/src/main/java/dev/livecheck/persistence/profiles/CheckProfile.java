@@ -25,6 +25,8 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
     public static final int MIN_MAX_RETRIES = 1;
     public static final int MAX_MAX_RETRIES = 10;
     public static final int MAX_LINK_LIFETIME_HOURS = 720;
+    /** Longest image retention: the profile form, the API's {@code resources_ttl} and the CHECK constraint. */
+    public static final int MAX_IMAGE_RETENTION_DAYS = 3650;
     /** A brand colour as stored: "#rrggbb", lower-case. */
     public static final Pattern COLOUR = Pattern.compile("#[0-9a-f]{6}");
     /** A locale tag as stored, e.g. en, de or pt-BR. */
@@ -43,7 +45,8 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
         require(maxRetries >= MIN_MAX_RETRIES && maxRetries <= MAX_MAX_RETRIES, "maxRetries must be 1-10");
         require(challengeCount >= 2 && challengeCount <= 3, "challengeCount must be 2-3");
         require(linkLifetimeHours >= 1 && linkLifetimeHours <= MAX_LINK_LIFETIME_HOURS, "linkLifetimeHours must be 1-720");
-        require(imageRetentionDays >= 1 && imageRetentionDays <= 3650, "imageRetentionDays must be 1-3650");
+        require(imageRetentionDays >= 1 && imageRetentionDays <= MAX_IMAGE_RETENTION_DAYS,
+                "imageRetentionDays must be 1-" + MAX_IMAGE_RETENTION_DAYS);
         require(brandColour != null && COLOUR.matcher(brandColour).matches(), "brandColour must be #rrggbb (lower-case)");
         require(locale != null && LOCALE.matcher(locale).matches(), "locale must look like en, de or pt-BR");
         require(emailSubject != null && !emailSubject.isBlank() && emailSubject.length() <= 300, "emailSubject must be 1-300 characters");

@@ -56,8 +56,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !isSignedApiPath(request);
+    }
+
+    /** Under {@link #BASE_PATH} but not the web entry: the requests that must carry a signature. */
+    static boolean isSignedApiPath(HttpServletRequest request) {
         String path = relativePath(request);
-        return path == null || (BASE_PATH + path).startsWith(WEB_ENTRY_PATH);
+        return path != null && !(BASE_PATH + path).startsWith(WEB_ENTRY_PATH);
     }
 
     @Override

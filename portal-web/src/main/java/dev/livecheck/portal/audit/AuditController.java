@@ -27,6 +27,7 @@ class AuditController {
         model.addAttribute("events", audit.findByBusinessIdOrderByOccurredAtDesc(me.businessId(),
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         model.addAttribute("actors", actors.namesOf(me.businessId()));
+        model.addAttribute("applicationActors", actors.applicationsOf(me.businessId()));
         return "audit/list";
     }
 }

@@ -39,7 +39,7 @@ class ProfileForm {
     @Max(720)
     private int linkLifetimeHours = CheckProfile.DEFAULT_LINK_LIFETIME_HOURS;
     @Min(1)
-    @Max(3650)
+    @Max(CheckProfile.MAX_IMAGE_RETENTION_DAYS)
     private int imageRetentionDays = CheckProfile.DEFAULT_IMAGE_RETENTION_DAYS;
     @HttpUrl
     @Size(max = 2000)

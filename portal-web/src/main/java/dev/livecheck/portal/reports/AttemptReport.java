@@ -1,7 +1,5 @@
 package dev.livecheck.portal.reports;
 
-import dev.livecheck.core.report.LivenessReport;
-import dev.livecheck.core.report.ReportJson;
 import dev.livecheck.persistence.attempts.Attempt;
 import dev.livecheck.persistence.attempts.AttemptView;
 import dev.livecheck.persistence.attempts.MediaMetadata;
@@ -28,10 +26,8 @@ record AttemptReport(Attempt attempt, List<String> challenges, List<Image> image
         Attempt a = view.attempt();
         List<Image> images = Arrays.stream(MediaRole.values()).map(role -> image(a, view.media(), role)).toList();
         List<String> challenges = a.challenges().isBlank() ? List.of() : List.of(a.challenges().split(","));
-        Optional<LivenessReport> report = parse(a.subChecksJson());
-        List<SubCheckRow> rows = report.map(r -> r.subChecks().stream().map(SubCheckRow::of).toList())
-                .orElse(List.of());
-        return new AttemptReport(a, challenges, images, rows, report.isPresent(),
+        Optional<List<SubCheckRow>> rows = SubCheckRow.ofReportJson(a.subChecksJson());
+        return new AttemptReport(a, challenges, images, rows.orElse(List.of()), rows.isPresent(),
                 ReportFormats.instant(a.startedAt()), ReportFormats.instant(a.completedAt()));
     }
 
@@ -43,16 +39,5 @@ record AttemptReport(Attempt attempt, List<String> challenges, List<Image> image
 
     private static String url(Attempt a, MediaRole role) {
         return "/sessions/" + a.sessionId() + "/attempts/" + a.id() + "/images/" + role.name();
-    }
-
-    private static Optional<LivenessReport> parse(String json) {
-        if (json == null || json.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(ReportJson.fromJson(json));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -6,15 +6,16 @@ import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deletes a session with its attempts and images (the schema cascades) and its e-mails, and audits it in the same
- * transaction.
+ * transaction: for the portal's delete button and for the session API's {@code DELETE /sessions/{id}}.
  */
 @Service
-class SessionDeletion {
+public class SessionDeletion {
     private final VerificationSessions sessions;
     private final Outbox outbox;
     private final AuditLog audit;
@@ -33,14 +34,25 @@ class SessionDeletion {
      */
     @Transactional
     boolean delete(UUID businessId, UUID sessionId, UUID userId, Instant now) {
+        return delete(businessId, sessionId, details -> AuditEvent.byUser(businessId, userId,
+                AuditEvent.SESSION_DELETED, "SESSION", sessionId.toString(), details, now));
+    }
+
+    /** The same, asked for by an API application's signed request (audited with the application as actor). */
+    @Transactional
+    public boolean deleteForApplication(UUID businessId, UUID sessionId, UUID applicationId, Instant now) {
+        return delete(businessId, sessionId, details -> AuditEvent.byApplication(businessId, applicationId,
+                AuditEvent.SESSION_DELETED, "SESSION", sessionId.toString(), details, now));
+    }
+
+    private boolean delete(UUID businessId, UUID sessionId, Function<String, AuditEvent> auditEvent) {
         return sessions.findByBusinessIdAndId(businessId, sessionId).map(s -> {
             outbox.deleteByBusinessIdAndSessionId(businessId, sessionId);
             if (sessions.deleteByBusinessIdAndId(businessId, sessionId) != 1) {
                 return false;
             }
-            audit.insert(AuditEvent.byUser(businessId, userId, AuditEvent.SESSION_DELETED, "SESSION",
-                    sessionId.toString(), "tracking id " + (s.trackingId() == null ? "-" : s.trackingId())
-                            + ", " + s.attemptsUsed() + " attempts", now));
+            audit.insert(auditEvent.apply("tracking id " + (s.trackingId() == null ? "-" : s.trackingId())
+                    + ", " + s.attemptsUsed() + " attempts"));
             return true;
         }).orElse(false);
     }

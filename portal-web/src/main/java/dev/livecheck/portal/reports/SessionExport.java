@@ -5,11 +5,13 @@ import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.sessions.SessionFilter;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
+import dev.livecheck.portal.web.ApiApplicationNames;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -24,14 +26,17 @@ import org.springframework.stereotype.Service;
 class SessionExport {
     static final int PAGE_SIZE = 500;
     static final List<String> HEADER = List.of("id", "recipient_name", "recipient_email", "tracking_id", "state",
-            "latest_recommendation", "attempts_used", "max_retries", "created_at", "completed_at", "final_decision");
+            "latest_recommendation", "attempts_used", "max_retries", "created_at", "completed_at", "final_decision",
+            "api_application");
 
     private final VerificationSessions sessions;
     private final AuditLog audit;
+    private final ApiApplicationNames applications;
 
-    SessionExport(VerificationSessions sessions, AuditLog audit) {
+    SessionExport(VerificationSessions sessions, AuditLog audit, ApiApplicationNames applications) {
         this.sessions = sessions;
         this.audit = audit;
+        this.applications = applications;
     }
 
     /**
@@ -46,10 +51,11 @@ class SessionExport {
         audit.insert(AuditEvent.byUser(businessId, userId, AuditEvent.EXPORT_DOWNLOADED, "SESSION", null,
                 "CSV, " + page.getTotalElements() + " sessions, " + filterDescription, now));
         out.write(CsvCells.line(HEADER));
+        Map<UUID, String> applicationNames = applications.namesOf(businessId);
         long written = 0;
         while (true) {
             for (VerificationSession s : page.getContent()) {
-                out.write(CsvCells.line(row(s)));
+                out.write(CsvCells.line(row(s, applicationNames)));
                 written++;
             }
             if (!page.hasNext()) {
@@ -59,10 +65,13 @@ class SessionExport {
         }
     }
 
-    private static List<String> row(VerificationSession s) {
+    /** A session created through the API has no recipient: its cells stay empty and api_application names it. */
+    private static List<String> row(VerificationSession s, Map<UUID, String> applicationNames) {
         return Arrays.asList(s.id().toString(), s.recipientName(), s.recipientEmail(), s.trackingId(),
                 s.state().name(), name(s.latestRecommendation()), Integer.toString(s.attemptsUsed()),
-                Integer.toString(s.maxRetries()), iso(s.createdAt()), iso(s.completedAt()), name(s.finalDecision()));
+                Integer.toString(s.maxRetries()), iso(s.createdAt()), iso(s.completedAt()), name(s.finalDecision()),
+                s.createdByApi() ? applicationNames.getOrDefault(s.apiApplicationId(), s.apiApplicationId().toString())
+                        : null);
     }
 
     private static String name(Enum<?> value) {

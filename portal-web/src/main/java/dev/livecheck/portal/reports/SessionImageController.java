@@ -7,17 +7,13 @@ import dev.livecheck.persistence.attempts.MediaRole;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -27,8 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class SessionImageController {
-    private static final Set<String> RASTER_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
-
     private final Attempts attempts;
     private final MediaFiles media;
 
@@ -49,26 +43,12 @@ class SessionImageController {
         MediaContent content = media.findContent(principal.businessId(), attemptId, mediaRole)
                 .orElseThrow(SessionReportController::notFound);
         return ResponseEntity.ok()
-                .contentType(imageType(content.contentType()))
+                .contentType(ImageTypes.servable(content.contentType()))
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(attemptId + "-" + mediaRole.name().toLowerCase(Locale.ROOT) + extension(content.contentType()))
                         .build().toString())
                 .body(content.bytes());
-    }
-
-    /**
-     * Only raster types the capture page produces are echoed; anything else (an SVG could carry script) is served as
-     * opaque bytes, which nosniff keeps the browser from rendering.
-     */
-    private static MediaType imageType(String stored) {
-        try {
-            return Optional.ofNullable(stored).map(MediaType::parseMediaType)
-                    .filter(t -> RASTER_TYPES.contains(t.getType() + "/" + t.getSubtype()))
-                    .orElse(MediaType.APPLICATION_OCTET_STREAM);
-        } catch (InvalidMimeTypeException e) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
     }
 
     private static String extension(String contentType) {

@@ -58,8 +58,36 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** The session API's OpenAPI document and Swagger UI (livecheck.api.docs.enabled), see {@link #apiDocsSecurity}. */
+    static final String[] API_DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    /**
+     * The strict policy with one relaxation: Swagger UI's bundle injects inline styles. Scripts stay {@code 'self'}
+     * (an inline style cannot run code), and only the documentation's own paths get it.
+     */
+    static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+
+    /**
+     * The session API's documentation: public like any API reference (it describes endpoints, never data), stateless,
+     * read-only (springdoc serves only GETs), with {@link #API_DOCS_CONTENT_SECURITY_POLICY}.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(API_DOCS_PATHS)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_DOCS_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain portalSecurity(HttpSecurity http, LoginFailureHandler failureHandler,
                                        LoginSuccessHandler successHandler) throws Exception {
         http.authorizeHttpRequests(auth -> auth

@@ -136,7 +136,10 @@ class SessionController {
 
     @PostMapping("/sessions/{id}/resend")
     String resend(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, RedirectAttributes redirect) {
-        load(me, id);
+        if (load(me, id).createdByApi()) {
+            redirect.addFlashAttribute("errorMessage", "session.resend.notForApi");
+            return "redirect:/sessions/" + id;
+        }
         return service.resend(me, id)
                 .map(created -> showLinkOnce(created, redirect))
                 .orElseGet(() -> notOngoing(id, redirect));

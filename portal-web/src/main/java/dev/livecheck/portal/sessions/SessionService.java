@@ -83,10 +83,13 @@ class SessionService {
         return Optional.of(new Created(session.id(), link));
     }
 
-    /** New token (the old link stops working), new expiry, new e-mail. Empty unless ONGOING in this business. */
+    /**
+     * New token (the old link stops working), new expiry, new e-mail. Empty unless ONGOING in this business, and for a
+     * session created through the API, which has no recipient to e-mail (its application holds the web entry).
+     */
     @Transactional
     Optional<Created> resend(PortalPrincipal me, UUID id) {
-        Optional<VerificationSession> session = find(me, id);
+        Optional<VerificationSession> session = find(me, id).filter(s -> !s.createdByApi());
         Optional<CheckProfile> profile = session.flatMap(s -> profiles.findByBusinessIdAndId(me.businessId(), s.profileId()));
         if (session.isEmpty() || profile.isEmpty()) {
             return Optional.empty();

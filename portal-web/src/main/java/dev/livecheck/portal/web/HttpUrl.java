@@ -30,8 +30,13 @@ public @interface HttpUrl {
     class Validator implements ConstraintValidator<HttpUrl, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || value.isBlank() || isHttpUrl(value);
+        }
+
+        /** The rule itself, for input that is not a bean (the session API's sdk_config URLs); blank is not a URL. */
+        public static boolean isHttpUrl(String value) {
             if (value == null || value.isBlank()) {
-                return true;
+                return false;
             }
             try {
                 URI uri = new URI(value.strip());

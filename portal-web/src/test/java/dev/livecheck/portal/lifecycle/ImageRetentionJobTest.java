@@ -87,6 +87,32 @@ class ImageRetentionJobTest extends ReportsWebTest {
         assertThat(purgeEvents(a)).singleElement().satisfies(e -> assertThat(e.details()).startsWith("3 images"));
     }
 
+    @Test
+    void purgesTheImagesOfAnApiSessionWhenItsResourcesExpireBeforeTheProfilesRetention() {
+        Tenant a = data.tenant("A");
+        var app = data.apiApplication(a, "Shop");
+        Instant created = T0.plus(Duration.ofDays(100));
+        VerificationSession twoHours = data.apiSession(a, app, "U-1", created, Duration.ofHours(2));
+        StoredAttempt expiring = data.attempt(twoHours, Recommendation.APPROVE, created.plusSeconds(60));
+        VerificationSession tenDays = data.apiSession(a, app, "U-2", created, Duration.ofDays(10));
+        StoredAttempt kept = data.attempt(tenDays, Recommendation.APPROVE, created.plusSeconds(60));
+
+        job.purge(created.plus(Duration.ofMinutes(119)));
+        assertThat(media.findContent(a.id(), expiring.attempt().id(), MediaRole.CHALLENGE)).isPresent();
+
+        // Two hours: far inside the profile's 30 days, yet past the session's resources_ttl.
+        assertThat(job.purge(created.plus(Duration.ofHours(3)))).isGreaterThanOrEqualTo(3);
+
+        for (MediaRole role : MediaRole.values()) {
+            assertThat(media.findContent(a.id(), expiring.attempt().id(), role)).isEmpty();
+            assertThat(media.findContent(a.id(), kept.attempt().id(), role)).isPresent();
+        }
+        assertThat(attemptQueries.attemptsOfSession(a.id(), twoHours.id()).get(0).media())
+                .hasSize(3).allSatisfy(m -> assertThat(m.purged()).isTrue());
+        assertThat(purgeEvents(a)).singleElement().satisfies(e -> assertThat(e.details()).startsWith("3 images"));
+        assertThat(job.purge(created.plus(Duration.ofHours(4)))).isZero();
+    }
+
     private List<AuditEvent> purgeEvents(Tenant t) {
         return audit.findByBusinessIdOrderByOccurredAtDesc(t.id(), Pageable.ofSize(50)).getContent().stream()
                 .filter(e -> e.action().equals(AuditEvent.MEDIA_PURGED)).toList();

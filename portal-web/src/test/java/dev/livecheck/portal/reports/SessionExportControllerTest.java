@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 class SessionExportControllerTest extends ReportsWebTest {
     private static final String HEADER = "id,recipient_name,recipient_email,tracking_id,state,latest_recommendation,"
-            + "attempts_used,max_retries,created_at,completed_at,final_decision";
+            + "attempts_used,max_retries,created_at,completed_at,final_decision,api_application";
 
     @Autowired
     AuditLog audit;
@@ -48,14 +48,28 @@ class SessionExportControllerTest extends ReportsWebTest {
         assertThat(lines.get(0)).isEqualTo(HEADER);
         assertThat(lines).contains(
                 approved.id() + ",Ada Lovelace,recipient@example.com,T-1,COMPLETED,APPROVE,1,3,"
-                        + "2026-03-02T10:15:30Z,2026-03-02T10:15:30Z,APPROVED",
-                open.id() + ",Grace Hopper,recipient@example.com,,ONGOING,,0,3,2026-03-02T10:15:30Z,,");
+                        + "2026-03-02T10:15:30Z,2026-03-02T10:15:30Z,APPROVED,",
+                open.id() + ",Grace Hopper,recipient@example.com,,ONGOING,,0,3,2026-03-02T10:15:30Z,,,");
         assertThat(csv).doesNotContain(foreign.id().toString()).doesNotContain("Foreign Person");
 
         String theirs = csv(get("/sessions/export.csv").with(user(b.owner())));
         assertThat(lines(theirs)).hasSize(2);
         assertThat(theirs).contains(foreign.id().toString()).doesNotContain(approved.id().toString())
                 .doesNotContain(open.id().toString()).doesNotContain("Ada Lovelace");
+    }
+
+    @Test
+    void anApiSessionHasEmptyRecipientCellsAndNamesItsApplication() throws Exception {
+        Tenant a = data.tenant("A");
+        var app = data.apiApplication(a, "Web shop");
+        VerificationSession api = data.apiSession(a, app, "U-7", NOW, Duration.ofDays(1));
+        data.attempt(api, Recommendation.APPROVE, NOW);
+        decisions.record(a.id(), api.id(), FinalDecision.REJECTED, a.reviewer().userId(), null, NOW);
+
+        String csv = csv(get("/sessions/export.csv").with(user(a.reviewer())));
+
+        assertThat(lines(csv)).contains(api.id() + ",,,U-7,COMPLETED,APPROVE,1,3,2026-03-02T10:15:30Z,"
+                + "2026-03-02T10:15:30Z,REJECTED,Web shop");
     }
 
     @Test

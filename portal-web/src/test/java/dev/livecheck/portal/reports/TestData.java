@@ -5,6 +5,8 @@ import dev.livecheck.core.report.AttemptImage;
 import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.report.ReportJson;
 import dev.livecheck.core.report.SubCheck;
+import dev.livecheck.persistence.applications.ApiApplication;
+import dev.livecheck.persistence.applications.ApiApplications;
 import dev.livecheck.persistence.attempts.AttemptRecorder;
 import dev.livecheck.persistence.attempts.LivenessAuth;
 import dev.livecheck.persistence.attempts.MediaRole;
@@ -17,6 +19,8 @@ import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.Recommendation;
+import dev.livecheck.persistence.sessions.SessionApiRequest;
+import dev.livecheck.persistence.sessions.SessionApiRequests;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import dev.livecheck.persistence.users.PortalUser;
@@ -28,6 +32,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -48,13 +53,17 @@ public class TestData {
     private final CheckProfiles profiles;
     private final VerificationSessions sessions;
     private final AttemptRecorder recorder;
+    private final ApiApplications applications;
+    private final SessionApiRequests apiRequests;
 
-    TestData(ApplicationContext context) {
+    public TestData(ApplicationContext context) {
         this.businesses = context.getBean(Businesses.class);
         this.users = context.getBean(PortalUsers.class);
         this.profiles = context.getBean(CheckProfiles.class);
         this.sessions = context.getBean(VerificationSessions.class);
         this.recorder = context.getBean(AttemptRecorder.class);
+        this.applications = context.getBean(ApiApplications.class);
+        this.apiRequests = context.getBean(SessionApiRequests.class);
     }
 
     /** A business with one user of each role and a default profile. */
@@ -85,6 +94,26 @@ public class TestData {
     public VerificationSession session(CheckProfile p, String name, String email, String trackingId, Instant at) {
         return sessions.insert(VerificationSession.open(p, name, email, trackingId,
                 CaptureTokens.hash(CaptureTokens.newToken()), at));
+    }
+
+    /** An API application of the business on its default profile (its key is a placeholder: no request is signed). */
+    public ApiApplication apiApplication(Tenant t, String name) {
+        return applications.insert(ApiApplication.create(t.id(), name, t.profile().id(), "placeholder-key",
+                CaptureTokens.sha256Hex(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of(),
+                "placeholder-secret", t.owner().userId(), ReportsWebTest.NOW));
+    }
+
+    /**
+     * A session created by the application at {@code at}, as the session API stores one: no recipient, a token living
+     * an hour, images kept for {@code resourcesTtl}.
+     */
+    public VerificationSession apiSession(Tenant t, ApiApplication app, String trackingId, Instant at,
+                                          Duration resourcesTtl) {
+        VerificationSession s = sessions.insert(VerificationSession.openForApi(t.profile(), app.id(), 3, trackingId,
+                CaptureTokens.hash(CaptureTokens.newToken()), at.plus(Duration.ofHours(1)), at));
+        apiRequests.insert(new SessionApiRequest(s.id(), t.id(), 3600, (int) resourcesTtl.toSeconds(),
+                at.plus(resourcesTtl), null, null, null, null, null, null, null, null, null));
+        return s;
     }
 
     /** A decided attempt completed at {@code completedAt}, with three JPEGs and the engine's report JSON. */
