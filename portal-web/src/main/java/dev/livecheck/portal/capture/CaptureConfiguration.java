@@ -35,10 +35,14 @@ class CaptureConfiguration {
         return new CaptureTickets(sealer.derivedKey(CaptureTickets.KEY_PURPOSE));
     }
 
-    /** One engine for the app: the face models load once; one analyzer per core. */
+    /**
+     * One engine for the app: the face models load once; one analyzer per core, each built and run once before the
+     * portal takes requests. Built lazily, the analyzers cost the first attempts after a start more than the 2 s frame
+     * gap the continuity check allows, and the first person was refused with FRAME_GAP.
+     */
     @Bean(destroyMethod = "close")
-    LivenessEngine livenessEngine(ChallengePlanner planner) {
-        return new LivenessEngine(FaceVisionModels.loadBundled(), AttemptSettings.defaults(), planner, CORES);
+    LivenessEngine livenessEngine(ChallengePlanner planner) throws InterruptedException {
+        return new LivenessEngine(FaceVisionModels.loadBundled(), AttemptSettings.defaults(), planner, CORES).warmUp();
     }
 
     /**

@@ -56,7 +56,7 @@ public final class LiveCaptureClient {
      */
     public record Options(double fps, int maxAttempts, Duration deadline, Duration retryPause, SocketBinding binding) {
         public static Options defaults() {
-            return new Options(0, 3, Duration.ofSeconds(120), Duration.ofMillis(1500), SocketBinding.captureCookie());
+            return new Options(0, 3, Duration.ofSeconds(120), Duration.ofMillis(1500), SocketBinding.asTheBrowserDoes());
         }
 
         public Options withFps(double value) {

@@ -51,6 +51,14 @@ public interface SocketBinding {
         };
     }
 
+    /** What a browser does: the page's ticket when it carries one (every page now does), else the cookie. */
+    static SocketBinding asTheBrowserDoes() {
+        SocketBinding ticket = pageTicket();
+        SocketBinding cookie = captureCookie();
+        return (page, response) -> response.body().contains("data-ticket=\"")
+                ? ticket.bind(page, response) : cookie.bind(page, response);
+    }
+
     /** {@code ws(s)://host:port/path} on the page's host. */
     static URI socketUri(URI page, String path) {
         String scheme = "https".equals(page.getScheme()) ? "wss" : "ws";
