@@ -6,11 +6,9 @@ import dev.livecheck.persistence.outbox.EmailOutbox;
 import dev.livecheck.persistence.outbox.Outbox;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.livecheck.portal.web.NodeIds;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,7 +33,7 @@ class OutboxSender {
     private final LinkSealer sealer;
     private final MailProperties properties;
     private final Clock clock;
-    private final String nodeId = nodeId();
+    private final String nodeId = NodeIds.newNodeId();
 
     OutboxSender(Outbox outbox, AuditLog audit, ObjectProvider<JavaMailSender> mailSender, LinkSealer sealer,
                  MailProperties properties, Clock clock) {
@@ -110,17 +108,5 @@ class OutboxSender {
     private static String abbreviate(String message) {
         String text = message == null ? "unknown error" : message;
         return text.length() > 1000 ? text.substring(0, 1000) : text;
-    }
-
-    /** Host name plus a random suffix: unique per process even when two nodes share a host. */
-    private static String nodeId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "node";
-        }
-        String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return id.length() > 64 ? id.substring(id.length() - 64) : id;
     }
 }

@@ -11,15 +11,13 @@ import dev.livecheck.persistence.notifications.NotificationDeliveryTry;
 import dev.livecheck.persistence.sessions.SessionApiRequest;
 import dev.livecheck.persistence.sessions.SessionApiRequests;
 import dev.livecheck.portal.email.LinkSealer;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import dev.livecheck.portal.web.NodeIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +58,7 @@ class NotificationSender {
                        NotificationProperties properties, AuditLog audit, PlatformTransactionManager transactions,
                        Clock clock) {
         this(deliveries, tries, requests, applications, sealer, client, properties, audit, transactions, clock,
-                nodeId());
+                NodeIds.newNodeId());
     }
 
     /** With an explicit node id: tests run two "nodes" on one database. */
@@ -184,17 +182,5 @@ class NotificationSender {
             log.warn("Notification {}: this node's claim ran out during the try; the try is logged, the state is"
                     + " left to the node that holds the claim now", delivery.id());
         }
-    }
-
-    /** Host name plus a random suffix: unique per process even when two nodes share a host. */
-    private static String nodeId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "node";
-        }
-        String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return id.length() > 64 ? id.substring(id.length() - 64) : id;
     }
 }
