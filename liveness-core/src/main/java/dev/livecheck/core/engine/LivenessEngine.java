@@ -2,10 +2,10 @@ package dev.livecheck.core.engine;
 
 import dev.livecheck.core.attempt.AttemptEvent;
 import dev.livecheck.core.attempt.AttemptEvidence;
-import dev.livecheck.core.attempt.IdentityFrame;
 import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengePlanner;
+import dev.livecheck.core.attempt.IdentityFrame;
 import dev.livecheck.core.attempt.LivenessAttempt;
 import dev.livecheck.core.checks.LivenessJudge;
 import dev.livecheck.core.recording.RecordedFrame;
