@@ -13,6 +13,7 @@ import java.util.List;
  * @param baseline the locked frontal pose, or null if the face never locked
  * @param lockIndices first and last observation index of the lock run, or null
  * @param endIndex observation index of the final frontal frame, or -1
+ * @param identityFrames the frames kept for the face-recognition comparison (reference first), embedded or not
  */
 public record AttemptEvidence(
         Ending ending,
@@ -23,7 +24,8 @@ public record AttemptEvidence(
         int[] lockIndices,
         List<ChallengeTrace> traces,
         int endIndex,
-        List<AttemptImage> images) {
+        List<AttemptImage> images,
+        List<IdentityFrame> identityFrames) {
 
     /** Why collection stopped. */
     public enum Ending {
@@ -44,6 +46,13 @@ public record AttemptEvidence(
         observations = List.copyOf(observations);
         traces = List.copyOf(traces);
         images = List.copyOf(images);
+        identityFrames = List.copyOf(identityFrames);
+    }
+
+    /** The same evidence with these identity frames (the engine adds their embeddings before judging). */
+    public AttemptEvidence withIdentityFrames(List<IdentityFrame> frames) {
+        return new AttemptEvidence(ending, challenges, observations, rejectedFrames, baseline, lockIndices, traces,
+                endIndex, images, frames);
     }
 
     public long durationMillis() {

@@ -2,6 +2,7 @@ package dev.livecheck.core.attempt;
 
 import dev.livecheck.core.attempt.AttemptEvidence.Ending;
 import dev.livecheck.core.report.AttemptImage;
+import dev.livecheck.core.vision.FaceLandmarks;
 import dev.livecheck.core.vision.FaceObservation;
 import dev.livecheck.core.vision.FrameObservation;
 import java.util.ArrayList;
@@ -41,6 +42,10 @@ public final class LivenessAttempt {
     private GuidanceCode lastGuidance;
 
     private int lockRunStart = -1;
+    /** The JPEGs of the current lock run, one per observation from {@code lockRunStart}: the reference is one of them. */
+    private final List<byte[]> lockRunJpegs = new ArrayList<>();
+    /** Reference, challenge peaks: the frames the face-recognition comparison will look at. */
+    private final List<IdentityFrame> identityFrames = new ArrayList<>();
     private Baseline baseline;
     private int[] lockIndices;
     private ChallengeMeter meter;
@@ -51,6 +56,7 @@ public final class LivenessAttempt {
     private long holdSince = -1;
     private double peakProgress;
     private int peakIndex = -1;
+    private byte[] peakJpeg;
     private Challenge wrongCandidate;
     private long wrongSince = -1;
     private long endingSince;
@@ -68,6 +74,21 @@ public final class LivenessAttempt {
 
     public boolean isDone() {
         return phase == Phase.DONE;
+    }
+
+    /**
+     * The identity frames kept so far (the reference once locked, then each
+     * challenge's peak once the challenge is over), so the engine can embed
+     * them while it holds an analyzer, rather than all at the decision.
+     */
+    public List<IdentityFrame> identityFramesSoFar() {
+        return List.copyOf(identityFrames);
+    }
+
+    /** The landmarks of the main face in observation {@code index}, or null if it had none. */
+    public FaceLandmarks landmarksAt(int index) {
+        FaceObservation face = observations.get(index).face();
+        return face == null ? null : face.landmarks();
     }
 
     /** A frame that could not be decoded; counted as evidence of a bad stream, otherwise ignored. */
@@ -155,16 +176,23 @@ public final class LivenessAttempt {
                 guide(GuidanceCode.HOLD_STILL, events);
             }
             lockRunStart = -1;
+            lockRunJpegs.clear();
             return;
         }
         if (lockRunStart < 0 || !steady(lockRunStart, index)) {
             lockRunStart = index;
+            lockRunJpegs.clear();
         }
-        images.offerStart(frame, jpeg);
+        lockRunJpegs.add(jpeg);
+        images.offerStart(index, frame, jpeg);
         long held = frame.timestampMillis() - observations.get(lockRunStart).timestampMillis();
         if (held >= settings.lockMillis() && index - lockRunStart >= 2) {
             baseline = Baseline.of(observations.subList(lockRunStart, index + 1), lockRunStart);
             lockIndices = new int[] {lockRunStart, index};
+            int reference = baseline.referenceIndex();
+            identityFrames.add(new IdentityFrame(IdentityFrame.Role.REFERENCE, 0, reference,
+                    lockRunJpegs.get(reference - lockRunStart), null));
+            lockRunJpegs.clear();
             meter = new ChallengeMeter(settings, baseline);
             if (challenges.isEmpty()) {
                 // nothing to ask (a recording without challenges): straight to the end, the judge will reject
@@ -194,6 +222,7 @@ public final class LivenessAttempt {
         holdSince = -1;
         peakProgress = Double.NEGATIVE_INFINITY;
         peakIndex = -1;
+        peakJpeg = null;
         wrongCandidate = null;
         wrongSince = -1;
         events.add(new AttemptEvent.ChallengeIssued(next + 1, challenges.size(), challenges.get(next)));
@@ -221,8 +250,9 @@ public final class LivenessAttempt {
         if (progress > peakProgress) {
             peakProgress = progress;
             peakIndex = index;
+            peakJpeg = jpeg;
         }
-        images.offerChallenge(frame, jpeg, progress);
+        images.offerChallenge(index, frame, jpeg, progress);
         if (wrongAction(asked, face, progress, now)) {
             traces.add(trace(-1));
             complete(Ending.WRONG_ACTION, events);
@@ -281,6 +311,9 @@ public final class LivenessAttempt {
     }
 
     private ChallengeTrace trace(long passedAt) {
+        if (peakIndex >= 0) {
+            identityFrames.add(new IdentityFrame(IdentityFrame.Role.CHALLENGE_PEAK, step + 1, peakIndex, peakJpeg, null));
+        }
         return new ChallengeTrace(challenges.get(step), step + 1, issuedAt, passedAt,
                 peakIndex < 0 ? 0 : peakProgress, peakIndex, passedAt < 0 ? wrongCandidate : null);
     }
@@ -317,7 +350,28 @@ public final class LivenessAttempt {
         }
         phase = Phase.DONE;
         events.add(new AttemptEvent.Completed(new AttemptEvidence(ending, challenges, observations, rejectedFrames,
-                baseline, lockIndices, traces, images.endIndex(), images.list())));
+                baseline, lockIndices, traces, images.endIndex(), images.list(), identityFramesToCompare())));
+    }
+
+    /**
+     * The reference, then the sharpest start frame (if another), each
+     * challenge's strongest frame and the final frame: every kept image and
+     * every performed action must show the person who locked on.
+     */
+    private List<IdentityFrame> identityFramesToCompare() {
+        if (baseline == null) {
+            return List.of();
+        }
+        List<IdentityFrame> list = new ArrayList<>(identityFrames);
+        int referenceIndex = baseline.referenceIndex();
+        if (images.startIndex >= 0 && images.startIndex != referenceIndex) {
+            list.add(1, new IdentityFrame(IdentityFrame.Role.START, 0, images.startIndex, images.start.jpeg(), null));
+        }
+        int end = images.endIndex() >= 0 ? images.endIndex() : images.lastFaceIndex;
+        if (end > referenceIndex && images.end != null) {
+            list.add(new IdentityFrame(IdentityFrame.Role.END, 0, end, images.end.jpeg(), null));
+        }
+        return list;
     }
 
     /**
@@ -327,6 +381,7 @@ public final class LivenessAttempt {
      */
     private static final class KeptImages {
         private AttemptImage start;
+        private int startIndex = -1;
         private double startSharpness = -1;
         private AttemptImage challenge;
         private double challengeProgress = Double.NEGATIVE_INFINITY;
@@ -334,17 +389,19 @@ public final class LivenessAttempt {
         private int endIndex = -1;
         private byte[] lastFaceJpeg;
         private long lastFaceTime;
+        private int lastFaceIndex = -1;
 
-        void offerStart(FrameObservation frame, byte[] jpeg) {
-            remember(frame, jpeg);
+        void offerStart(int index, FrameObservation frame, byte[] jpeg) {
+            remember(index, frame, jpeg);
             if (frame.face().sharpness() > startSharpness) {
                 startSharpness = frame.face().sharpness();
+                startIndex = index;
                 start = new AttemptImage(AttemptImage.Role.FRONTAL_START, frame.timestampMillis(), jpeg);
             }
         }
 
-        void offerChallenge(FrameObservation frame, byte[] jpeg, double progress) {
-            remember(frame, jpeg);
+        void offerChallenge(int index, FrameObservation frame, byte[] jpeg, double progress) {
+            remember(index, frame, jpeg);
             if (progress > challengeProgress) {
                 challengeProgress = progress;
                 challenge = new AttemptImage(AttemptImage.Role.CHALLENGE, frame.timestampMillis(), jpeg);
@@ -356,7 +413,8 @@ public final class LivenessAttempt {
             endIndex = index;
         }
 
-        private void remember(FrameObservation frame, byte[] jpeg) {
+        private void remember(int index, FrameObservation frame, byte[] jpeg) {
+            lastFaceIndex = index;
             lastFaceJpeg = jpeg;
             lastFaceTime = frame.timestampMillis();
         }

@@ -1,7 +1,9 @@
 package dev.livecheck.core.checks;
 
 import dev.livecheck.core.attempt.AttemptEvidence;
+import dev.livecheck.core.attempt.IdentityFrame;
 import dev.livecheck.core.report.SubCheck;
+import dev.livecheck.core.vision.FaceEmbedder;
 import dev.livecheck.core.vision.FaceLandmarks;
 import dev.livecheck.core.vision.FaceObservation;
 import dev.livecheck.core.vision.FrameObservation;
@@ -12,7 +14,12 @@ import java.util.Map;
 
 /**
  * The same face from start to end, in frames that really follow one another.
- * Identity: every later frame that faces the camera like the locked reference
+ * Recognition: a learned face embedding ({@code FaceEmbedder}) of the locked
+ * reference frame is compared with the start image, every challenge's
+ * strongest frame and the final frame; a cosine distance above
+ * {@link #identityLimit} of the frame's pose difference (strict for a frame
+ * posed like the reference, looser the more it is turned or nodded) is
+ * someone else. Identity: every later frame that faces the camera like the locked reference
  * frame is compared with it by appearance (correlation of the roll-corrected
  * inner-face patch) and by face shape (landmark geometry after removing
  * position, scale and rotation). Timing: no long gaps, a plausible frame
@@ -45,6 +52,24 @@ public final class ContinuityCheck {
     /** Nose displacement between consecutive frames (inter-ocular units per 100 ms) no head can make. */
     static final double MAX_JUMP = 1.2;
 
+    /**
+     * Cosine distance between the reference's face embedding and a frame posed
+     * like it (within {@link #FRONTAL_DEGREES}) above which the face is
+     * someone else's. Tuned on the test kit's corpora (docs/accuracy.md).
+     */
+    public static final double MAX_FRONTAL_DISTANCE = 0.25;
+    /** A kept frame within this many degrees (yaw and pitch) of the reference pose is judged as posed like it. */
+    static final double FRONTAL_DEGREES = 4;
+    /**
+     * How much further the limit moves per degree of pose difference beyond
+     * {@link #FRONTAL_DEGREES}: the embedding of one person's nodded or
+     * turned face moves away from the frontal one (most with pitch, about
+     * 0.04 per degree on the rendered heads).
+     */
+    static final double DISTANCE_PER_DEGREE = 0.05;
+    /** The loosest limit, for strongly turned or nodded frames: other people are mostly further (0.8-1.1). */
+    public static final double MAX_POSED_DISTANCE = 0.95;
+
     /** Landmarks that carry identity and barely move with expression: eyes, brows, nose, outline. */
     static final int[] SHAPE = {33, 133, 362, 263, 70, 105, 107, 336, 334, 300, 1, 4, 98, 327, 168, 6, 10, 152,
         234, 454, 172, 397, 58, 288, 127, 356, 21, 251};
@@ -55,9 +80,10 @@ public final class ContinuityCheck {
         if (evidence.baseline() == null) {
             return timing == null ? SubCheck.inconclusive(NAME, "NOT_STARTED", d) : SubCheck.fail(NAME, timing, d);
         }
+        String recognised = recognition(evidence, d);
         String identity = identity(evidence, d);
         String cut = cut(evidence.observations(), d);
-        String reason = timing != null ? timing : identity != null ? identity : cut;
+        String reason = timing != null ? timing : recognised != null ? recognised : identity != null ? identity : cut;
         return reason == null ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, reason, d);
     }
 
@@ -97,6 +123,64 @@ public final class ContinuityCheck {
         double moved = Math.hypot(lb.x(1) - la.x(1), lb.y(1) - la.y(1)) / la.interocular();
         double steps = Math.max(1, (b.timestampMillis() - a.timestampMillis()) / 100.0);
         return moved / steps;
+    }
+
+    /**
+     * The learned comparison: cosine distance of each kept frame's face
+     * embedding to the reference's, as {@code identity_distance_<frame>}, and
+     * the largest among frames posed like the reference and among turned or
+     * nodded ones, each against its own limit. The engine embeds the frames
+     * before judging; evidence judged without embeddings (unit tests of the
+     * other cues) skips this and says so.
+     */
+    private static String recognition(AttemptEvidence evidence, Map<String, Object> d) {
+        List<IdentityFrame> frames = evidence.identityFrames();
+        if (frames.isEmpty() || frames.get(0).role() != IdentityFrame.Role.REFERENCE
+                || frames.get(0).embedding() == null) {
+            d.put("identity_embedding", "none");
+            return null;
+        }
+        float[] reference = frames.get(0).embedding();
+        var baseline = evidence.baseline();
+        double max = 0;
+        double maxFrontal = 0;
+        double worstExcess = Double.NEGATIVE_INFINITY;
+        int notEmbedded = 0;
+        for (IdentityFrame f : frames.subList(1, frames.size())) {
+            FaceObservation face = evidence.observations().get(f.index()).face();
+            if (f.embedding() == null || face == null) {
+                notEmbedded++;
+                continue;
+            }
+            double distance = FaceEmbedder.distance(reference, f.embedding());
+            double pose = Math.max(Math.abs(face.pose().yaw() - baseline.yaw()),
+                    Math.abs(face.pose().pitch() - baseline.pitch()));
+            d.put("identity_distance_" + f.label(), Stats.round(distance));
+            d.put("identity_pose_" + f.label(), Stats.round(pose));
+            max = Math.max(max, distance);
+            if (pose <= FRONTAL_DEGREES) {
+                maxFrontal = Math.max(maxFrontal, distance);
+            }
+            worstExcess = Math.max(worstExcess, distance - identityLimit(pose));
+        }
+        d.put("max_identity_distance", Stats.round(max));
+        d.put("max_frontal_identity_distance", Stats.round(maxFrontal));
+        // how far the closest call is from its limit: positive passes by that much, negative fails
+        d.put("identity_margin", Stats.round(worstExcess == Double.NEGATIVE_INFINITY ? -1 : -worstExcess));
+        if (notEmbedded > 0) {
+            d.put("frames_not_embedded", notEmbedded);
+        }
+        return worstExcess > 0 ? "IDENTITY_CHANGE" : null;
+    }
+
+    /**
+     * The largest embedding distance from the reference that still counts as
+     * the same person, for a frame {@code poseDegrees} (the larger of its yaw
+     * and pitch difference) away from the reference pose.
+     */
+    public static double identityLimit(double poseDegrees) {
+        return Math.min(MAX_POSED_DISTANCE,
+                MAX_FRONTAL_DISTANCE + DISTANCE_PER_DEGREE * Math.max(0, poseDegrees - FRONTAL_DEGREES));
     }
 
     private static String identity(AttemptEvidence evidence, Map<String, Object> d) {

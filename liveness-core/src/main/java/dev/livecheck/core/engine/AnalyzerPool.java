@@ -49,6 +49,28 @@ final class AnalyzerPool implements AutoCloseable {
     }
 
     /**
+     * Borrows like {@link #borrow}, but an interrupt does not abandon the
+     * wait (it is restored afterwards): for the few embeddings of a decision,
+     * which only wait for other borrowers' current frames.
+     */
+    FrameAnalyzer borrowUninterruptibly() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return borrow();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * Creates every analyzer now and runs each once on a blank frame, so the
      * first real frames do not pay for native allocations and JIT warm-up.
      */
@@ -59,6 +81,7 @@ final class AnalyzerPool implements AutoCloseable {
                 FrameAnalyzer analyzer = borrow();
                 borrowed.add(analyzer);
                 analyzer.analyze(blank, 0, true);
+                analyzer.warmUpEmbedder();
             }
         } finally {
             borrowed.forEach(this::release);

@@ -9,7 +9,9 @@ import dev.livecheck.core.vision.FrameAnalyzer;
 import dev.livecheck.core.vision.FrameDecoder;
 import dev.livecheck.core.vision.FrameObservation;
 import dev.livecheck.core.vision.FrameRejectedException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One attempt fed from a live stream. Each call analyses (or times out) and
@@ -24,6 +26,8 @@ public final class LiveAttempt {
     private final LivenessJudge judge;
     private LivenessReport report;
     private int framesSeen;
+    /** Embeddings of the identity frames computed so far, by observation index. */
+    private final Map<Integer, float[]> embeddings = new HashMap<>();
 
     LiveAttempt(AnalyzerPool pool, LivenessAttempt attempt, LivenessJudge judge) {
         this.pool = pool;
@@ -56,12 +60,18 @@ public final class LiveAttempt {
         if (report != null) {
             return new Update(List.of(), report);
         }
-        FrameObservation observation;
+        List<AttemptEvent> events;
         try {
             FrameDecoder.inspect(jpeg, FrameDecoder.Limits.LIVE);
             FrameAnalyzer analyzer = pool.borrow();
             try {
-                observation = analyzer.analyze(jpeg, arrivalMillis, LivenessEngine.scansSmallFaces(framesSeen++));
+                FrameObservation observation = analyzer.analyze(jpeg, arrivalMillis,
+                        LivenessEngine.scansSmallFaces(framesSeen++));
+                events = attempt.accept(observation, jpeg);
+                if (!attempt.isDone()) {
+                    // a newly kept reference or challenge peak is embedded now, while we hold an analyzer
+                    LivenessEngine.embedNew(attempt, analyzer, embeddings);
+                }
             } finally {
                 pool.release(analyzer);
             }
@@ -69,7 +79,7 @@ public final class LiveAttempt {
             attempt.rejectFrame();
             throw e;
         }
-        return settle(attempt.accept(observation, jpeg));
+        return settle(events);
     }
 
     /** Lets timeouts fire when no frame has come for a while. */
@@ -92,7 +102,15 @@ public final class LiveAttempt {
         long start = System.nanoTime();
         for (AttemptEvent e : events) {
             if (e instanceof AttemptEvent.Completed completed) {
-                report = judge.judge(completed.evidence(), start);
+                // the identity frames' embeddings need an analyzer's network; a tick may come from a thread that
+                // holds none, and must not be interrupted half-way through a decision
+                FrameAnalyzer analyzer = pool.borrowUninterruptibly();
+                try {
+                    report = judge.judge(
+                            LivenessEngine.embedIdentityFrames(completed.evidence(), analyzer, embeddings), start);
+                } finally {
+                    pool.release(analyzer);
+                }
             }
         }
         return new Update(events, report);

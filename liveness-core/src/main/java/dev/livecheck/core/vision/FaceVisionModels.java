@@ -17,11 +17,13 @@ public final class FaceVisionModels {
 
     private final byte[] detector;
     private final byte[] landmarker;
+    private final byte[] embedder;
     private final CanonicalFaceMesh canonicalMesh;
 
-    private FaceVisionModels(byte[] detector, byte[] landmarker, CanonicalFaceMesh canonicalMesh) {
+    private FaceVisionModels(byte[] detector, byte[] landmarker, byte[] embedder, CanonicalFaceMesh canonicalMesh) {
         this.detector = detector;
         this.landmarker = landmarker;
+        this.embedder = embedder;
         this.canonicalMesh = canonicalMesh;
     }
 
@@ -34,6 +36,7 @@ public final class FaceVisionModels {
         static final FaceVisionModels BUNDLED = new FaceVisionModels(
                 resource("face_detection_short_range.tflite"),
                 resource("face_landmark.tflite"),
+                resource("fr_feature.onnx"),
                 CanonicalFaceMesh.parse(new String(resource("canonical_face_mesh.txt"),
                         java.nio.charset.StandardCharsets.UTF_8)));
     }
@@ -53,6 +56,10 @@ public final class FaceVisionModels {
 
     byte[] landmarkerBytes() {
         return landmarker;
+    }
+
+    byte[] embedderBytes() {
+        return embedder;
     }
 
     public CanonicalFaceMesh canonicalMesh() {

@@ -44,6 +44,7 @@ public final class FrameAnalyzer implements AutoCloseable {
     private final FaceDetector detector;
     private final FaceLandmarker landmarker;
     private final HeadPoseEstimator poseEstimator;
+    private final FaceEmbedder embedder;
 
     public FrameAnalyzer(FaceVisionModels models) {
         this(models, new FrameDecoder());
@@ -54,6 +55,7 @@ public final class FrameAnalyzer implements AutoCloseable {
         this.detector = new FaceDetector(models);
         this.landmarker = new FaceLandmarker(models);
         this.poseEstimator = new HeadPoseEstimator(models.canonicalMesh());
+        this.embedder = new FaceEmbedder(models);
     }
 
     /** Decodes and analyses a frame; refuses bad bytes with a reason. */
@@ -68,18 +70,47 @@ public final class FrameAnalyzer implements AutoCloseable {
      */
     public FrameObservation analyze(byte[] jpeg, long timestampMillis, boolean scanSmallFaces)
             throws FrameRejectedException {
-        try (Mat bgr = decoder.decode(jpeg)) {
-            if (Math.max(bgr.cols(), bgr.rows()) <= ANALYSIS_LONG_SIDE) {
-                return analyze(bgr, timestampMillis, scanSmallFaces);
-            }
-            // Larger frames (accepted from recordings) are analysed at capture-protocol size,
-            // so thresholds in pixels mean the same thing for every source.
+        try (Mat bgr = decodeForAnalysis(jpeg)) {
+            return analyze(bgr, timestampMillis, scanSmallFaces);
+        }
+    }
+
+    /**
+     * The face-recognition embedding ({@link FaceEmbedder}) of a frame this
+     * analyzer already analysed, for the face its landmarks describe; null if
+     * the frame cannot be decoded or nothing can be embedded. About 6 ms: the
+     * engine calls it for a handful of kept frames per attempt, not per frame.
+     */
+    public float[] embedFace(byte[] jpeg, FaceLandmarks landmarks) {
+        try (Mat bgr = decodeForAnalysis(jpeg)) {
+            return embedder.embed(bgr, landmarks);
+        } catch (FrameRejectedException e) {
+            return null;
+        }
+    }
+
+    /** Runs the embedding network once on a grey crop, so a decision does not pay for its first-call set-up. */
+    public void warmUpEmbedder() {
+        try (Mat grey = new Mat(FaceEmbedder.INPUT, FaceEmbedder.INPUT, org.bytedeco.opencv.global.opencv_core.CV_8UC3,
+                new Scalar(128, 128, 128, 0))) {
+            embedder.embedAligned(grey);
+        }
+    }
+
+    /** Decodes a frame at the size it is analysed at (landmarks are in these pixels). */
+    private Mat decodeForAnalysis(byte[] jpeg) throws FrameRejectedException {
+        Mat bgr = decoder.decode(jpeg);
+        if (Math.max(bgr.cols(), bgr.rows()) <= ANALYSIS_LONG_SIDE) {
+            return bgr;
+        }
+        // Larger frames (accepted from recordings) are analysed at capture-protocol size,
+        // so thresholds in pixels mean the same thing for every source.
+        try (bgr) {
             double scale = (double) ANALYSIS_LONG_SIDE / Math.max(bgr.cols(), bgr.rows());
-            try (Mat small = new Mat()) {
-                resize(bgr, small, new Size((int) Math.round(bgr.cols() * scale), (int) Math.round(bgr.rows() * scale)),
-                        0, 0, INTER_AREA);
-                return analyze(small, timestampMillis, scanSmallFaces);
-            }
+            Mat small = new Mat();
+            resize(bgr, small, new Size((int) Math.round(bgr.cols() * scale), (int) Math.round(bgr.rows() * scale)),
+                    0, 0, INTER_AREA);
+            return small;
         }
     }
 
@@ -229,5 +260,6 @@ public final class FrameAnalyzer implements AutoCloseable {
         detector.close();
         landmarker.close();
         poseEstimator.close();
+        embedder.close();
     }
 }

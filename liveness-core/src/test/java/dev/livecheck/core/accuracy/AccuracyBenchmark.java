@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * check judged, so thresholds can be read against the data.
  *
  * <pre>
- * AccuracyBenchmark --corpus DIR [--generate --seed N --bona-fide N --per-attack N] [--threads N]
+ * AccuracyBenchmark --corpus DIR [--generate --seed N --bona-fide N --per-attack N [--species LIST]] [--threads N]
  * </pre>
  */
 public final class AccuracyBenchmark {
@@ -28,7 +28,11 @@ public final class AccuracyBenchmark {
             "structure_3d.nose_parallax", "structure_3d.planar_rms", "continuity.min_appearance_similarity",
             "continuity.max_shape_distance", "continuity.max_jump", "continuity.min_consecutive_similarity",
             "continuity.max_chroma_jump", "continuity.max_chroma_shift", "continuity.max_texture_distance", "presentation.moire", "presentation.glare",
-            "presentation.saturation", "quality.multiple_faces_share");
+            "presentation.saturation", "quality.multiple_faces_share", "continuity.max_identity_distance",
+            "continuity.max_frontal_identity_distance", "continuity.max_posed_identity_distance",
+            "continuity.identity_distance_start", "continuity.identity_distance_challenge_1",
+            "continuity.identity_distance_challenge_2", "continuity.identity_distance_challenge_3",
+            "continuity.identity_distance_end");
 
     private AccuracyBenchmark() {
     }
@@ -41,7 +45,9 @@ public final class AccuracyBenchmark {
             dev.livecheck.core.testkit.CorpusGenerator.main(new String[] {"--out", corpus.toString(),
                 "--seed", options.getOrDefault("seed", "2026"),
                 "--bona-fide", options.getOrDefault("bona-fide", "200"),
-                "--per-attack", options.getOrDefault("per-attack", "50")});
+                "--per-attack", options.getOrDefault("per-attack", "50"),
+                "--species", options.getOrDefault("species", "BONA_FIDE,PRINT_STATIC,PRINT_MOVED,SCREEN_REPLAY,"
+                        + "REPLAY_MISMATCHED,SPLICE,NO_FACE,TWO_FACES")});
         }
         int threads = Integer.parseInt(options.getOrDefault("threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The build's accuracy gate: a fixed-seed corpus rendered by the test kit
  * (30 bona fide, 4 per attack species) judged by the real engine. No print,
- * mismatched replay, empty scene or second face may be approved, and at most
+ * mismatched replay, identity splice, empty scene or second face may be approved, and at most
  * 5 % of bona fide attempts may be turned away. The full measurement (200
  * bona fide, 50 per species) is in docs/accuracy.md.
  */
@@ -47,6 +47,13 @@ class AccuracyGateTest {
                     .as("approved %s recordings", species)
                     .noneMatch(Outcome::approved);
         }
+    }
+
+    @Test
+    void noIdentitySpliceIsApproved() {
+        assertThat(outcomes).filteredOn(o -> o.species().equals("SPLICE"))
+                .as("approved SPLICE recordings (the face-recognition embedding must see the switch)")
+                .isNotEmpty().noneMatch(Outcome::approved);
     }
 
     @Test

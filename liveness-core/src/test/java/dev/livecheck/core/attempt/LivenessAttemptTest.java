@@ -32,6 +32,33 @@ class LivenessAttemptTest {
     }
 
     @Test
+    void theReferenceEachChallengePeakAndTheEndAreKeptForTheFaceRecognitionComparison() {
+        List<Challenge> asked = List.of(TURN_LEFT, LOOK_UP);
+        AttemptEvidence evidence = new ScriptedAttempt(faces, asked).perform(asked, false).evidence();
+
+        List<IdentityFrame> kept = evidence.identityFrames();
+        assertThat(kept).extracting(IdentityFrame::label).containsSubsequence("reference", "challenge_1",
+                "challenge_2", "end");
+        assertThat(kept.get(0).index()).isEqualTo(evidence.baseline().referenceIndex());
+        assertThat(kept).filteredOn(f -> f.role() == IdentityFrame.Role.CHALLENGE_PEAK)
+                .extracting(IdentityFrame::index)
+                .containsExactlyElementsOf(evidence.traces().stream().map(ChallengeTrace::peakIndex).toList());
+        assertThat(kept.get(kept.size() - 1).index()).isEqualTo(evidence.endIndex());
+        // each kept JPEG is the one that arrived with its frame, and none is embedded yet
+        assertThat(kept).allSatisfy(f -> {
+            assertThat(ScriptedAttempt.timestampOf(f.jpeg()))
+                    .isEqualTo(evidence.observations().get(f.index()).timestampMillis());
+            assertThat(f.embedding()).isNull();
+        });
+    }
+
+    @Test
+    void anAttemptThatNeverLockedKeepsNothingToCompare() {
+        AttemptEvidence evidence = new ScriptedAttempt(faces, List.of(TURN_LEFT, LOOK_UP)).noFace(2000).evidence();
+        assertThat(evidence.identityFrames()).isEmpty();
+    }
+
+    @Test
     void performingAnotherChallengeEndsTheAttemptAsWrongAction() {
         ScriptedAttempt run = new ScriptedAttempt(faces, List.of(TURN_LEFT, TURN_RIGHT))
                 .perform(List.of(TURN_RIGHT, TURN_LEFT), false);

@@ -29,6 +29,16 @@ public final class ScriptedAttempt {
         this.attempt = new LivenessAttempt(challenges, settings);
     }
 
+    /** Stand-in JPEG bytes that name their frame: its timestamp, as 8 bytes. */
+    public static byte[] bytesOf(long t) {
+        return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(t).array();
+    }
+
+    /** The timestamp a {@link #bytesOf} stand-in names. */
+    public static long timestampOf(byte[] bytes) {
+        return java.nio.ByteBuffer.wrap(bytes).getLong();
+    }
+
     public ScriptedAttempt identity(long seed) {
         identity = SyntheticFaces.appearance(seed);
         return this;
@@ -36,7 +46,7 @@ public final class ScriptedAttempt {
 
     public ScriptedAttempt hold(long millis) {
         for (long end = t + millis; t < end; t += FRAME_MS) {
-            events.addAll(attempt.accept(faces.frame(t, pose, identity), new byte[] {1}));
+            events.addAll(attempt.accept(faces.frame(t, pose, identity), bytesOf(t)));
         }
         return this;
     }
@@ -49,7 +59,7 @@ public final class ScriptedAttempt {
             double a = (double) (t - start) / millis;
             pose = new Pose(from.yaw() + a * (target.yaw() - from.yaw()), from.pitch() + a * (target.pitch() - from.pitch()),
                     from.distance() + a * (target.distance() - from.distance()), target.isFlat());
-            events.addAll(attempt.accept(faces.frame(t, pose, identity), new byte[] {1}));
+            events.addAll(attempt.accept(faces.frame(t, pose, identity), bytesOf(t)));
         }
         pose = target;
         return this;
@@ -63,14 +73,14 @@ public final class ScriptedAttempt {
 
     public ScriptedAttempt noFace(long millis) {
         for (long end = t + millis; t < end; t += FRAME_MS) {
-            events.addAll(attempt.accept(faces.noFace(t), new byte[] {1}));
+            events.addAll(attempt.accept(faces.noFace(t), bytesOf(t)));
         }
         return this;
     }
 
     public ScriptedAttempt twoFaces(long millis) {
         for (long end = t + millis; t < end; t += FRAME_MS) {
-            events.addAll(attempt.accept(faces.frame(t, pose, identity, 2), new byte[] {1}));
+            events.addAll(attempt.accept(faces.frame(t, pose, identity, 2), bytesOf(t)));
         }
         return this;
     }

@@ -5,11 +5,14 @@ import static dev.livecheck.core.attempt.Challenge.TURN_LEFT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livecheck.core.attempt.AttemptEvidence;
+import dev.livecheck.core.attempt.IdentityFrame;
 import dev.livecheck.core.attempt.ScriptedAttempt;
 import dev.livecheck.core.fixtures.SyntheticFaces;
 import dev.livecheck.core.fixtures.SyntheticFaces.Pose;
 import dev.livecheck.core.report.CheckOutcome;
 import dev.livecheck.core.report.SubCheck;
+import dev.livecheck.core.vision.FaceEmbedder;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +50,97 @@ class ContinuityCheckTest {
         SubCheck result = check.evaluate(evidence);
 
         assertThat(result.reason()).isEqualTo("FRAME_GAP");
+    }
+
+    @Test
+    void embeddingsOfOnePersonPassAndEveryDistanceIsReported() {
+        var asked = List.of(TURN_LEFT, LOOK_UP);
+        AttemptEvidence evidence = embedded(new ScriptedAttempt(faces, asked).perform(asked, false).evidence(),
+                0.1, 0.5, 0.1);
+
+        SubCheck result = check.evaluate(evidence);
+
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat(result.details()).containsEntry("identity_distance_challenge_1", 0.5)
+                .containsEntry("identity_distance_end", 0.1).containsEntry("max_identity_distance", 0.5)
+                .containsEntry("max_frontal_identity_distance", 0.1).containsKeys("identity_pose_challenge_1",
+                        "identity_pose_end", "identity_margin");
+        assertThat((double) result.details().get("identity_pose_challenge_1")).as("a turned peak")
+                .isGreaterThan(ContinuityCheck.FRONTAL_DEGREES);
+    }
+
+    @Test
+    void anotherPersonAtTheEndIsAnIdentityChangeEvenWhenEveryHandMadeCuePasses() {
+        var asked = List.of(TURN_LEFT, LOOK_UP);
+        AttemptEvidence evidence = embedded(new ScriptedAttempt(faces, asked).perform(asked, false).evidence(),
+                0.1, 0.2, ContinuityCheck.MAX_FRONTAL_DISTANCE + 0.05);
+
+        SubCheck result = check.evaluate(evidence);
+
+        assertThat(result.reason()).isEqualTo("IDENTITY_CHANGE");
+        assertThat((int) result.details().get("unlike_frames")).as("the appearance cues saw nothing").isZero();
+    }
+
+    @Test
+    void aTurnedPeakIsAllowedMoreDistanceThanAFrontalFrameButNotAnotherPersons() {
+        var asked = List.of(TURN_LEFT, LOOK_UP);
+        AttemptEvidence turned = new ScriptedAttempt(faces, asked).perform(asked, false).evidence();
+        double posedButSame = ContinuityCheck.MAX_FRONTAL_DISTANCE + 0.1;
+
+        assertThat(check.evaluate(embedded(turned, 0.1, posedButSame, 0.1)).outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat(check.evaluate(embedded(turned, 0.1, ContinuityCheck.MAX_POSED_DISTANCE + 0.05, 0.1)).reason())
+                .isEqualTo("IDENTITY_CHANGE");
+    }
+
+    @Test
+    void theLimitGrowsWithThePoseDifferenceUpToTheLoosestOne() {
+        assertThat(ContinuityCheck.identityLimit(0)).isEqualTo(ContinuityCheck.MAX_FRONTAL_DISTANCE);
+        assertThat(ContinuityCheck.identityLimit(ContinuityCheck.FRONTAL_DEGREES))
+                .isEqualTo(ContinuityCheck.MAX_FRONTAL_DISTANCE);
+        assertThat(ContinuityCheck.identityLimit(ContinuityCheck.FRONTAL_DEGREES + 4))
+                .isGreaterThan(ContinuityCheck.MAX_FRONTAL_DISTANCE).isLessThan(ContinuityCheck.MAX_POSED_DISTANCE);
+        assertThat(ContinuityCheck.identityLimit(60)).isEqualTo(ContinuityCheck.MAX_POSED_DISTANCE);
+    }
+
+    @Test
+    void aFrameThatCouldNotBeEmbeddedIsCountedNotGuessed() {
+        var asked = List.of(TURN_LEFT, LOOK_UP);
+        AttemptEvidence evidence = new ScriptedAttempt(faces, asked).perform(asked, false).evidence();
+        List<IdentityFrame> frames = new ArrayList<>();
+        for (IdentityFrame f : evidence.identityFrames()) {
+            frames.add(f.embedded(f.role() == IdentityFrame.Role.END ? null : unitAt(0)));
+        }
+
+        SubCheck result = check.evaluate(evidence.withIdentityFrames(frames));
+
+        assertThat(result.outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat(result.details()).containsEntry("frames_not_embedded", 1).doesNotContainKey("identity_distance_end");
+    }
+
+    /**
+     * The evidence with synthetic embeddings: the reference at distance 0,
+     * the start image at {@code start}, every challenge peak at {@code peak}
+     * and the end frame at {@code end} (cosine distances).
+     */
+    private static AttemptEvidence embedded(AttemptEvidence evidence, double start, double peak, double end) {
+        List<IdentityFrame> frames = new ArrayList<>();
+        for (IdentityFrame f : evidence.identityFrames()) {
+            double d = switch (f.role()) {
+                case REFERENCE -> 0;
+                case START -> start;
+                case CHALLENGE_PEAK -> peak;
+                case END -> end;
+            };
+            frames.add(f.embedded(unitAt(d)));
+        }
+        return evidence.withIdentityFrames(frames);
+    }
+
+    /** A unit vector at cosine distance {@code d} from the first axis. */
+    private static float[] unitAt(double d) {
+        float[] v = new float[FaceEmbedder.DIMENSIONS];
+        v[0] = (float) (1 - d);
+        v[1] = (float) Math.sqrt(1 - (1 - d) * (1 - d));
+        return v;
     }
 }

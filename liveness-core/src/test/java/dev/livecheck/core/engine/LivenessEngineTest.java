@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livecheck.core.attempt.AttemptEvent;
 import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.checks.ContinuityCheck;
 import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.recording.Recording;
 import dev.livecheck.core.report.AttemptImage;
@@ -61,6 +62,34 @@ class LivenessEngineTest {
         assertThat(report.images()).extracting(AttemptImage::role).containsExactly(
                 AttemptImage.Role.FRONTAL_START, AttemptImage.Role.CHALLENGE, AttemptImage.Role.FRONTAL_END);
         assertThat(report.decisionMillis()).isLessThan(1000);
+        // the decision embedded the reference, each challenge's peak and the end frame
+        assertThat(report.subCheck("continuity").orElseThrow().details()).containsKeys("identity_distance_challenge_1",
+                "identity_distance_challenge_2", "identity_distance_end", "max_identity_distance");
+    }
+
+    @Test
+    void aSpliceIsAnIdentityChangeByTheFaceEmbeddingAloneOfferedBothWays() throws Exception {
+        Recording splice = SyntheticCamera.render(Species.SPLICE, ASKED, 31).recording();
+        LivenessReport offline = engine.evaluate(splice);
+        assertThat(offline.recommendation()).isEqualTo(Recommendation.REJECT);
+        var details = offline.subCheck("continuity").orElseThrow().details();
+        assertThat((double) details.get("identity_distance_end")).as("end frame vs reference")
+                .isGreaterThan(ContinuityCheck.MAX_FRONTAL_DISTANCE);
+
+        LiveAttempt live = engine.startAttempt(ASKED);
+        LivenessReport streamed = null;
+        for (RecordedFrame frame : splice.frames()) {
+            LiveAttempt.Update update = live.onFrame(frame.jpeg(), frame.t());
+            if (update.decided()) {
+                streamed = update.report();
+                break;
+            }
+        }
+        if (streamed == null) {
+            streamed = live.finish();
+        }
+        assertThat(streamed.subCheck("continuity").orElseThrow().details().get("identity_distance_end"))
+                .isEqualTo(details.get("identity_distance_end"));
     }
 
     @Test

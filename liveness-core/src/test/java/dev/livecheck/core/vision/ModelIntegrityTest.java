@@ -26,7 +26,7 @@ class ModelIntegrityTest {
     void everyListedFileMatchesItsChecksum() throws Exception {
         Map<String, String> sums = sums();
         assertThat(sums).containsKeys("face_detection_short_range.tflite", "face_landmark.tflite",
-                "canonical_face_mesh.txt");
+                "canonical_face_mesh.txt", "fr_feature.onnx");
         for (Map.Entry<String, String> e : sums.entrySet()) {
             Path file = MODELS.resolve(e.getKey());
             assertThat(file).as(e.getKey()).isRegularFile();
@@ -53,6 +53,15 @@ class ModelIntegrityTest {
             assertThat(sha256(FaceVisionModels.resource(e.getKey()))).as("classpath " + e.getKey())
                     .isEqualTo(e.getValue());
         }
+    }
+
+    @Test
+    void everyModelShipsWithTheLicenceTextOfItsPackage() throws Exception {
+        assertThat(MODELS.resolve("LICENSE-Apache-2.0.txt")).as("MediaPipe models").isRegularFile();
+        assertThat(Files.readString(MODELS.resolve("LICENSE-MIT-faceplugin.txt"))).as("fr_feature.onnx")
+                .startsWith("MIT License").contains("Copyright (c) 2021 gitguanqi");
+        assertThat(Files.readString(MODELS.resolve("README.md"))).contains("fr_feature.onnx")
+                .contains("faceplugin-face-recognition-js@0.0.1").contains(sums().get("fr_feature.onnx"));
     }
 
     private static Map<String, String> sums() throws IOException {
