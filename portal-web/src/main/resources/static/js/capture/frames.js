@@ -1,6 +1,10 @@
 // Frame capture: draws the UNMIRRORED video onto a canvas (the preview is only mirrored by CSS) and sends JPEGs at
-// the server's rate. A frame is skipped while the previous one is still encoding or the socket is backed up, so a
-// slow phone sends fewer frames instead of queueing stale ones.
+// the server's rate. A frame is skipped while the socket is backed up, so a slow phone sends fewer frames instead of
+// queueing stale ones.
+//
+// Encoding is synchronous (toDataURL), not canvas.toBlob: Chromium runs toBlob's encoder in the renderer's idle
+// time, and a page inside a cross-origin iframe (the embedded web entry) got so little of it that one frame took
+// seconds, too few for any challenge. A 640x480 JPEG takes milliseconds either way.
 
 const MAX_WIDTH = 640;
 const MAX_HEIGHT = 480;
@@ -13,7 +17,6 @@ export class FrameSender {
     this.canSend = canSend;
     this.canvas = document.createElement('canvas');
     this.timer = null;
-    this.encoding = false;
   }
 
   start(fps, maxBytes) {
@@ -31,19 +34,30 @@ export class FrameSender {
 
   captureOne() {
     const { videoWidth, videoHeight } = this.video;
-    if (this.encoding || !videoWidth || !this.canSend()) {
+    if (!videoWidth || !this.canSend()) {
       return;
     }
     const scale = Math.min(1, MAX_WIDTH / videoWidth, MAX_HEIGHT / videoHeight);
     this.canvas.width = Math.round(videoWidth * scale);
     this.canvas.height = Math.round(videoHeight * scale);
     this.canvas.getContext('2d').drawImage(this.video, 0, 0, this.canvas.width, this.canvas.height);
-    this.encoding = true;
-    this.canvas.toBlob((blob) => {
-      this.encoding = false;
-      if (blob && blob.size <= this.maxBytes && this.timer !== null) {
-        this.send(blob);
-      }
-    }, 'image/jpeg', QUALITY);
+    const jpeg = jpegBytes(this.canvas.toDataURL('image/jpeg', QUALITY));
+    if (jpeg && jpeg.length <= this.maxBytes) {
+      this.send(jpeg);
+    }
   }
+}
+
+// The bytes of a "data:image/jpeg;base64,..." URL; null if the browser fell back to another format (PNG).
+function jpegBytes(dataUrl) {
+  const prefix = 'data:image/jpeg;base64,';
+  if (!dataUrl.startsWith(prefix)) {
+    return null;
+  }
+  const binary = window.atob(dataUrl.slice(prefix.length));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) {
+    bytes[i] = binary.charCodeAt(i);
+  }
+  return bytes;
 }

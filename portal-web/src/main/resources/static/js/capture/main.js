@@ -81,7 +81,7 @@ function connect() {
       }
     },
   });
-  sender = new FrameSender(video, (blob) => client.sendFrame(blob), () => client.canSendFrame());
+  sender = new FrameSender(video, (jpeg) => client.sendFrame(jpeg), () => client.canSendFrame());
 }
 
 function startAttempt() {

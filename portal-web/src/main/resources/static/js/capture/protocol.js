@@ -48,9 +48,9 @@ export class CaptureClient {
     return this.socket.readyState === WebSocket.OPEN && this.socket.bufferedAmount < BACKLOG_LIMIT;
   }
 
-  sendFrame(blob) {
+  sendFrame(jpeg) {
     if (this.canSendFrame()) {
-      this.socket.send(blob);
+      this.socket.send(jpeg);
     }
   }
 
