@@ -1,5 +1,7 @@
-// Capture page controller: consent -> camera -> socket -> attempts -> final screen and redirect.
+// Capture page controller: consent -> camera -> socket -> attempts -> final screen and redirect (or, in a business's
+// iframe, a message to the parent and a Continue link for the person).
 import { loadTexts } from './texts.js';
+import { isEmbedded, parentOrigin, postResult } from './embedding.js';
 import { cameraSupported, listCameras, openCamera, stopCamera } from './camera.js';
 import { FrameSender } from './frames.js';
 import { CaptureClient } from './protocol.js';
@@ -48,7 +50,7 @@ async function useCamera(deviceId) {
 }
 
 function connect() {
-  client = new CaptureClient(root.dataset.wsPath, {
+  client = new CaptureClient(root.dataset.wsPath, root.dataset.ticket, {
     ready(message) {
       limits = message;
       ui.showAttemptsLeft(message.attemptsLeft);
@@ -122,7 +124,15 @@ function onResult(message) {
   stopCamera(stream);
   client.close();
   const redirect = safeRedirect(message.redirect);
-  ui.showFinal(message.recommendation, redirect);
+  if (isEmbedded()) {
+    const origin = parentOrigin(root.dataset.parentOrigins);
+    if (origin) {
+      postResult(origin, root.dataset.sessionId, message, redirect);
+    }
+    ui.showFinal(message.recommendation, redirect, true);
+    return;
+  }
+  ui.showFinal(message.recommendation, redirect, false);
   if (redirect) {
     window.setTimeout(() => window.location.assign(redirect), REDIRECT_DELAY_MS);
   }

@@ -3,10 +3,12 @@
 const BACKLOG_LIMIT = 512 * 1024;
 
 export class CaptureClient {
-  constructor(path, handlers) {
+  // The ticket binds the socket to the page's session (no cookie needed, so it works in a cross-site iframe).
+  constructor(path, ticket, handlers) {
     this.handlers = handlers;
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-    this.socket = new WebSocket(`${scheme}//${window.location.host}${path}`);
+    const query = ticket ? `?ticket=${encodeURIComponent(ticket)}` : '';
+    this.socket = new WebSocket(`${scheme}//${window.location.host}${path}${query}`);
     this.socket.binaryType = 'arraybuffer';
     this.socket.addEventListener('message', (event) => this.dispatch(event));
     this.socket.addEventListener('close', (event) => handlers.closed && handlers.closed(event));

@@ -57,14 +57,19 @@ export function showCameraChoice(cameras, selectedId, onChange) {
   select.onchange = () => onChange(select.value);
 }
 
-export function showFinal(recommendation, redirect) {
+// Embedded, the person follows the link themselves: it navigates the top window (a click is a user gesture).
+export function showFinal(recommendation, redirect, embedded) {
   showState('final');
   byId('final-text').textContent = text(recommendation === 'APPROVE' ? 'final.APPROVE' : 'final.REJECT');
-  byId('final-next').textContent = text(redirect ? 'final.redirecting' : 'final.close');
+  const next = embedded ? 'final.continueEmbedded' : 'final.redirecting';
+  byId('final-next').textContent = text(redirect ? next : 'final.close');
   const link = byId('final-continue');
   link.hidden = !redirect;
   if (redirect) {
     link.href = redirect;
+    if (embedded) {
+      link.target = '_top';
+    }
   }
 }
 

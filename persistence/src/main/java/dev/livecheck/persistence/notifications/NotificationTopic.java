@@ -6,11 +6,16 @@ import java.util.Optional;
 
 /**
  * What a notification is about, named exactly as the IDV session API and its SDKs name the topics a session
- * subscribes to. ({@code TASK_COMPLETION} exists there too; a liveness session has no tasks, so it never fires.)
+ * subscribes to: the one list both the API (what a session may ask for) and the notification outbox use.
  */
 public enum NotificationTopic {
     /** An attempt's images (its liveness resource) were stored. */
     RESOURCE_UPDATE,
+    /**
+     * Accepted because the SDKs offer it, never sent: a liveness session has no tasks. (Not in the delivery table's
+     * CHECK constraint for that reason.)
+     */
+    TASK_COMPLETION,
     /** An attempt's liveness check was decided. */
     CHECK_COMPLETION,
     /** The session completed: approved, out of attempts, cancelled or expired. */

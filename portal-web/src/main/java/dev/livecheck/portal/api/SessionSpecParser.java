@@ -3,6 +3,7 @@ package dev.livecheck.portal.api;
 import static dev.livecheck.portal.api.JsonFields.given;
 import static dev.livecheck.portal.api.JsonFields.path;
 
+import dev.livecheck.persistence.notifications.NotificationTopic;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.portal.notifications.NotificationEndpointPolicy;
 import dev.livecheck.portal.web.HttpUrl;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -288,10 +290,12 @@ class SessionSpecParser {
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < topics.size(); i++) {
             JsonNode topic = topics.get(i);
-            if (!topic.isString() || !Wire.TOPIC_NAMES.contains(topic.asString())) {
+            Optional<NotificationTopic> known = topic.isString()
+                    ? NotificationTopic.parse(topic.asString()) : Optional.empty();
+            if (known.isEmpty()) {
                 in.reject(path(topicsPath, i), "must be one of " + String.join(", ", Wire.TOPIC_NAMES));
             } else {
-                names.add(topic.asString());
+                names.add(known.get().name());
             }
         }
         return new ArrayList<>(names);

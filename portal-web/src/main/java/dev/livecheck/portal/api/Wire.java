@@ -1,5 +1,7 @@
 package dev.livecheck.portal.api;
 
+import dev.livecheck.persistence.notifications.NotificationTopic;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -86,8 +88,7 @@ final class Wire {
      * The notification topics a session may ask for, as the SDK names them. TASK_COMPLETION is accepted because the
      * SDK's builder offers it, but never sent: a Livecheck session has no tasks.
      */
-    static final List<String> TOPIC_NAMES = List.of("RESOURCE_UPDATE", "TASK_COMPLETION", "CHECK_COMPLETION",
-            "SESSION_COMPLETION", "CLIENT_SESSION_TOKEN_DELETED");
+    static final List<String> TOPIC_NAMES = Arrays.stream(NotificationTopic.values()).map(Enum::name).toList();
 
     /**
      * sdk_config keys of the SDK's builder that configure what Livecheck does not have (document capture, hand-off,

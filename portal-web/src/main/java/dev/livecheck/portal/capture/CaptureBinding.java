@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * What a socket is bound to, taken from the link at handshake time: the session, how many challenges each attempt
- * asks for and where the browser goes when the session ends.
+ * asks for and where the browser goes when the session ends (the API caller's redirects win over the profile's).
  */
 record CaptureBinding(UUID businessId, UUID sessionId, int challengeCount, String successRedirectUrl,
                       String errorRedirectUrl) {
@@ -13,6 +13,6 @@ record CaptureBinding(UUID businessId, UUID sessionId, int challengeCount, Strin
 
     static CaptureBinding of(CaptureLink link) {
         return new CaptureBinding(link.session().businessId(), link.session().id(), link.profile().challengeCount(),
-                link.profile().successRedirectUrl(), link.profile().errorRedirectUrl());
+                link.successRedirectUrl(), link.errorRedirectUrl());
     }
 }

@@ -4,6 +4,7 @@ import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.engine.LivenessEngine;
 import dev.livecheck.core.vision.FaceVisionModels;
+import dev.livecheck.portal.email.LinkSealer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -27,6 +28,12 @@ class CaptureConfiguration {
     @Bean
     ChallengePlanner challengePlanner() {
         return new ChallengePlanner();
+    }
+
+    /** Socket tickets, signed under their own key derived from the link key (the same on every node). */
+    @Bean
+    CaptureTickets captureTickets(LinkSealer sealer) {
+        return new CaptureTickets(sealer.derivedKey(CaptureTickets.KEY_PURPOSE));
     }
 
     /** One engine for the app: the face models load once; one analyzer per core. */

@@ -2,6 +2,7 @@ package dev.livecheck.portal.capture;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -13,24 +14,31 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
- * Admits a capture socket only for a browser bound (by {@link CaptureCookie}) to an ONGOING, unexpired session with
- * attempts left; everything else gets 403 before any WebSocket exists.
+ * Admits a capture socket only for a browser bound to an ONGOING, unexpired session with attempts left; everything
+ * else gets 403 before any WebSocket exists. The binding is the page's socket ticket ({@code ?ticket=}, see
+ * {@link CaptureTickets}) when the request carries one, which then alone decides; else the binding cookie that the
+ * e-mailed link sets ({@link CaptureCookie}).
  */
 @Component
 class CaptureHandshakeInterceptor implements HandshakeInterceptor {
 
+    static final String TICKET_PARAMETER = "ticket";
+
     private final CaptureLinkLookup links;
+    private final CaptureTickets tickets;
     private final Clock clock;
 
-    CaptureHandshakeInterceptor(CaptureLinkLookup links, Clock clock) {
+    CaptureHandshakeInterceptor(CaptureLinkLookup links, CaptureTickets tickets, Clock clock) {
         this.links = links;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) {
-        Optional<CaptureLink> link = boundLink(request).filter(l -> l.isOpenAt(clock.instant()));
+        Instant now = clock.instant();
+        Optional<CaptureLink> link = boundLink(request, now).filter(l -> l.isOpenAt(now));
         if (link.isEmpty()) {
             response.setStatusCode(HttpStatus.FORBIDDEN);
             return false;
@@ -39,11 +47,16 @@ class CaptureHandshakeInterceptor implements HandshakeInterceptor {
         return true;
     }
 
-    private Optional<CaptureLink> boundLink(ServerHttpRequest request) {
+    private Optional<CaptureLink> boundLink(ServerHttpRequest request, Instant now) {
         if (!(request instanceof ServletServerHttpRequest servlet)) {
             return Optional.empty();
         }
         HttpServletRequest http = servlet.getServletRequest();
+        String ticket = http.getParameter(TICKET_PARAMETER);
+        if (ticket != null) {
+            return tickets.read(ticket, now).flatMap(claims -> links.reload(claims.businessId(), claims.sessionId())
+                    .filter(link -> tickets.matches(claims, link.session())));
+        }
         return CaptureCookie.read(http).flatMap(links::find);
     }
 

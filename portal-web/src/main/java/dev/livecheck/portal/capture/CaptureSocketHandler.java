@@ -40,6 +40,8 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
             socket.close(CloseStatus.POLICY_VIOLATION);
             return;
         }
+        // The page opens its socket only once the person has accepted the consent text: this is the consent.
+        links.recordConsent(binding, services.clock().instant());
         WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(socket, SEND_TIME_LIMIT_MILLIS,
                 SEND_BUFFER_BYTES);
         CaptureSession session = new CaptureSession(concurrent, binding, services);

@@ -1,5 +1,6 @@
 /**
- * The end user's side of a verification: the capture page behind the e-mailed link ({@code /c/{token}}) and the
+ * The end user's side of a verification: the capture page behind the e-mailed link ({@code /c/{token}}) and behind
+ * the SDK's web entry ({@code /idverify/v1/web/index.html}, embeddable in the API application's sites), and the
  * WebSocket endpoint ({@code /ws/capture}) that streams camera frames into the liveness engine, speaking the capture
  * protocol, and stores each decided attempt.
  */

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,6 +65,22 @@ public class LinkSealer {
      */
     public String openValue(String sealed) {
         return open(sealed);
+    }
+
+    /**
+     * A key for another purpose (e.g. "capture-ticket"), derived from the link key with HMAC-SHA256 so that every
+     * node with the same link key derives the same key, while the link key itself only ever encrypts. Returned as
+     * an HmacSHA256 key.
+     */
+    public SecretKey derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] derived = mac.doFinal(("livecheck/" + purpose).getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(derived, "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     /** The stored text with every sealed link opened again, for sending or showing to an admin. */

@@ -1,5 +1,6 @@
 package dev.livecheck.portal.security;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,9 +26,18 @@ public class SecurityConfiguration {
      * Strict CSP: no inline script or style anywhere. {@code img-src blob:/data:} and {@code media-src blob:} serve the
      * capture page's camera preview and snapshots; {@code connect-src 'self'} covers its same-origin WebSocket.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; connect-src 'self'; media-src 'self' blob:; frame-ancestors 'none'; "
-            + "form-action 'self'; base-uri 'self'";
+    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(List.of());
+
+    /**
+     * The strict CSP with {@code frame-ancestors} naming {@code frameAncestors} ({@code 'none'} when empty): only the
+     * embeddable capture page names any (see {@link FrameAncestors}).
+     */
+    static String contentSecurityPolicy(List<String> frameAncestors) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                + "connect-src 'self'; media-src 'self' blob:; frame-ancestors "
+                + (frameAncestors.isEmpty() ? "'none'" : String.join(" ", frameAncestors))
+                + "; form-action 'self'; base-uri 'self'";
+    }
 
     /** The session API and its end-user web entry: see {@link #apiSecurity}. */
     static final String API_PATHS = "/idverify/**";
@@ -39,8 +49,10 @@ public class SecurityConfiguration {
     /**
      * The session API ({@code /idverify/v1/**}): authenticated by request signatures in the api module's filter, so
      * Spring Security only keeps it stateless: no session, no cookies, no CSRF (no browser sends these requests
-     * with ambient credentials), no saved requests. The security headers stay; the embeddable capture page under
-     * {@code /idverify/v1/web/} sets its own frame-ancestors.
+     * with ambient credentials), no saved requests. The security headers stay, but CSP and X-Frame-Options come
+     * from {@link FramingHeaders}: the embeddable capture page under {@code /idverify/v1/web/} may be framed by its
+     * API application's origins, which then get the camera too ({@code camera=(self)} names the framed document's
+     * own origin, and the parent grants it with {@code <iframe allow="camera">}).
      */
     @Bean
     @Order(1)
@@ -53,8 +65,10 @@ public class SecurityConfiguration {
                 .securityContext(context -> context.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+                        .frameOptions(frameOptions -> frameOptions.disable())
+                        .addHeaderWriter(new FramingHeaders())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(self)")));
         return http.build();
     }
 

@@ -31,6 +31,11 @@ record ApiTestData(Businesses businesses, CheckProfiles profiles, ApiApplication
     }
 
     Tenant tenant(String name, KeyPair keys, List<String> allowedOrigins) {
+        return tenant(name, keys, allowedOrigins, "test-secret-not-sealed");
+    }
+
+    /** @param sealedSecret the notification secret as stored: sealed with the portal's LinkSealer to be usable */
+    Tenant tenant(String name, KeyPair keys, List<String> allowedOrigins, String sealedSecret) {
         Instant now = Instant.now();
         Business business = businesses.insert(Business.create(name, now));
         CheckProfile profile = profiles.insert(CheckProfile.create(business.id(), "API", "https://example.test/done",
@@ -38,7 +43,7 @@ record ApiTestData(Businesses businesses, CheckProfiles profiles, ApiApplication
         byte[] publicKey = keys.getPublic().getEncoded();
         ApiApplication application = applications.insert(ApiApplication.create(business.id(), name + " app",
                 profile.id(), Base64.getEncoder().encodeToString(publicKey), CaptureTokens.sha256Hex(publicKey),
-                allowedOrigins, "test-secret-not-sealed", UUID.randomUUID(), now));
+                allowedOrigins, sealedSecret, UUID.randomUUID(), now));
         return new Tenant(business, profile, application, keys);
     }
 }

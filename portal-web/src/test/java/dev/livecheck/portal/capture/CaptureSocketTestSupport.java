@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.testkit.Species;
 import dev.livecheck.core.testkit.SyntheticCamera;
+import dev.livecheck.persistence.applications.ApiApplication;
+import dev.livecheck.persistence.applications.ApiApplications;
 import dev.livecheck.persistence.attempts.Attempts;
 import dev.livecheck.persistence.attempts.MediaFiles;
 import dev.livecheck.persistence.business.Business;
@@ -12,6 +14,8 @@ import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.CaptureTokens;
+import dev.livecheck.persistence.sessions.SessionApiRequest;
+import dev.livecheck.persistence.sessions.SessionApiRequests;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import java.awt.image.BufferedImage;
@@ -28,6 +32,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +56,7 @@ abstract class CaptureSocketTestSupport {
     static final Duration DECISION = Duration.ofSeconds(60);
     static final Duration SOON = Duration.ofSeconds(5);
     static final String START = "{\"type\":\"start\"}";
+    private static final Pattern TICKET = Pattern.compile("data-ticket=\"([A-Za-z0-9_-]+)\"");
     private static final SyntheticCamera.Options CAMERA = new SyntheticCamera.Options(15, true);
     /** Shared by every subclass and never shut down (one context, several test classes): a daemon thread. */
     private static final ScheduledExecutorService PACER = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -70,6 +77,10 @@ abstract class CaptureSocketTestSupport {
     Attempts attempts;
     @Autowired
     MediaFiles media;
+    @Autowired
+    ApiApplications applications;
+    @Autowired
+    SessionApiRequests apiRequests;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -109,6 +120,57 @@ abstract class CaptureSocketTestSupport {
         VerificationSession session = sessions.insert(VerificationSession.open(profile, "Ann Example",
                 "ann@example.com", null, CaptureTokens.hash(token), createdAt));
         return new Link(token, business.id(), session.id());
+    }
+
+    /** What an API caller may put into {@code sdk_config}; null values leave the profile's. */
+    record SdkConfig(String primaryColour, String locale, String successUrl, String errorUrl,
+                     String privacyPolicyUrl) {
+        static final SdkConfig NONE = new SdkConfig(null, null, null, null, null);
+    }
+
+    /**
+     * A session created the way the session API creates one: a business with a profile (the same presentation as
+     * {@link #newLink}) and an API application allowing {@code origins} to embed the page, the session opened for
+     * the application, and its request with {@code sdk}.
+     */
+    Link newApiLink(List<String> origins, SdkConfig sdk) {
+        Instant now = Instant.now();
+        Business business = businesses.insert(Business.create("API shop " + System.nanoTime(), now));
+        CheckProfile profile = profiles.insert(CheckProfile.create(business.id(), "API", "https://shop.example/ok",
+                        "Please verify", "Open {link}", now)
+                .withLimits(2, 2, 72, 30)
+                .withPresentation("API", "https://shop.example/ok", "https://shop.example/sorry", "#0a7d4f", "en"));
+        ApiApplication application = applications.insert(ApiApplication.create(business.id(), "Shop app",
+                profile.id(), "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA", "0".repeat(64), origins,
+                "sealed-notification-secret", UUID.randomUUID(), now));
+        String token = CaptureTokens.newToken();
+        VerificationSession session = sessions.insert(VerificationSession.openForApi(profile, application.id(), 2,
+                "user-1", CaptureTokens.hash(token), now.plus(Duration.ofHours(1)), now));
+        apiRequests.insert(new SessionApiRequest(session.id(), business.id(), 3600, 7200,
+                now.plus(Duration.ofHours(2)), sdk.primaryColour(), sdk.locale(), sdk.successUrl(), sdk.errorUrl(),
+                sdk.privacyPolicyUrl(), null, null, null, null));
+        return new Link(token, business.id(), session.id());
+    }
+
+    /** The SDK's web entry for the session with this token. */
+    static String webEntry(UUID sessionId, String token) {
+        return "/idverify/v1/web/index.html?sessionID=" + sessionId + "&sessionToken=" + token;
+    }
+
+    /** The socket ticket a capture page carries. */
+    static String ticketIn(HttpResponse<String> page) {
+        Matcher ticket = TICKET.matcher(page.body());
+        assertThat(ticket.find()).as("the page carries a socket ticket").isTrue();
+        return ticket.group(1);
+    }
+
+    int handshakeStatusWithTicket(String ticket, String origin) {
+        try {
+            TestSocket.connect(port, null, ticket, origin).close();
+            return 101;
+        } catch (TestSocket.HandshakeRefused e) {
+            return e.status;
+        }
     }
 
     VerificationSession session(Link link) {

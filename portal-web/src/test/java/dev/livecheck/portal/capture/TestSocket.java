@@ -1,6 +1,9 @@
 package dev.livecheck.portal.capture;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
@@ -29,6 +32,11 @@ final class TestSocket implements WebSocket.Listener {
 
     /** Connects, or returns the handshake's HTTP status as a failure. */
     static TestSocket connect(int port, String cookieToken, String origin) throws HandshakeRefused {
+        return connect(port, cookieToken, null, origin);
+    }
+
+    /** Connects with a binding cookie, a socket ticket ({@code ?ticket=}), both or neither. */
+    static TestSocket connect(int port, String cookieToken, String ticket, String origin) throws HandshakeRefused {
         TestSocket listener = new TestSocket();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10));
@@ -39,7 +47,9 @@ final class TestSocket implements WebSocket.Listener {
             builder.header("Origin", origin);
         }
         try {
-            listener.socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/ws/capture"), listener)
+            String query = ticket == null ? ""
+                    : "?" + CaptureHandshakeInterceptor.TICKET_PARAMETER + "=" + URLEncoder.encode(ticket, UTF_8);
+            listener.socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/ws/capture" + query), listener)
                     .orTimeout(10, TimeUnit.SECONDS).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {

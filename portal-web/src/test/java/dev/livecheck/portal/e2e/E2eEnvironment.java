@@ -10,7 +10,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -66,10 +68,15 @@ final class E2eEnvironment {
         }
     }
 
-    /** The business's web site: any path answers a small page naming it, and every visit is remembered. */
+    /**
+     * The business's web site: any path answers a small page naming it, unless a journey {@link #serve put} a page
+     * there (e.g. one embedding the capture page), and every visit is remembered. It runs on 127.0.0.1 while the
+     * portal is reached as localhost, so the two are different sites to the browser, as a business and Livecheck are.
+     */
     static final class BusinessSite {
         private final HttpServer server;
         private final List<String> visits = new CopyOnWriteArrayList<>();
+        private final Map<String, String> pages = new ConcurrentHashMap<>();
 
         private BusinessSite(HttpServer server) {
             this.server = server;
@@ -82,9 +89,9 @@ final class E2eEnvironment {
                 server.createContext("/", exchange -> {
                     String path = exchange.getRequestURI().getPath();
                     site.visits.add(path);
-                    byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><title>Example Shop</title></head><body>"
-                            + "<main><h1 id=\"shop-page\">Example Shop " + path + "</h1></main></body></html>")
-                            .getBytes(StandardCharsets.UTF_8);
+                    byte[] page = site.pages.getOrDefault(path, "<!DOCTYPE html><html lang=\"en\"><head>"
+                            + "<title>Example Shop</title></head><body><main><h1 id=\"shop-page\">Example Shop "
+                            + path + "</h1></main></body></html>").getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
                     exchange.sendResponseHeaders(200, page.length);
                     exchange.getResponseBody().write(page);
@@ -98,7 +105,17 @@ final class E2eEnvironment {
         }
 
         String url(String path) {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+            return origin() + path;
+        }
+
+        /** The site's origin, as a browser names it in Origin headers and {@code event.origin}. */
+        String origin() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        /** From now on {@code path} answers this page (the journey's own HTML, with its own scripts). */
+        void serve(String path, String html) {
+            pages.put(path, html);
         }
 
         List<String> visits() {

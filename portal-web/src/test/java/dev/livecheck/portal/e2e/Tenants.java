@@ -20,11 +20,20 @@ record Tenants(Businesses businesses, PortalUsers users, PasswordEncoder encoder
 
     /** A signed-up business with one user of the given role. */
     Account business(String name, Role role, String displayName) {
+        return signUp(name, role, displayName).account();
+    }
+
+    /** {@link #business}, with the ids a journey needs to add the business's data through the repositories. */
+    SignUp signUp(String name, Role role, String displayName) {
         Business business = businesses.insert(Business.create(name + " " + shortId(), Instant.now()));
         String email = displayName.toLowerCase().replace(' ', '.') + "." + shortId() + "@example.test";
-        users.insert(PortalUser.create(business.id(), email, displayName, encoder.encode(PASSWORD), role,
-                Instant.now()));
-        return new Account(business.name(), email, PASSWORD, displayName);
+        PortalUser user = users.insert(PortalUser.create(business.id(), email, displayName, encoder.encode(PASSWORD),
+                role, Instant.now()));
+        return new SignUp(business.id(), user.id(), new Account(business.name(), email, PASSWORD, displayName));
+    }
+
+    /** A business and its user as stored, and how the user signs in. */
+    record SignUp(UUID businessId, UUID userId, Account account) {
     }
 
     private static String shortId() {

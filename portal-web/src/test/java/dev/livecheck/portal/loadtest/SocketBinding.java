@@ -35,6 +35,22 @@ public interface SocketBinding {
         };
     }
 
+    /**
+     * The web entry's binding ({@code /idverify/v1/web/index.html?sessionID&sessionToken}, also carried by every
+     * capture page): the page's {@code data-ticket}, sent as {@code /ws/capture?ticket=}, no cookie.
+     */
+    static SocketBinding pageTicket() {
+        return (page, response) -> {
+            java.util.regex.Matcher ticket = java.util.regex.Pattern.compile("data-ticket=\"([A-Za-z0-9_-]+)\"")
+                    .matcher(response.body());
+            if (!ticket.find()) {
+                throw new IllegalStateException("the page carries no data-ticket");
+            }
+            return new ConnectParams(socketUri(page, "/ws/capture?ticket=" + ticket.group(1)),
+                    Map.of("Origin", origin(page)));
+        };
+    }
+
     /** {@code ws(s)://host:port/path} on the page's host. */
     static URI socketUri(URI page, String path) {
         String scheme = "https".equals(page.getScheme()) ? "wss" : "ws";

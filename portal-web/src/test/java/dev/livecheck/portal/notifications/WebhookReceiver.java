@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP receiver on 127.0.0.1 (JDK {@code HttpServer}) that records every request it gets and answers each with
  * the next scripted {@link Answer} (then {@code 200} once the script is used up).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived. */
-    record Received(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -33,7 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
      * How to answer one request: a status (with a Location for 3xx), never (hold it until the receiver closes), or a
      * status with a body that does not end (chunks of 'a' until the client goes away, at most 64 MiB).
      */
-    record Answer(int status, String location, boolean hold, boolean endless) {
+    public record Answer(int status, String location, boolean hold, boolean endless) {
         static Answer status(int status) {
             return new Answer(status, null, false, false);
         }
@@ -57,7 +57,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicLong bytesStreamed = new java.util.concurrent.atomic.AtomicLong();
 
-    WebhookReceiver(Answer... answers) throws IOException {
+    public WebhookReceiver(Answer... answers) throws IOException {
         script.addAll(List.of(answers));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -65,7 +65,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -77,7 +77,7 @@ final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    List<Received> receivedAt(String path) {
+    public List<Received> receivedAt(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

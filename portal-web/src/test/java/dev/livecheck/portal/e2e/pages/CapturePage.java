@@ -29,6 +29,19 @@ public final class CapturePage extends Page {
         return page;
     }
 
+    /**
+     * The capture page inside {@code frame} of the page the driver shows (a business's site embedding it): the
+     * driver switches into the frame and stays there until the test switches back.
+     */
+    public static CapturePage inFrame(WebDriver driver, WebElement frame) {
+        String src = frame.getDomAttribute("src");
+        driver.switchTo().frame(frame);
+        CapturePage page = new CapturePage(driver, src);
+        page.visible(By.id("consent-accept"));
+        page.recordInstructions();
+        return page;
+    }
+
     private void recordInstructions() {
         ((JavascriptExecutor) driver).executeScript("""
                 const target = document.getElementById('instruction');
@@ -84,6 +97,21 @@ public final class CapturePage extends Page {
     /** Waits for the final screen and returns its text. */
     public String waitForFinal() {
         return waiting(ATTEMPT).until(ExpectedConditions.visibilityOfElementLocated(By.id("final-text"))).getText();
+    }
+
+    /** What the final screen says comes next (redirect, "Press Continue", or "close this page"). */
+    public String finalNext() {
+        return visible(By.id("final-next")).getText();
+    }
+
+    /** The final screen's Continue link. */
+    public WebElement continueLink() {
+        return visible(By.id("final-continue"));
+    }
+
+    /** The consent screen's link to the business's privacy policy. */
+    public WebElement privacyPolicyLink() {
+        return visible(By.id("privacy-policy"));
     }
 
     /** Waits for the page to send the browser on to the business's site. */

@@ -1,6 +1,7 @@
 package dev.livecheck.portal.e2e.pages;
 
 import java.util.List;
+import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -11,6 +12,11 @@ public final class SessionReportPage extends PortalPage {
 
     private SessionReportPage(WebDriver driver, String baseUrl) {
         super(driver, baseUrl);
+    }
+
+    public static SessionReportPage open(WebDriver driver, String baseUrl, UUID sessionId) {
+        driver.get(baseUrl + "/sessions/" + sessionId + "/report");
+        return expect(driver, baseUrl);
     }
 
     static SessionReportPage expect(WebDriver driver, String baseUrl) {
