@@ -113,7 +113,7 @@ class TenantIsolationTest extends DatabaseTest {
         assertThat(users.clearLockout(a.id(), userB.id())).isZero();
         assertThat(users.deleteByBusinessIdAndId(a.id(), userB.id())).isZero();
         assertThatThrownBy(() -> profiles.update(a.id(), profileB.withLimits(9, 3, 1, 1), NOW)).isInstanceOf(OptimisticLockingFailureException.class);
-        CheckProfile relabelled = new CheckProfile(profileB.id(), a.id(), "x", profileB.livenessType(), 9, 2, 72, 30, null, null,
+        CheckProfile relabelled = new CheckProfile(profileB.id(), a.id(), "x", profileB.livenessType(), 9, 2, 72, 30, 5, null, null,
                 "#000000", "en", "s", "t", null, false, NOW, NOW, profileB.version());
         assertThatThrownBy(() -> profiles.update(a.id(), relabelled, NOW)).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(profiles.archive(a.id(), profileB.id(), NOW)).isZero();

@@ -145,7 +145,7 @@ function onError(message) {
     stopFrames();
     stopCamera(stream);
     ui.showFailure('error.SESSION_CLOSED');
-  } else if (message.code === 'TIMEOUT' || message.code === 'INTERNAL') {
+  } else if (message.code === 'TIMEOUT' || message.code === 'INTERNAL' || message.code === 'ATTEMPT_IN_PROGRESS') {
     endAttempt(true);
     ui.instruct(`error.${message.code}`);
   } else if (!attemptRunning && message.code === 'ATTEMPT_RUNNING') {

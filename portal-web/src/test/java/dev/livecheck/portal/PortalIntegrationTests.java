@@ -174,12 +174,25 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void theAbandonedAttemptsLimitIsValidatedInCheckProfilesRange() throws Exception {
+        for (int bad : new int[] {CheckProfile.MIN_MAX_ABANDONED_ATTEMPTS - 1, CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS + 1}) {
+            var form = profileForm("Abandons " + bad);
+            form.set("maxAbandonedAttempts", String.valueOf(bad));
+            mvc.perform(post("/profiles").with(as(adminA)).with(csrf()).params(form))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("is-invalid")));
+        }
+        assertThat(profiles.findAllByBusinessIdAndArchivedOrderByName(businessA.id(), false)).hasSize(1);
+    }
+
+    @Test
     void profileCreateEditArchiveAndConflict() throws Exception {
         mvc.perform(post("/profiles").with(as(adminA)).with(csrf()).params(profileForm("KYC")))
                 .andExpect(redirectedUrl("/profiles"));
         CheckProfile kyc = profiles.findAllByBusinessIdAndArchivedOrderByName(businessA.id(), false).stream()
                 .filter(p -> p.name().equals("KYC")).findFirst().orElseThrow();
         assertThat(kyc.brandColour()).isEqualTo("#aabbcc");
+        assertThat(kyc.maxAbandonedAttempts()).isEqualTo(7);
         mvc.perform(post("/profiles/" + kyc.id()).with(as(adminA)).with(csrf()).params(profileForm("KYC 2"))
                 .param("version", String.valueOf(kyc.version()))).andExpect(redirectedUrl("/profiles"));
         mvc.perform(post("/profiles/" + kyc.id()).with(as(adminA)).with(csrf()).params(profileForm("Stale"))
@@ -307,6 +320,7 @@ class PortalIntegrationTests {
         form.add("challengeCount", "2");
         form.add("linkLifetimeHours", "72");
         form.add("imageRetentionDays", "30");
+        form.add("maxAbandonedAttempts", "7");
         form.add("successRedirectUrl", "https://example.test/ok");
         form.add("errorRedirectUrl", "");
         form.add("brandColour", "#AABBCC");

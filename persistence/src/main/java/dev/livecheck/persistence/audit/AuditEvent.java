@@ -37,6 +37,8 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
     public static final String EXPORT_DOWNLOADED = "EXPORT_DOWNLOADED";
     public static final String APPLICATION_CREATED = "APPLICATION_CREATED";
     public static final String APPLICATION_REVOKED = "APPLICATION_REVOKED";
+    /** An attempt abandoned after a challenge was issued (cancel, socket closed); counted against the session's cap. */
+    public static final String ATTEMPT_ABANDONED = "ATTEMPT_ABANDONED";
 
     public AuditEvent {
         Objects.requireNonNull(id, "id");

@@ -11,12 +11,13 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A business's liveness-check configuration. The ranges are validated here and again by CHECK constraints in the
  * database: max retries 1-10 (default 3), challenges 2-3 (default 2), link lifetime 1-720 h (default 72), image
- * retention 1-3650 days (default 30), brand colour "#rrggbb" lower-case.
+ * retention 1-3650 days (default 30), abandoned attempts per session 1-20 (default 5), brand colour "#rrggbb"
+ * lower-case.
  */
 @Table
 public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessType livenessType, int maxRetries,
                            int challengeCount, int linkLifetimeHours, int imageRetentionDays,
-                           String successRedirectUrl, String errorRedirectUrl, String brandColour, String locale,
+                           int maxAbandonedAttempts, String successRedirectUrl, String errorRedirectUrl, String brandColour, String locale,
                            String emailSubject, String emailBodyText, String emailBodyHtml, boolean archived,
                            Instant createdAt, Instant updatedAt, @Version Long version) {
 
@@ -34,6 +35,13 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
     public static final int DEFAULT_CHALLENGE_COUNT = 2;
     public static final int DEFAULT_LINK_LIFETIME_HOURS = 72;
     public static final int DEFAULT_IMAGE_RETENTION_DAYS = 30;
+    /**
+     * Attempts abandoned after a challenge was issued (cancel, socket closed) that a session tolerates before it
+     * closes as REJECT: the profile form, the API's {@code max_abandoned_attempts} and the CHECK constraints (V5).
+     */
+    public static final int MIN_MAX_ABANDONED_ATTEMPTS = 1;
+    public static final int MAX_MAX_ABANDONED_ATTEMPTS = 20;
+    public static final int DEFAULT_MAX_ABANDONED_ATTEMPTS = 5;
 
     public CheckProfile {
         Objects.requireNonNull(id, "id");
@@ -47,6 +55,8 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
         require(linkLifetimeHours >= 1 && linkLifetimeHours <= MAX_LINK_LIFETIME_HOURS, "linkLifetimeHours must be 1-720");
         require(imageRetentionDays >= 1 && imageRetentionDays <= MAX_IMAGE_RETENTION_DAYS,
                 "imageRetentionDays must be 1-" + MAX_IMAGE_RETENTION_DAYS);
+        require(maxAbandonedAttempts >= MIN_MAX_ABANDONED_ATTEMPTS && maxAbandonedAttempts <= MAX_MAX_ABANDONED_ATTEMPTS,
+                "maxAbandonedAttempts must be " + MIN_MAX_ABANDONED_ATTEMPTS + "-" + MAX_MAX_ABANDONED_ATTEMPTS);
         require(brandColour != null && COLOUR.matcher(brandColour).matches(), "brandColour must be #rrggbb (lower-case)");
         require(locale != null && LOCALE.matcher(locale).matches(), "locale must look like en, de or pt-BR");
         require(emailSubject != null && !emailSubject.isBlank() && emailSubject.length() <= 300, "emailSubject must be 1-300 characters");
@@ -63,33 +73,40 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
     public static CheckProfile create(UUID businessId, String name, String successRedirectUrl, String emailSubject,
                                       String emailBodyText, Instant now) {
         return new CheckProfile(UUID.randomUUID(), businessId, name, LivenessType.ACTIVE, DEFAULT_MAX_RETRIES,
-                DEFAULT_CHALLENGE_COUNT, DEFAULT_LINK_LIFETIME_HOURS, DEFAULT_IMAGE_RETENTION_DAYS, successRedirectUrl,
+                DEFAULT_CHALLENGE_COUNT, DEFAULT_LINK_LIFETIME_HOURS, DEFAULT_IMAGE_RETENTION_DAYS, DEFAULT_MAX_ABANDONED_ATTEMPTS,
+                successRedirectUrl,
                 null, "#1f6feb", "en", emailSubject, emailBodyText, null, false, now, now, null);
     }
 
     public CheckProfile withLimits(int newMaxRetries, int newChallengeCount, int newLinkLifetimeHours,
                                    int newImageRetentionDays) {
         return new CheckProfile(id, businessId, name, livenessType, newMaxRetries, newChallengeCount,
-                newLinkLifetimeHours, newImageRetentionDays, successRedirectUrl, errorRedirectUrl, brandColour, locale,
+                newLinkLifetimeHours, newImageRetentionDays, maxAbandonedAttempts, successRedirectUrl, errorRedirectUrl, brandColour, locale,
+                emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, version);
+    }
+
+    public CheckProfile withMaxAbandonedAttempts(int newMaxAbandonedAttempts) {
+        return new CheckProfile(id, businessId, name, livenessType, maxRetries, challengeCount, linkLifetimeHours,
+                imageRetentionDays, newMaxAbandonedAttempts, successRedirectUrl, errorRedirectUrl, brandColour, locale,
                 emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, version);
     }
 
     public CheckProfile withPresentation(String newName, String newSuccessRedirectUrl, String newErrorRedirectUrl,
                                          String newBrandColour, String newLocale) {
         return new CheckProfile(id, businessId, newName, livenessType, maxRetries, challengeCount, linkLifetimeHours,
-                imageRetentionDays, newSuccessRedirectUrl, newErrorRedirectUrl, newBrandColour, newLocale,
+                imageRetentionDays, maxAbandonedAttempts, newSuccessRedirectUrl, newErrorRedirectUrl, newBrandColour, newLocale,
                 emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, version);
     }
 
     public CheckProfile withEmail(String newSubject, String newBodyText, String newBodyHtml) {
         return new CheckProfile(id, businessId, name, livenessType, maxRetries, challengeCount, linkLifetimeHours,
-                imageRetentionDays, successRedirectUrl, errorRedirectUrl, brandColour, locale, newSubject, newBodyText,
+                imageRetentionDays, maxAbandonedAttempts, successRedirectUrl, errorRedirectUrl, brandColour, locale, newSubject, newBodyText,
                 newBodyHtml, archived, createdAt, updatedAt, version);
     }
 
     public CheckProfile withVersion(Long newVersion) {
         return new CheckProfile(id, businessId, name, livenessType, maxRetries, challengeCount, linkLifetimeHours,
-                imageRetentionDays, successRedirectUrl, errorRedirectUrl, brandColour, locale, emailSubject,
-                emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, newVersion);
+                imageRetentionDays, maxAbandonedAttempts, successRedirectUrl, errorRedirectUrl, brandColour, locale,
+                emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, newVersion);
     }
 }

@@ -23,7 +23,8 @@ class CheckProfileUpdatesImpl implements CheckProfileUpdates {
         int rows = jdbc.sql("""
                         UPDATE check_profile SET name = :name, liveness_type = :type, max_retries = :maxRetries,
                           challenge_count = :challengeCount, link_lifetime_hours = :lifetime,
-                          image_retention_days = :retention, success_redirect_url = :success,
+                          image_retention_days = :retention, max_abandoned_attempts = :maxAbandoned,
+                          success_redirect_url = :success,
                           error_redirect_url = :error, brand_colour = :colour, locale = :locale,
                           email_subject = :subject, email_body_text = :bodyText, email_body_html = :bodyHtml,
                           updated_at = :at, version = version + 1
@@ -31,6 +32,7 @@ class CheckProfileUpdatesImpl implements CheckProfileUpdates {
                 .param("name", p.name()).param("type", p.livenessType().name())
                 .param("maxRetries", p.maxRetries()).param("challengeCount", p.challengeCount())
                 .param("lifetime", p.linkLifetimeHours()).param("retention", p.imageRetentionDays())
+                .param("maxAbandoned", p.maxAbandonedAttempts())
                 .param("success", p.successRedirectUrl()).param("error", p.errorRedirectUrl())
                 .param("colour", p.brandColour()).param("locale", p.locale()).param("subject", p.emailSubject())
                 .param("bodyText", p.emailBodyText()).param("bodyHtml", p.emailBodyHtml()).param("at", ts(at))
@@ -40,7 +42,7 @@ class CheckProfileUpdatesImpl implements CheckProfileUpdates {
             throw new OptimisticLockingFailureException("profile " + p.id() + " changed meanwhile or is not in business " + businessId);
         }
         return new CheckProfile(p.id(), p.businessId(), p.name(), p.livenessType(), p.maxRetries(), p.challengeCount(),
-                p.linkLifetimeHours(), p.imageRetentionDays(), p.successRedirectUrl(), p.errorRedirectUrl(),
+                p.linkLifetimeHours(), p.imageRetentionDays(), p.maxAbandonedAttempts(), p.successRedirectUrl(), p.errorRedirectUrl(),
                 p.brandColour(), p.locale(), p.emailSubject(), p.emailBodyText(), p.emailBodyHtml(), p.archived(),
                 p.createdAt(), at, p.version() + 1);
     }

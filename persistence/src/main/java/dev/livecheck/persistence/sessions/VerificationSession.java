@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -22,8 +23,11 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
                                   int attemptsUsed, int maxRetries, Instant expiresAt, Instant createdAt,
                                   Instant completedAt, Instant linkOpenedAt, FinalDecision finalDecision,
                                   UUID decidedBy, Instant decidedAt, String decisionNote, UUID apiApplicationId,
-                                  Instant biometricConsentAt, @Version Long version) {
+                                  Instant biometricConsentAt, @Version Long version, int abandonedAttempts,
+                                  int maxAbandonedAttempts, Instant lastAbandonedAt, Integer lastAbandonedStep) {
 
+    /** The canonical constructor reads rows; the shorter one below is for sessions with no abandoned attempt. */
+    @PersistenceCreator
     public VerificationSession {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(businessId, "businessId");
@@ -47,6 +51,25 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         if (captureTokenHash == null || !captureTokenHash.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("captureTokenHash must be a SHA-256 hex digest (see CaptureTokens.hash)");
         }
+        if (maxAbandonedAttempts < CheckProfile.MIN_MAX_ABANDONED_ATTEMPTS
+                || maxAbandonedAttempts > CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS
+                || abandonedAttempts < 0 || abandonedAttempts > maxAbandonedAttempts) {
+            throw new IllegalArgumentException("abandoned attempts must be 0-" + maxAbandonedAttempts
+                    + " of at most " + CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS);
+        }
+    }
+
+    /** A session with no abandoned attempt yet and the default limit for them (rows written before V5, fixtures). */
+    public VerificationSession(UUID id, UUID businessId, UUID profileId, String recipientName, String recipientEmail,
+                               String trackingId, String captureTokenHash, SessionState state, CloseReason closeReason,
+                               Recommendation latestRecommendation, int attemptsUsed, int maxRetries, Instant expiresAt,
+                               Instant createdAt, Instant completedAt, Instant linkOpenedAt,
+                               FinalDecision finalDecision, UUID decidedBy, Instant decidedAt, String decisionNote,
+                               UUID apiApplicationId, Instant biometricConsentAt, Long version) {
+        this(id, businessId, profileId, recipientName, recipientEmail, trackingId, captureTokenHash, state,
+                closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt, createdAt, completedAt,
+                linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote, apiApplicationId, biometricConsentAt,
+                version, 0, CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS, null, null);
     }
 
     /** A new ONGOING session for the profile; the link expires after the profile's lifetime. */
@@ -58,7 +81,7 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), recipientName.strip(),
                 recipientEmail.strip(), trackingId, captureTokenHash, SessionState.ONGOING, null, null, 0,
                 profile.maxRetries(), now.plus(Duration.ofHours(profile.linkLifetimeHours())), now, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, 0, profile.maxAbandonedAttempts(), null, null);
     }
 
     /**
@@ -68,17 +91,30 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
     public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxRetries,
                                                  String trackingId, String captureTokenHash, Instant expiresAt,
                                                  Instant now) {
+        return openForApi(profile, applicationId, maxRetries, profile.maxAbandonedAttempts(), trackingId,
+                captureTokenHash, expiresAt, now);
+    }
+
+    /** As above with the caller's own limit of abandoned attempts (the API's {@code max_abandoned_attempts}). */
+    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxRetries,
+                                                 int maxAbandonedAttempts, String trackingId, String captureTokenHash,
+                                                 Instant expiresAt, Instant now) {
         Objects.requireNonNull(applicationId, "applicationId");
         if (profile.archived()) {
             throw new IllegalArgumentException("profile " + profile.id() + " is archived");
         }
         return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), null, null, trackingId,
                 captureTokenHash, SessionState.ONGOING, null, null, 0, maxRetries, expiresAt, now, null, null, null,
-                null, null, null, applicationId, null, null);
+                null, null, null, applicationId, null, null, 0, maxAbandonedAttempts, null, null);
     }
 
     public boolean createdByApi() {
         return apiApplicationId != null;
+    }
+
+    /** Closed because too many attempts were abandoned after a challenge was issued. */
+    public boolean closedByAbandons() {
+        return closeReason == CloseReason.TOO_MANY_ABANDONED;
     }
 
     public int attemptsLeft() {
@@ -107,13 +143,14 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
                 captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
                 createdAt, completedAt, linkOpenedAt, decision, by, at, note, apiApplicationId, biometricConsentAt,
-                version);
+                version, abandonedAttempts, maxAbandonedAttempts, lastAbandonedAt, lastAbandonedStep);
     }
 
     public VerificationSession withVersion(Long newVersion) {
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
                 captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
                 createdAt, completedAt, linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote,
-                apiApplicationId, biometricConsentAt, newVersion);
+                apiApplicationId, biometricConsentAt, newVersion, abandonedAttempts, maxAbandonedAttempts,
+                lastAbandonedAt, lastAbandonedStep);
     }
 }

@@ -43,7 +43,8 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
 
     /**
      * Takes one attempt slot for a decided attempt: increments attempts_used, sets the latest recommendation and
-     * completes the session on APPROVE or when the last retry is used. Only an ONGOING session with attempts left
+     * completes the session on APPROVE or when the last retry is used. The attempt is counted, so its challenge
+     * sequence is used up (the next attempt draws a new one) and its lease ends. Only an ONGOING session with attempts left
      * matches; the row lock of the UPDATE serialises concurrent callers, so max_retries is never exceeded.
      * Used by {@link dev.livecheck.persistence.attempts.AttemptRecorder} inside its transaction.
      *
@@ -58,9 +59,74 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
                                   WHEN attempts_used + 1 >= max_retries THEN 'RETRIES_EXHAUSTED'
                                   ELSE close_reason END,
               completed_at = CASE WHEN :approve OR attempts_used + 1 >= max_retries THEN :at ELSE completed_at END,
+              pending_challenges = NULL, attempt_lease_owner = NULL, attempt_lease_until = NULL,
               version = version + 1
             WHERE business_id = :businessId AND id = :id AND state = 'ONGOING' AND attempts_used < max_retries""")
     int takeAttemptSlot(UUID businessId, UUID id, Recommendation recommendation, boolean approve, Instant at);
+
+    /**
+     * Claims the session's one running attempt for {@code owner} until {@code until}: only when no other owner holds
+     * an unexpired lease (a crashed node's lease runs out by itself). The row lock of the UPDATE serialises two
+     * sockets or nodes starting at once: exactly one gets 1.
+     *
+     * @return 1 if claimed (or renewed by the same owner), 0 if another attempt runs or the session is not ONGOING
+     */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET attempt_lease_owner = :owner, attempt_lease_until = :until
+            WHERE business_id = :businessId AND id = :id AND state = 'ONGOING'
+              AND (attempt_lease_owner IS NULL OR attempt_lease_until <= :now OR attempt_lease_owner = :owner)""")
+    int claimAttemptLease(UUID businessId, UUID id, String owner, Instant now, Instant until);
+
+    /** Ends the lease if {@code owner} still holds it (an attempt that ended without being counted or abandoned). */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET attempt_lease_owner = NULL, attempt_lease_until = NULL
+            WHERE business_id = :businessId AND id = :id AND attempt_lease_owner = :owner""")
+    int releaseAttemptLease(UUID businessId, UUID id, String owner);
+
+    /**
+     * Stores {@code challenges} as the sequence of the session's next counted attempt, only if none is stored: of two
+     * draws racing, the first UPDATE wins and the second matches no row. Read the winner with
+     * {@link #findPendingChallenges}.
+     *
+     * @return 1 if this draw was stored, 0 if a sequence was already stored or the session is not ONGOING
+     */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET pending_challenges = :challenges
+            WHERE business_id = :businessId AND id = :id AND state = 'ONGOING' AND pending_challenges IS NULL""")
+    int storePendingChallenges(UUID businessId, UUID id, String challenges);
+
+    /** The stored challenge sequence (Challenge names, comma-separated); empty if none is drawn. */
+    @Query("SELECT pending_challenges FROM verification_session WHERE business_id = :businessId AND id = :id")
+    Optional<String> findPendingChallenges(UUID businessId, UUID id);
+
+    /**
+     * Records an attempt abandoned after a challenge was issued (cancel, socket closed): counts it with its time and
+     * the last step reached, ends {@code owner}'s lease and keeps the challenge sequence (the next attempt resumes it
+     * from its first step). The abandon that reaches max_abandoned_attempts closes the session like an exhausted one:
+     * COMPLETED, REJECT, reason TOO_MANY_ABANDONED.
+     *
+     * @return 1 if recorded, 0 if the session is unknown in this business or no longer ONGOING
+     */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET abandoned_attempts = abandoned_attempts + 1, last_abandoned_at = :at,
+              last_abandoned_step = :step,
+              state = CASE WHEN abandoned_attempts + 1 >= max_abandoned_attempts THEN 'COMPLETED' ELSE state END,
+              close_reason = CASE WHEN abandoned_attempts + 1 >= max_abandoned_attempts THEN 'TOO_MANY_ABANDONED'
+                                  ELSE close_reason END,
+              latest_recommendation = CASE WHEN abandoned_attempts + 1 >= max_abandoned_attempts THEN 'REJECT'
+                                           ELSE latest_recommendation END,
+              completed_at = CASE WHEN abandoned_attempts + 1 >= max_abandoned_attempts THEN :at
+                                  ELSE completed_at END,
+              attempt_lease_owner = CASE WHEN attempt_lease_owner = :owner THEN NULL ELSE attempt_lease_owner END,
+              attempt_lease_until = CASE WHEN attempt_lease_owner = :owner THEN NULL ELSE attempt_lease_until END,
+              version = version + 1
+            WHERE business_id = :businessId AND id = :id AND state = 'ONGOING'
+              AND abandoned_attempts < max_abandoned_attempts""")
+    int recordAbandonedAttempt(UUID businessId, UUID id, String owner, int step, Instant at);
 
     /**
      * Resend: an ONGOING session gets a new capture-token hash (the old link stops working) and a new expiry.

@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param clientSessionTokenTtl seconds the client session token (the web entry) works
  * @param resourcesTtl          seconds the attempts' images are kept at most
+ * @param maxAbandonedAttempts  attempts abandoned after a challenge the session tolerates (Livecheck's extension)
  * @param notification          null when the caller asked for none
  */
 record SessionSpec(int clientSessionTokenTtl, int resourcesTtl, String userTrackingId, int maxRetries,
-                   Notification notification, SdkConfig sdkConfig) {
+                   int maxAbandonedAttempts, Notification notification, SdkConfig sdkConfig) {
 
     /** Where to POST notifications, for which topics, and with which {@code Authorization} (both may be null). */
     record Notification(String endpoint, List<String> topics, String authType, String authToken) {

@@ -55,7 +55,8 @@ class SessionSpecParser {
     private static final Set<String> NOTIFICATION_KEYS = Set.of(Wire.ENDPOINT, Wire.TOPICS, Wire.AUTH_TOKEN,
             Wire.AUTH_TYPE);
     private static final Set<String> CHECK_KEYS = Set.of(Wire.TYPE, Wire.CONFIG);
-    private static final Set<String> LIVENESS_CONFIG_KEYS = Set.of(Wire.LIVENESS_TYPE, Wire.MAX_RETRIES);
+    private static final Set<String> LIVENESS_CONFIG_KEYS = Set.of(Wire.LIVENESS_TYPE, Wire.MAX_RETRIES,
+            Wire.MAX_ABANDONED_ATTEMPTS);
     private static final Set<String> SDK_CONFIG_KEYS;
 
     static {
@@ -100,7 +101,7 @@ class SessionSpecParser {
         int resourcesTtl = resources != null ? resources
                 : Math.max(defaults.imageRetentionDays() * 86_400, tokenTtl);
         String trackingId = in.string(root, Wire.USER_TRACKING_ID, "", MAX_TRACKING_ID_LENGTH);
-        Integer maxRetries = requestedChecks(root, in);
+        Limits limits = requestedChecks(root, in);
         noneRequested(root, Wire.REQUESTED_TASKS, "Livecheck has no tasks", in);
         noneRequested(root, Wire.REQUIRED_DOCUMENTS, "Livecheck captures no documents", in);
         if (Boolean.TRUE.equals(in.bool(root, Wire.BLOCK_BIOMETRIC_CONSENT, ""))) {
@@ -113,7 +114,9 @@ class SessionSpecParser {
             throw ApiException.invalid(in.problems());
         }
         return new SessionSpec(tokenTtl, resourcesTtl, trackingId == null || trackingId.isEmpty() ? null : trackingId,
-                maxRetries != null ? maxRetries : defaults.maxRetries(), notification, sdkConfig);
+                limits.maxRetries() != null ? limits.maxRetries() : defaults.maxRetries(),
+                limits.maxAbandonedAttempts() != null ? limits.maxAbandonedAttempts()
+                        : defaults.maxAbandonedAttempts(), notification, sdkConfig);
     }
 
     private static JsonNode readTree(byte[] body) {
@@ -161,19 +164,24 @@ class SessionSpecParser {
         }
     }
 
-    /** Exactly one LIVENESS check of type ZOOM; returns its max_retries (null when not given or invalid). */
-    private static Integer requestedChecks(JsonNode root, JsonFields in) {
+    /** The LIVENESS check's limits; each null when not given or invalid (then the profile's applies). */
+    private record Limits(Integer maxRetries, Integer maxAbandonedAttempts) {
+        static final Limits NONE = new Limits(null, null);
+    }
+
+    /** Exactly one LIVENESS check of type ZOOM; returns its limits. */
+    private static Limits requestedChecks(JsonNode root, JsonFields in) {
         JsonNode checks = in.array(root, Wire.REQUESTED_CHECKS, "");
         if (checks == null) {
             if (given(root, Wire.REQUESTED_CHECKS) == null) {
                 in.reject(Wire.REQUESTED_CHECKS, "must request exactly one LIVENESS check");
             }
-            return null;
+            return Limits.NONE;
         }
         if (checks.isEmpty()) {
             in.reject(Wire.REQUESTED_CHECKS, "must request exactly one LIVENESS check");
         }
-        Integer maxRetries = null;
+        Limits limits = Limits.NONE;
         int liveness = 0;
         for (int i = 0; i < checks.size(); i++) {
             String at = path(Wire.REQUESTED_CHECKS, i);
@@ -199,19 +207,19 @@ class SessionSpecParser {
                 in.reject(at, "only one LIVENESS check may be requested");
                 continue;
             }
-            maxRetries = livenessConfig(check, at, in);
+            limits = livenessConfig(check, at, in);
         }
-        return maxRetries;
+        return limits;
     }
 
-    private static Integer livenessConfig(JsonNode check, String at, JsonFields in) {
+    private static Limits livenessConfig(JsonNode check, String at, JsonFields in) {
         String configPath = path(at, Wire.CONFIG);
         JsonNode config = in.object(check, Wire.CONFIG, at);
         if (config == null) {
             if (given(check, Wire.CONFIG) == null) {
                 in.reject(path(configPath, Wire.LIVENESS_TYPE), "is required: ZOOM");
             }
-            return null;
+            return Limits.NONE;
         }
         in.onlyKnownKeys(config, configPath, LIVENESS_CONFIG_KEYS, Map.of());
         String livenessType = in.string(config, Wire.LIVENESS_TYPE, configPath, 100);
@@ -221,8 +229,10 @@ class SessionSpecParser {
             in.reject(path(configPath, Wire.LIVENESS_TYPE), "unsupported liveness type \"" + livenessType
                     + "\": Livecheck performs ZOOM (active, moving-face) liveness only");
         }
-        return in.integer(config, Wire.MAX_RETRIES, configPath, CheckProfile.MIN_MAX_RETRIES,
-                CheckProfile.MAX_MAX_RETRIES, " attempts");
+        return new Limits(in.integer(config, Wire.MAX_RETRIES, configPath, CheckProfile.MIN_MAX_RETRIES,
+                CheckProfile.MAX_MAX_RETRIES, " attempts"),
+                in.integer(config, Wire.MAX_ABANDONED_ATTEMPTS, configPath, CheckProfile.MIN_MAX_ABANDONED_ATTEMPTS,
+                        CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS, " abandoned attempts"));
     }
 
     /** requested_tasks and required_documents: the SDK always sends them; only an empty list can be honoured. */

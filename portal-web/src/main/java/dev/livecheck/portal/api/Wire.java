@@ -31,6 +31,8 @@ final class Wire {
     static final String CONFIG = "config";
     static final String LIVENESS_TYPE = "liveness_type";
     static final String MAX_RETRIES = "max_retries";
+    /** Livecheck's extension: abandoned attempts the session tolerates (CheckProfile's range, the profile's default). */
+    static final String MAX_ABANDONED_ATTEMPTS = "max_abandoned_attempts";
 
     static final String PRIMARY_COLOUR = "primary_colour";
     static final String LOCALE = "locale";

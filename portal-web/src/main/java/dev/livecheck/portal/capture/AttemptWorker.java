@@ -1,5 +1,6 @@
 package dev.livecheck.portal.capture;
 
+import dev.livecheck.core.attempt.AttemptEvent;
 import dev.livecheck.core.engine.LiveAttempt;
 import dev.livecheck.core.vision.FrameRejectedException;
 import java.time.Instant;
@@ -41,6 +42,9 @@ final class AttemptWorker {
     private final Deque<Frame> frames = new ArrayDeque<>(CaptureLimits.FRAME_QUEUE);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long pendingTick = -1;
+    /** The last challenge issued (1-based) and the sequence length; 0 while none was issued. */
+    private volatile int challengeStep;
+    private volatile int challengeCount;
     private volatile boolean stopped;
     private int dropped;
 
@@ -53,6 +57,15 @@ final class AttemptWorker {
 
     Instant startedAt() {
         return startedAt;
+    }
+
+    /** The last challenge step issued, 0 if none yet: an abandon after the first challenge counts. */
+    int challengeStep() {
+        return challengeStep;
+    }
+
+    int challengeCount() {
+        return challengeCount;
     }
 
     synchronized int droppedFrames() {
@@ -148,6 +161,13 @@ final class AttemptWorker {
     }
 
     private void deliver(LiveAttempt.Update update) {
+        // Noted before the listener hears of it: a cancel racing with the event must still see the challenge.
+        for (AttemptEvent event : update.events()) {
+            if (event instanceof AttemptEvent.ChallengeIssued issued) {
+                challengeCount = issued.of();
+                challengeStep = issued.step();
+            }
+        }
         if (update.decided()) {
             stop();
         }

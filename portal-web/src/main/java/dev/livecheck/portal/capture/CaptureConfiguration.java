@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine and the threads that feed it. Production draws challenges with {@link ChallengePlanner}'s SecureRandom;
- * no property or request can choose them (tests replace the planner bean with a fixed one).
+ * The engine and the threads that feed it. The engine draws challenges with {@link ChallengePlanner}'s SecureRandom
+ * (once per counted attempt, see {@link AttemptGate}); no property or request can choose them (tests replace the
+ * planner bean with a scripted one).
  */
 @Configuration(proxyBeanMethods = false)
 class CaptureConfiguration {

@@ -39,7 +39,7 @@ record CaptureLink(VerificationSession session, CheckProfile profile, SessionApi
         }
         return switch (reason) {
             case APPROVED -> Closed.APPROVED;
-            case RETRIES_EXHAUSTED -> Closed.NO_ATTEMPTS_LEFT;
+            case RETRIES_EXHAUSTED, TOO_MANY_ABANDONED -> Closed.NO_ATTEMPTS_LEFT;
             case LINK_EXPIRED -> Closed.EXPIRED;
             case CANCELLED -> Closed.CANCELLED;
         };

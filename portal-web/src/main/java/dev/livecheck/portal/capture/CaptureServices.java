@@ -1,6 +1,5 @@
 package dev.livecheck.portal.capture;
 
-import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.engine.LivenessEngine;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -13,19 +12,19 @@ import org.springframework.stereotype.Component;
 class CaptureServices {
 
     private final LivenessEngine engine;
-    private final ChallengePlanner planner;
+    private final AttemptGate gate;
     private final Executor engineExecutor;
     private final ScheduledExecutorService ticker;
     private final AttemptPersister persister;
     private final CaptureLinkLookup links;
     private final Clock clock;
 
-    CaptureServices(LivenessEngine engine, ChallengePlanner planner,
+    CaptureServices(LivenessEngine engine, AttemptGate gate,
                     @Qualifier("captureEngineExecutor") Executor engineExecutor,
                     @Qualifier("captureTicker") ScheduledExecutorService ticker, AttemptPersister persister,
                     CaptureLinkLookup links, Clock clock) {
         this.engine = engine;
-        this.planner = planner;
+        this.gate = gate;
         this.engineExecutor = engineExecutor;
         this.ticker = ticker;
         this.persister = persister;
@@ -37,8 +36,8 @@ class CaptureServices {
         return engine;
     }
 
-    ChallengePlanner planner() {
-        return planner;
+    AttemptGate gate() {
+        return gate;
     }
 
     Executor engineExecutor() {

@@ -1,14 +1,14 @@
 package dev.livecheck.portal.capture;
 
 import dev.livecheck.core.attempt.AttemptEvent;
-import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.engine.LiveAttempt;
 import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.vision.FrameDecoder;
 import dev.livecheck.core.vision.FrameRejectedException;
 import dev.livecheck.persistence.attempts.AttemptRefusedException;
+import dev.livecheck.persistence.sessions.Recommendation;
 import java.io.IOException;
-import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +20,11 @@ import org.springframework.web.socket.WebSocketSession;
 
 /**
  * One capture socket: admits or refuses frames and control messages (on the socket's thread), runs at most one
- * attempt at a time (on engine threads) and tells the client what happens. An attempt that is cancelled, or whose
- * socket closes, before the engine decides is simply dropped: it is never stored, so it does not count.
+ * attempt at a time (on engine threads) and tells the client what happens. The session row decides whether an attempt
+ * may start and what it asks ({@link AttemptGate}): one attempt per session across sockets and nodes, and the same
+ * challenge sequence until an attempt is counted. An attempt that is cancelled, or whose socket closes, before the
+ * engine decides is never stored; once a challenge was issued it counts as abandoned, and too many of those close the
+ * session.
  */
 final class CaptureSession implements AttemptWorker.Listener {
 
@@ -32,6 +35,8 @@ final class CaptureSession implements AttemptWorker.Listener {
     private final CaptureServices services;
     private final FrameRateLimiter rateLimiter = new FrameRateLimiter(CaptureLimits.MAX_FRAMES_PER_SECOND);
     private final AtomicInteger badInARow = new AtomicInteger();
+    /** This socket's name on the session's attempt lease. */
+    private final String leaseOwner = "socket:" + UUID.randomUUID();
     private long lastRateLimitNotice = Long.MIN_VALUE;
     private AttemptWorker current;
     private ScheduledFuture<?> ticking;
@@ -101,11 +106,29 @@ final class CaptureSession implements AttemptWorker.Listener {
             close(CloseStatus.NORMAL);
             return;
         }
-        List<Challenge> challenges = services.planner().plan(binding.challengeCount());
-        LiveAttempt attempt = services.engine().startAttempt(challenges);
+        AttemptGate.Start gate = services.gate().begin(binding, leaseOwner);
+        switch (gate.outcome()) {
+            case IN_PROGRESS -> {
+                send(ProtocolMessages.error(ProtocolError.ATTEMPT_IN_PROGRESS));
+                return;
+            }
+            case CLOSED -> {
+                send(ProtocolMessages.error(ProtocolError.SESSION_CLOSED));
+                close(CloseStatus.NORMAL);
+                return;
+            }
+            case STARTED -> {
+                // below
+            }
+        }
+        LiveAttempt attempt = services.engine().startAttempt(gate.challenges());
         AttemptWorker worker = new AttemptWorker(attempt, services.engineExecutor(), this, services.clock().instant());
         synchronized (this) {
-            if (closed || current != null) {
+            if (current != null) {
+                return; // a second start on this socket raced the first; the lease is this socket's either way
+            }
+            if (closed) {
+                services.gate().release(binding, leaseOwner);
                 return;
             }
             current = worker;
@@ -124,6 +147,27 @@ final class CaptureSession implements AttemptWorker.Listener {
         }
         if (worker != null) {
             worker.stop();
+            settleAbandoned(worker);
+        }
+    }
+
+    /**
+     * An attempt ended without a decision: free before its first challenge, counted against the session's cap after
+     * it. The abandon that closes the session ends it for this client like a final rejected result.
+     */
+    private void settleAbandoned(AttemptWorker worker) {
+        try {
+            if (worker.challengeStep() == 0) {
+                services.gate().release(binding, leaseOwner);
+                return;
+            }
+            if (services.gate().abandoned(binding, leaseOwner, worker.challengeStep(), worker.challengeCount())) {
+                send(ProtocolMessages.result(new AttemptOutcome(Recommendation.REJECT, 0, true,
+                        binding.errorRedirectUrl())));
+            }
+        } catch (RuntimeException e) {
+            // The lease runs out by itself; the next start finds the session as the database left it.
+            LOG.error("recording an abandoned attempt of session {} failed", binding.sessionId(), e);
         }
     }
 
@@ -149,6 +193,7 @@ final class CaptureSession implements AttemptWorker.Listener {
     public void failed(AttemptWorker worker, Exception failure) {
         LOG.error("capture attempt for session {} failed in the engine", binding.sessionId(), failure);
         if (claimDecision(worker)) {
+            releaseQuietly();
             send(ProtocolMessages.error(ProtocolError.INTERNAL));
         }
     }
@@ -165,7 +210,9 @@ final class CaptureSession implements AttemptWorker.Listener {
 
     private void finish(AttemptWorker worker, LivenessReport report) {
         if (report.frames() == 0) {
-            // The client started but never sent a frame: nothing was judged, so it must not use up an attempt.
+            // The client started but never sent a frame: nothing was judged (and no challenge issued), so it must not
+            // use up an attempt.
+            releaseQuietly();
             send(ProtocolMessages.error(ProtocolError.TIMEOUT));
             return;
         }
@@ -174,10 +221,21 @@ final class CaptureSession implements AttemptWorker.Listener {
             send(ProtocolMessages.result(outcome));
         } catch (AttemptRefusedException e) {
             LOG.info("attempt not stored: {}", e.getMessage());
+            releaseQuietly();
             send(ProtocolMessages.error(ProtocolError.SESSION_CLOSED));
         } catch (RuntimeException e) {
             LOG.error("storing an attempt of session {} failed", binding.sessionId(), e);
+            releaseQuietly();
             send(ProtocolMessages.error(ProtocolError.INTERNAL));
+        }
+    }
+
+    /** Storing a counted attempt ends the lease in its own transaction; every other end releases it here. */
+    private void releaseQuietly() {
+        try {
+            services.gate().release(binding, leaseOwner);
+        } catch (RuntimeException e) {
+            LOG.warn("releasing the attempt lease of session {} failed; it runs out by itself", binding.sessionId(), e);
         }
     }
 

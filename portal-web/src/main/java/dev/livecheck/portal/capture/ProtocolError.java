@@ -11,6 +11,7 @@ enum ProtocolError {
     TIMEOUT("No frames arrived for this attempt; it was abandoned and does not count."),
     SESSION_CLOSED("This verification is no longer open."),
     ATTEMPT_RUNNING("An attempt is already running."),
+    ATTEMPT_IN_PROGRESS("An attempt of this session is running on another connection; try again later."),
     BAD_MESSAGE("The message is not a capture protocol message."),
     INTERNAL("The server could not finish this attempt; it does not count. Please try again.");
 

@@ -8,6 +8,7 @@ import dev.livecheck.persistence.sessions.SessionApiRequests;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import dev.livecheck.portal.capture.AttemptStored;
+import dev.livecheck.portal.capture.SessionClosedByAbandons;
 import dev.livecheck.portal.lifecycle.SessionExpired;
 import dev.livecheck.portal.sessions.SessionCancelled;
 import java.time.Clock;
@@ -56,6 +57,13 @@ class NotificationEnqueuer {
             topics.add(NotificationTopic.SESSION_COMPLETION);
         }
         enqueue(event.businessId(), event.sessionId(), topics);
+    }
+
+    /** Too many abandoned attempts closed the session as REJECT: over like an exhausted one, no check to report. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sessionClosedByAbandons(SessionClosedByAbandons event) {
+        enqueue(event.businessId(), event.sessionId(), List.of(NotificationTopic.SESSION_COMPLETION));
     }
 
     @EventListener

@@ -41,6 +41,9 @@ class ProfileForm {
     @Min(1)
     @Max(CheckProfile.MAX_IMAGE_RETENTION_DAYS)
     private int imageRetentionDays = CheckProfile.DEFAULT_IMAGE_RETENTION_DAYS;
+    @Min(CheckProfile.MIN_MAX_ABANDONED_ATTEMPTS)
+    @Max(CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS)
+    private int maxAbandonedAttempts = CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS;
     @HttpUrl
     @Size(max = 2000)
     private String successRedirectUrl;
@@ -69,6 +72,7 @@ class ProfileForm {
         f.challengeCount = p.challengeCount();
         f.linkLifetimeHours = p.linkLifetimeHours();
         f.imageRetentionDays = p.imageRetentionDays();
+        f.maxAbandonedAttempts = p.maxAbandonedAttempts();
         f.successRedirectUrl = p.successRedirectUrl();
         f.errorRedirectUrl = p.errorRedirectUrl();
         f.brandColour = p.brandColour();
@@ -82,14 +86,14 @@ class ProfileForm {
     /** A profile with this form's values; {@code base} gives id, business, archived flag and creation time. */
     CheckProfile applyTo(CheckProfile base, Instant now) {
         return new CheckProfile(base.id(), base.businessId(), name.strip(), livenessType, maxRetries, challengeCount,
-                linkLifetimeHours, imageRetentionDays, blankToNull(successRedirectUrl), blankToNull(errorRedirectUrl),
+                linkLifetimeHours, imageRetentionDays, maxAbandonedAttempts, blankToNull(successRedirectUrl), blankToNull(errorRedirectUrl),
                 brandColour.toLowerCase(Locale.ROOT), locale, emailSubject.strip(), emailBodyText, null,
                 base.archived(), base.createdAt(), now, version);
     }
 
     CheckProfile toNewProfile(UUID businessId, Instant now) {
         CheckProfile base = new CheckProfile(UUID.randomUUID(), businessId, "new", LivenessType.ACTIVE, 3, 2, 72, 30,
-                null, null, "#000000", "en", "subject", "body", null, false, now, now, null);
+                CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS, null, null, "#000000", "en", "subject", "body", null, false, now, now, null);
         return applyTo(base, now);
     }
 
@@ -143,6 +147,14 @@ class ProfileForm {
 
     public void setImageRetentionDays(int imageRetentionDays) {
         this.imageRetentionDays = imageRetentionDays;
+    }
+
+    public int getMaxAbandonedAttempts() {
+        return maxAbandonedAttempts;
+    }
+
+    public void setMaxAbandonedAttempts(int maxAbandonedAttempts) {
+        this.maxAbandonedAttempts = maxAbandonedAttempts;
     }
 
     public String getSuccessRedirectUrl() {

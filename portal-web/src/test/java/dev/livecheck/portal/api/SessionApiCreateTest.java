@@ -67,6 +67,7 @@ class SessionApiCreateTest extends ApiIntegrationTest {
         assertThat(session.trackingId()).isNull();
         assertThat(session.state()).isEqualTo(SessionState.ONGOING);
         assertThat(session.maxRetries()).isEqualTo(profile.maxRetries());
+        assertThat(session.maxAbandonedAttempts()).isEqualTo(profile.maxAbandonedAttempts());
         assertThat(session.captureTokenHash()).isEqualTo(CaptureTokens.hash(token)).doesNotContain(token);
         assertThat(Duration.between(session.createdAt(), session.expiresAt()))
                 .isEqualTo(Duration.ofHours(profile.linkLifetimeHours()));
@@ -186,6 +187,24 @@ class SessionApiCreateTest extends ApiIntegrationTest {
                 "sdk_config.privacy_policy_url: must be an absolute http or https URL");
         assertThat(sessionCount(tenant)).isZero();
         assertThat(auditOf(tenant, AuditEvent.SESSION_CREATED)).isEmpty();
+    }
+
+    /** Livecheck's extension of the LIVENESS config: the abandon cap, in CheckProfile's range. */
+    @Test
+    void maxAbandonedAttemptsIsTakenWithinItsRangeAndRefusedOutsideIt() {
+        SignedApiClient.Response created = client.post("/sessions", "{\"requested_checks\":[{\"type\":\"LIVENESS\","
+                + "\"config\":{\"liveness_type\":\"ZOOM\",\"max_abandoned_attempts\":"
+                + CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS + "}}]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        UUID id = UUID.fromString(json(created).get("session_id").asString());
+        assertThat(sessions.findByBusinessIdAndId(tenant.business().id(), id).orElseThrow().maxAbandonedAttempts())
+                .isEqualTo(CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS);
+
+        for (String bad : new String[] {"0", "21", "2.5", "\"5\"", "99999999999"}) {
+            assertThat(fieldErrors(client.post("/sessions", "{\"requested_checks\":[{\"type\":\"LIVENESS\","
+                    + "\"config\":{\"liveness_type\":\"ZOOM\",\"max_abandoned_attempts\":" + bad + "}}]}")))
+                    .as(bad).hasSize(1).allMatch(e -> e.startsWith("requested_checks[0].config.max_abandoned_attempts: "));
+        }
     }
 
     @Test

@@ -67,6 +67,8 @@ class AttemptStoredNotificationsTest {
     PlatformTransactionManager transactions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AttemptGate gate;
 
     NotificationTestData data;
     ApiTenant tenant;
@@ -151,6 +153,23 @@ class AttemptStoredNotificationsTest {
         assertThatThrownBy(() -> events.publishEvent(new AttemptStored(tenant.id(), s.id(), UUID.randomUUID(), true)))
                 .isInstanceOf(IllegalTransactionStateException.class);
         assertThat(topics(s)).isEmpty();
+    }
+
+    /** The abandon that reaches the cap closes the session like an exhausted one: SESSION_COMPLETION, once. */
+    @Test
+    void theAbandonThatClosesTheSessionEnqueuesSessionCompletion() {
+        VerificationSession s = data.session(tenant, 3, Instant.now(), Duration.ofHours(1),
+                Notify.bearer(ENDPOINT, ALL, "tok"));
+        assertThat(s.maxAbandonedAttempts()).isEqualTo(5);
+        for (int i = 1; i < 5; i++) {
+            assertThat(gate.abandoned(binding(s), "socket:test", 1, 2)).isFalse();
+        }
+        assertThat(topics(s)).isEmpty();
+
+        assertThat(gate.abandoned(binding(s), "socket:test", 2, 2)).isTrue();
+        assertThat(topics(s)).containsExactly(NotificationTopic.SESSION_COMPLETION);
+        assertThat(gate.abandoned(binding(s), "socket:test", 1, 2)).as("already closed").isTrue();
+        assertThat(topics(s)).containsExactly(NotificationTopic.SESSION_COMPLETION);
     }
 
     private List<NotificationTopic> topics(VerificationSession s) {
