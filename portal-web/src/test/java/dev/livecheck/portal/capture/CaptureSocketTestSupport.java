@@ -48,7 +48,9 @@ import tools.jackson.databind.JsonNode;
  * opening the link like a browser, connecting with its cookie, and streaming a rendered recording at its recorded pace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:capture-e2e;DB_CLOSE_DELAY=-1")
+        properties = {"spring.datasource.url=jdbc:h2:mem:capture-e2e;DB_CLOSE_DELAY=-1",
+            // the tests decide when a session expires; the real sweep, a minute after start, must not do it for them
+            "livecheck.lifecycle.initial-delay=P1D"})
 @ActiveProfiles("test")
 @Import(FixedChallengesConfiguration.class)
 abstract class CaptureSocketTestSupport {
