@@ -27,6 +27,9 @@ public record NotificationDelivery(@Id UUID id, UUID businessId, UUID sessionId,
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(topic, "topic");
+        if (!NotificationTopic.delivered().contains(topic)) {
+            throw new IllegalArgumentException(topic + " is never delivered");
+        }
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         Objects.requireNonNull(createdAt, "createdAt");

@@ -1,6 +1,7 @@
 package dev.livecheck.persistence.notifications;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +23,11 @@ public enum NotificationTopic {
     SESSION_COMPLETION,
     /** The session's client session token stopped working: it expired or the session was cancelled. */
     CLIENT_SESSION_TOKEN_DELETED;
+
+    /** The topics that are ever delivered: all but {@link #TASK_COMPLETION}. */
+    public static List<NotificationTopic> delivered() {
+        return Arrays.stream(values()).filter(t -> t != TASK_COMPLETION).toList();
+    }
 
     /** The topic a caller wrote, in any letter case (Yoti's own examples use lower case for this one); else empty. */
     public static Optional<NotificationTopic> parse(String name) {

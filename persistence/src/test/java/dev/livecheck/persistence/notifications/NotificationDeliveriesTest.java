@@ -199,7 +199,7 @@ class NotificationDeliveriesTest extends DatabaseTest {
         ApiSession a = fixtures.inNewTransaction(() -> apiSession("Sender", NOW, Duration.ofHours(1)));
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            ids.add(pending(a, NotificationTopic.values()[i % 4], LATER).id());
+            ids.add(pending(a, NotificationTopic.delivered().get(i % NotificationTopic.delivered().size()), LATER).id());
         }
         ConcurrentHashMap<UUID, String> claimedBy = new ConcurrentHashMap<>();
         List<String> doubles = Collections.synchronizedList(new ArrayList<>());
