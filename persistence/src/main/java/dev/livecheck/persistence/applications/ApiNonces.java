@@ -25,17 +25,17 @@ public class ApiNonces {
     /**
      * Records the nonce in its own transaction (a later failure of the request must not free it for a replay).
      *
-     * @return true the first time this application presents this nonce, false for a replay
+     * @return true the first time this application presents this nonce; false for a replay, and for an application
+     *     that is not this business's (nothing is recorded then)
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean claim(UUID businessId, UUID applicationId, String nonce, Instant seenAt) {
         try {
-            jdbc.sql("""
+            return jdbc.sql("""
                     INSERT INTO api_nonce (application_id, nonce, seen_at)
                     SELECT id, :nonce, :seenAt FROM api_application WHERE business_id = :businessId AND id = :id""")
                     .param("nonce", nonce).param("seenAt", Sql.ts(seenAt))
-                    .param("businessId", businessId).param("id", applicationId).update();
-            return true;
+                    .param("businessId", businessId).param("id", applicationId).update() == 1;
         } catch (DuplicateKeyException replay) {
             return false;
         }
