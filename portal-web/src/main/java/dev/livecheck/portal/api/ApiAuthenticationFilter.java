@@ -3,6 +3,7 @@ package dev.livecheck.portal.api;
 import dev.livecheck.persistence.applications.ApiApplication;
 import dev.livecheck.persistence.applications.ApiApplications;
 import dev.livecheck.persistence.applications.ApiNonces;
+import dev.livecheck.portal.web.SessionApiPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String BASE_PATH = "/idverify/v1";
+    static final String BASE_PATH = SessionApiPaths.BASE;
     /** The end user's entry to the capture page: authenticated by its session token, not by a signature. */
     static final String WEB_ENTRY_PATH = BASE_PATH + "/web/";
 

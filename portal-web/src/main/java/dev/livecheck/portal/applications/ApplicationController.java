@@ -4,6 +4,7 @@ import dev.livecheck.persistence.applications.ApiApplication;
 import dev.livecheck.portal.applications.ApplicationForm.KeyChoice;
 import dev.livecheck.portal.email.LinkSealer;
 import dev.livecheck.portal.security.PortalPrincipal;
+import dev.livecheck.portal.web.SessionApiPaths;
 import jakarta.validation.Valid;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Optional;
@@ -34,7 +35,6 @@ class ApplicationController {
      * Where the session API is served (the api module's filter and security chain name the same path);
      * ApplicationsTests signs requests against the base URL this page shows, so a change there fails here.
      */
-    private static final String API_BASE_PATH = "/idverify/v1";
 
     private final ApplicationService service;
     private final LinkSealer sealer;
@@ -44,7 +44,7 @@ class ApplicationController {
                           @Value("${livecheck.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.service = service;
         this.sealer = sealer;
-        this.sdkBaseUrl = publicBaseUrl.replaceAll("/+$", "") + API_BASE_PATH;
+        this.sdkBaseUrl = publicBaseUrl.replaceAll("/+$", "") + SessionApiPaths.BASE;
     }
 
     @GetMapping("/applications")

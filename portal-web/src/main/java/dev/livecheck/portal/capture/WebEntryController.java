@@ -1,6 +1,7 @@
 package dev.livecheck.portal.capture;
 
 import dev.livecheck.portal.security.FrameAncestors;
+import dev.livecheck.portal.web.SessionApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +29,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class WebEntryController {
 
-    static final String PATH = "/idverify/v1/web/index.html";
-    static final String THEME_PATH = "/idverify/v1/web/theme/";
+    static final String PATH = SessionApiPaths.WEB_ENTRY;
+    static final String THEME_PATH = SessionApiPaths.WEB_THEME;
     private static final Pattern COLOUR = Pattern.compile("[0-9a-f]{6}");
 
     private final CaptureLinkLookup links;
