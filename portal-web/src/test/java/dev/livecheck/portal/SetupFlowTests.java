@@ -32,6 +32,9 @@ class SetupFlowTests {
     void setupCreatesBusinessAndOwnerOnceThenDisappears() throws Exception {
         mvc.perform(get("/sessions")).andExpect(redirectedUrl("/setup"));
         mvc.perform(get("/login")).andExpect(redirectedUrl("/setup"));
+        // the session API answers programs in JSON, also before the first business exists
+        mvc.perform(get("/idverify/v1/sessions/" + java.util.UUID.randomUUID()))
+                .andExpect(status().isUnauthorized());
         String form = mvc.perform(get("/setup")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         for (String field : new String[] {"businessName", "ownerName", "email", "password", "passwordRepeat"}) {

@@ -1,5 +1,6 @@
 package dev.livecheck.portal.setup;
 
+import dev.livecheck.portal.web.SessionApiPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class SetupRedirectFilter extends OncePerRequestFilter {
-    /** Paths that work without a business: the setup page itself, assets, health and error pages. */
+    /**
+     * Paths that work without a business: the setup page itself, assets, health and error pages, and the session API
+     * (a program gets its JSON answer, e.g. 401 while no application exists, never a redirect to an HTML form).
+     */
     private static final List<String> PASS_THROUGH = List.of("/setup", "/webjars/", "/css/", "/js/", "/images/",
-            "/favicon.ico", "/actuator/", "/error");
+            "/favicon.ico", "/actuator/", "/error", SessionApiPaths.BASE + "/");
 
     private final SetupState state;
 

@@ -231,7 +231,8 @@ class SessionApiReadTest extends ApiIntegrationTest {
         assertThat(c.get("resources_ttl").asInt()).isEqualTo(90_000);
         assertThat(c.get("user_tracking_id").asString()).isEqualTo("user-123 ü");
         assertThat(c.get("requested_checks").toString())
-                .isEqualTo("[{\"type\":\"LIVENESS\",\"config\":{\"liveness_type\":\"ZOOM\",\"max_retries\":5}}]");
+                .isEqualTo("[{\"type\":\"LIVENESS\",\"config\":{\"liveness_type\":\"ZOOM\",\"max_retries\":5,"
+                        + "\"max_abandoned_attempts\":5}}]");
         JsonNode capture = c.get("capture");
         assertThat(capture.get("biometric_consent").asString()).isEqualTo("REQUIRED");
         JsonNode required = capture.get("required_resources").get(0);
