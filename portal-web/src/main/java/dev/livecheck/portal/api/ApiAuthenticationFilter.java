@@ -36,7 +36,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiAuthenticationFilter.class);
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9-]{8,64}");
-    private static final ApiError UNAUTHORIZED = ApiError.of("UNAUTHORIZED",
+    private static final ApiError UNAUTHORIZED = ApiError.of(ApiErrors.UNAUTHORIZED,
             "The request could not be authenticated: check the SDK ID, the key, the clock and the nonce.");
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
@@ -71,7 +71,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<CachedBodyRequest> cached = CachedBodyRequest.read(request, properties.maxBodyBytes());
         if (cached.isEmpty()) {
-            ApiResponses.error(response, 413, ApiError.of("PAYLOAD_TOO_LARGE",
+            ApiResponses.error(response, 413, ApiError.of(ApiErrors.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + properties.maxBodyBytes() + " bytes."));
             return;
         }
@@ -88,7 +88,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         OptionalLong wait = rateLimiter.take(application.id());
         if (wait.isPresent()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()));
-            ApiResponses.error(response, 429, ApiError.of("TOO_MANY_REQUESTS", "Rate limit of "
+            ApiResponses.error(response, 429, ApiError.of(ApiErrors.TOO_MANY_REQUESTS, "Rate limit of "
                     + properties.requestsPerMinute() + " requests per minute exceeded; retry after "
                     + wait.getAsLong() + " s."));
             return;

@@ -21,6 +21,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 final class ApiErrors {
 
+    static final String UNAUTHORIZED = "UNAUTHORIZED";
+    static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    static final String TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS";
     static final String INVALID_REQUEST = "INVALID_REQUEST";
     static final String MALFORMED_JSON = "MALFORMED_JSON";
     static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";

@@ -65,9 +65,15 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
                 return true;
             }
 
+            /** The whole body is in memory: it is available at once and then finished. */
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is already read");
+                try {
+                    listener.onDataAvailable();
+                    listener.onAllDataRead();
+                } catch (IOException e) {
+                    listener.onError(e);
+                }
             }
         };
     }

@@ -77,10 +77,6 @@ public class NotificationEndpointPolicy {
         return Optional.of(addresses[0]);
     }
 
-    boolean allowsPrivateNetworks() {
-        return allowPrivateNetworks;
-    }
-
     private boolean isPrivate(InetAddress address) {
         if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
