@@ -84,27 +84,13 @@ final class EvaluateCommand {
     }
 
     private static String reportLine(String name, LivenessReport report, long millis, boolean details) {
-        ObjectNode line = line(name, report.recommendation(), report.livenessAuth(), report.reason(), millis);
-        if (details) {
-            line.set("sub_checks", ReportJson.subChecksTree(report.subChecks()));
-        }
-        return JSON.writeValueAsString(line);
+        return JSON.writeValueAsString(ReportJson.evaluateLine(name, report, millis, details));
     }
 
     private static String errorLine(String name, String reason, String message, long millis) {
-        ObjectNode line = line(name, Recommendation.NOT_AVAILABLE, LivenessAuth.FAIL, reason, millis);
+        ObjectNode line = ReportJson.evaluateLine(name, Recommendation.NOT_AVAILABLE, LivenessAuth.FAIL, reason, millis);
         line.put("message", message);
         return JSON.writeValueAsString(line);
-    }
-
-    private static ObjectNode line(String name, Recommendation recommendation, LivenessAuth auth, String reason,
-            long millis) {
-        return JSON.createObjectNode()
-                .put("recording", name)
-                .put("recommendation", recommendation.name())
-                .put("liveness_auth", auth.name())
-                .put("reason", reason)
-                .put("millis", millis);
     }
 
     private static Line resultOf(Future<Line> pending) throws InterruptedException {

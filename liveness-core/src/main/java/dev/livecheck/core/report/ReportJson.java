@@ -58,6 +58,30 @@ public final class ReportJson {
         return root;
     }
 
+    /**
+     * One line of {@code liveness-cli evaluate}: {@code recording}, {@code recommendation}, {@code liveness_auth},
+     * {@code reason}, {@code millis} (the core's time), and with {@code details} the {@code sub_checks}. The portal's
+     * evidence bundle writes stored attempts in this shape too, so the same tooling reads both.
+     */
+    public static ObjectNode evaluateLine(String recording, LivenessReport report, long millis, boolean details) {
+        ObjectNode line = evaluateLine(recording, report.recommendation(), report.livenessAuth(), report.reason(), millis);
+        if (details) {
+            line.set("sub_checks", subChecksTree(report.subChecks()));
+        }
+        return line;
+    }
+
+    /** An {@link #evaluateLine} without a report (a recording that could not be judged). */
+    public static ObjectNode evaluateLine(String recording, Recommendation recommendation, LivenessAuth auth,
+                                          String reason, long millis) {
+        return JSON.createObjectNode()
+                .put("recording", recording)
+                .put("recommendation", recommendation.name())
+                .put("liveness_auth", auth.name())
+                .put("reason", reason)
+                .put("millis", millis);
+    }
+
     public static ArrayNode subChecksTree(List<SubCheck> subChecks) {
         ArrayNode array = JSON.createArrayNode();
         for (SubCheck check : subChecks) {

@@ -1,5 +1,6 @@
 package dev.livecheck.persistence.attempts;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,5 +14,18 @@ public interface AttemptStatistics {
      * present (zeros when there were no attempts). Days are cut in Java, so the result does not depend on the
      * database's time zone.
      */
-    List<DailyPassRate> passRateByDay(UUID businessId, LocalDate from, LocalDate toInclusive, ZoneId zone);
+    default List<DailyPassRate> passRateByDay(UUID businessId, LocalDate from, LocalDate toInclusive, ZoneId zone) {
+        return passRateByDay(businessId, from, toInclusive, zone, null);
+    }
+
+    /** As {@link #passRateByDay(UUID, LocalDate, LocalDate, ZoneId)}, only sessions of {@code profileId} (null: all). */
+    List<DailyPassRate> passRateByDay(UUID businessId, LocalDate from, LocalDate toInclusive, ZoneId zone,
+                                      UUID profileId);
+
+    /**
+     * The attempts completed in {@code [from, to)} of the business's sessions on {@code profileId} (null: every
+     * profile), oldest first. Aggregated in Java by the caller, like the pass rate, so nothing depends on the
+     * database's median or time-zone functions.
+     */
+    List<AttemptFact> attemptFacts(UUID businessId, Instant from, Instant to, UUID profileId);
 }

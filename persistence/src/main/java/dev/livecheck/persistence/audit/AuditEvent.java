@@ -35,6 +35,10 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
     public static final String EMAIL_FAILED = "EMAIL_FAILED";
     public static final String MEDIA_PURGED = "MEDIA_PURGED";
     public static final String EXPORT_DOWNLOADED = "EXPORT_DOWNLOADED";
+    /** A session's report rendered as PDF (portal or API); details say whether with images. */
+    public static final String REPORT_PDF_GENERATED = "REPORT_PDF_GENERATED";
+    /** A session's evidence bundle (ZIP) downloaded. */
+    public static final String EVIDENCE_DOWNLOADED = "EVIDENCE_DOWNLOADED";
     public static final String APPLICATION_CREATED = "APPLICATION_CREATED";
     public static final String APPLICATION_REVOKED = "APPLICATION_REVOKED";
     /** An attempt abandoned after a challenge was issued (cancel, socket closed); counted against the session's cap. */

@@ -1,5 +1,6 @@
 package dev.livecheck.persistence.sessions;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -16,4 +17,10 @@ public interface SessionQueries {
 
     /** Sessions per latest recommendation (every value present); sessions without attempts are not counted. */
     Map<Recommendation, Long> countByLatestRecommendation(UUID businessId);
+
+    /**
+     * Sessions COMPLETED in {@code [from, to)} on {@code profileId} (null: every profile) by attempts used (key:
+     * attempts used, ascending; only counts that occur). Sessions closed by abandons count with the attempts they used.
+     */
+    Map<Integer, Long> completedByAttemptsUsed(UUID businessId, Instant from, Instant to, UUID profileId);
 }

@@ -1,7 +1,9 @@
 package dev.livecheck.persistence.sessions;
 
 import dev.livecheck.persistence.support.Sql;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -76,6 +78,25 @@ class SessionQueriesImpl implements SessionQueries {
                 .param(businessId)
                 .query(rs -> {
                     counts.put(Recommendation.valueOf(rs.getString("latest_recommendation")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    @Override
+    public Map<Integer, Long> completedByAttemptsUsed(UUID businessId, Instant from, Instant to, UUID profileId) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT attempts_used, COUNT(*) AS n FROM verification_session
+                        WHERE business_id = :businessId AND state = 'COMPLETED'
+                          AND completed_at >= :from AND completed_at < :to"""
+                        + (profileId == null ? "" : " AND profile_id = :profileId")
+                        + " GROUP BY attempts_used")
+                .paramSource(profileId == null
+                        ? Map.of("businessId", businessId, "from", Sql.ts(from), "to", Sql.ts(to))
+                        : Map.of("businessId", businessId, "from", Sql.ts(from), "to", Sql.ts(to),
+                                "profileId", profileId))
+                .query(rs -> {
+                    counts.put(rs.getInt("attempts_used"), rs.getLong("n"));
                 });
         return counts;
     }

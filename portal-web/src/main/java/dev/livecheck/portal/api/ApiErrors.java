@@ -1,5 +1,6 @@
 package dev.livecheck.portal.api;
 
+import dev.livecheck.portal.sessionreport.ReportBusyException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ final class ApiErrors {
     static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     static final String PROFILE_UNAVAILABLE = "PROFILE_UNAVAILABLE";
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    /** Every report render slot is taken (sessionreport.RenderSlots): retry after Retry-After seconds. */
+    static final String SERVICE_BUSY = "SERVICE_BUSY";
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -44,6 +47,12 @@ final class ApiErrors {
     static ResponseEntity<ApiError> answer(Exception e) {
         if (e instanceof ApiException api) {
             return json(api.status(), api.error(), new HttpHeaders());
+        }
+        if (e instanceof ReportBusyException) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(ReportBusyException.RETRY_AFTER_SECONDS));
+            return json(HttpStatus.SERVICE_UNAVAILABLE, ApiError.of(SERVICE_BUSY, "Too many reports are being "
+                    + "rendered right now; retry after " + ReportBusyException.RETRY_AFTER_SECONDS + " seconds."), headers);
         }
         if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
             return json(HttpStatus.NOT_FOUND, ApiError.of(NOT_FOUND, "No such endpoint of the session API."),

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Turns every exception of the session API's JSON controllers into the {@link ApiError} body. Limited to those
  * controllers by type, so neither the portal's pages nor the end user's web entry page ever answer JSON errors.
  */
-@RestControllerAdvice(assignableTypes = {SessionApiController.class, SessionMediaController.class})
+@RestControllerAdvice(assignableTypes = {SessionApiController.class, SessionMediaController.class,
+        SessionReportApiController.class})
 class ApiExceptionAdvice {
 
     @ExceptionHandler(Exception.class)

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 
 /** How reports print instants and measured values: UTC, marked as such; numbers to four significant digits. */
-final class ReportFormats {
+public final class ReportFormats {
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final MathContext FOUR_DIGITS = new MathContext(4);
@@ -17,12 +17,12 @@ final class ReportFormats {
     private ReportFormats() {
     }
 
-    static String instant(Instant instant) {
+    public static String instant(Instant instant) {
         return instant == null ? "" : INSTANT.format(instant);
     }
 
     /** A sub-check detail: doubles rounded (the engine's raw doubles carry noise digits), lists joined. */
-    static String detail(Object value) {
+    public static String detail(Object value) {
         if (value == null) {
             return "";
         }

@@ -38,6 +38,7 @@ class ApiDocsTest extends ApiIntegrationTest {
                 "/idverify/v1/sessions",
                 "/idverify/v1/sessions/{sessionId}",
                 "/idverify/v1/sessions/{sessionId}/configuration",
+                "/idverify/v1/sessions/{sessionId}/report.pdf",
                 "/idverify/v1/sessions/{sessionId}/media/{mediaId}",
                 "/idverify/v1/sessions/{sessionId}/media/{mediaId}/content");
         JsonNode sessions = doc.get("paths").get("/idverify/v1/sessions");

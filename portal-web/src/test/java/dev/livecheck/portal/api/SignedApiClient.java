@@ -84,6 +84,13 @@ public final class SignedApiClient {
         return send(prepare("GET", path, null));
     }
 
+    /** A GET with query parameters of its own ({@code images=false}), signed with them as the SDKs sign them. */
+    public Response get(String path, String extraQuery) {
+        Prepared plain = prepare("GET", path, null);
+        String query = extraQuery + "&" + plain.query();
+        return send(new Prepared("GET", path, query, null, sign("GET", path, query, null)));
+    }
+
     Response post(String path, String json) {
         return send(prepare("POST", path, json.getBytes(StandardCharsets.UTF_8)));
     }
