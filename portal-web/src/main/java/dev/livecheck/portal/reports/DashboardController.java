@@ -2,12 +2,15 @@ package dev.livecheck.portal.reports;
 
 import dev.livecheck.persistence.attempts.Attempts;
 import dev.livecheck.persistence.attempts.DailyPassRate;
+import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.SessionFilter;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,45 +21,88 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The dashboard: session counts of the business, its latest sessions and the data behind its pass-rate chart. */
+/**
+ * The dashboard: session counts of the business, its latest sessions, and the charts (pass rate per day, rejection
+ * reasons, pass rate per profile, median time per attempt, attempts used per completed session) with their filters
+ * (profile, period: {@link DashboardFilter}), which apply to every chart and its table.
+ */
 @Controller
 class DashboardController {
-    static final int MAX_DAYS = 365;
+    static final int MAX_DAYS = DashboardFilter.MAX_DAYS;
     static final int RECENT_SESSIONS = 8;
 
     private final VerificationSessions sessions;
     private final Attempts attempts;
+    private final CheckProfiles profiles;
+    private final DashboardInsights insights;
     private final Clock clock;
 
-    DashboardController(VerificationSessions sessions, Attempts attempts, Clock clock) {
+    DashboardController(VerificationSessions sessions, Attempts attempts, CheckProfiles profiles,
+                        DashboardInsights insights, Clock clock) {
         this.sessions = sessions;
         this.attempts = attempts;
+        this.profiles = profiles;
+        this.insights = insights;
         this.clock = clock;
     }
 
     @GetMapping("/dashboard")
-    String dashboard(@AuthenticationPrincipal PortalPrincipal principal, Model model) {
+    String dashboard(@AuthenticationPrincipal PortalPrincipal principal,
+                     @RequestParam(required = false) String profile, @RequestParam(required = false) String from,
+                     @RequestParam(required = false) String to, Locale locale, Model model) {
+        DashboardFilter filter = filter(principal.businessId(), profile, from, to);
         model.addAttribute("stateCounts", sessions.countByState(principal.businessId()));
         model.addAttribute("recommendationCounts", sessions.countByLatestRecommendation(principal.businessId()));
         model.addAttribute("recentSessions", sessions.search(principal.businessId(), SessionFilter.none(),
                 PageRequest.of(0, RECENT_SESSIONS)).getContent());
+        model.addAttribute("filter", filter);
+        model.addAttribute("profiles", insights.profilesOf(principal.businessId()));
+        model.addAttribute("insights", insights.of(principal.businessId(), filter, clock.getZone(), locale));
+        model.addAttribute("passRateDays", passRateDays(principal.businessId(), filter));
         return "reports/dashboard";
     }
 
     /**
-     * One entry per day, today included, oldest first. Days are cut in the clock's zone (UTC in production), the same
-     * zone the portal shows instants in, so a bar and the report page agree on the day of an attempt.
+     * One entry per day of the period, oldest first; without {@code from}/{@code to} the last {@code days} days up to
+     * today. Days are cut in the clock's zone (UTC in production), the same zone the portal shows instants in, so a
+     * bar and the report page agree on the day of an attempt.
      */
     @GetMapping(value = "/dashboard/pass-rate.json", produces = "application/json")
     @ResponseBody
     List<PassRateDay> passRate(@AuthenticationPrincipal PortalPrincipal principal,
-                               @RequestParam(defaultValue = "30") int days) {
-        if (days < 1 || days > MAX_DAYS) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "days must be 1-" + MAX_DAYS);
-        }
-        LocalDate today = LocalDate.now(clock);
-        return attempts.passRateByDay(principal.businessId(), today.minusDays(days - 1L), today, clock.getZone())
+                               @RequestParam(defaultValue = "30") int days,
+                               @RequestParam(required = false) String profile,
+                               @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to) {
+        DashboardFilter filter = from == null && to == null && profile == null
+                ? DashboardFilter.lastDays(days, LocalDate.now(clock))
+                : filter(principal.businessId(), profile, from, to);
+        return passRateDays(principal.businessId(), filter);
+    }
+
+    /** The charts' data for the filters; the page renders the same as tables. */
+    @GetMapping(value = "/dashboard/insights.json", produces = "application/json")
+    @ResponseBody
+    DashboardInsights.Insights insights(@AuthenticationPrincipal PortalPrincipal principal,
+                                        @RequestParam(required = false) String profile,
+                                        @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to, Locale locale) {
+        return insights.of(principal.businessId(), filter(principal.businessId(), profile, from, to),
+                clock.getZone(), locale);
+    }
+
+    private List<PassRateDay> passRateDays(UUID businessId, DashboardFilter filter) {
+        return attempts.passRateByDay(businessId, filter.from(), filter.to(), clock.getZone(), filter.profileId())
                 .stream().map(PassRateDay::of).toList();
+    }
+
+    /** Another business's profile is as unknown as a made-up one: 404. */
+    private DashboardFilter filter(UUID businessId, String profile, String from, String to) {
+        DashboardFilter filter = DashboardFilter.parse(profile, from, to, LocalDate.now(clock));
+        if (filter.profileId() != null && profiles.findByBusinessIdAndId(businessId, filter.profileId()).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return filter;
     }
 
     /** The JSON shape the chart module reads; {@code rate} is approved / decided, 0 on days without decisions. */

@@ -50,7 +50,7 @@ class DashboardControllerTest extends ReportsWebTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("/dist/chart.umd.min.js", "/js/reports/pass-rate-chart.js",
-                "data-url=\"/dashboard/pass-rate.json?days=30\"");
+                "/dashboard/pass-rate.json?profile=&amp;from=2026-02-01&amp;to=2026-03-02", "/js/reports/insight-charts.js");
         // The CSP forbids inline script and style: every script has a src, no element has a style attribute.
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain(" style=");
     }
