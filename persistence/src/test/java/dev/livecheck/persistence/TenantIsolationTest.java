@@ -101,6 +101,24 @@ class TenantIsolationTest extends DatabaseTest {
         assertThat(outbox.findAllByBusinessIdAndSessionIdOrderByCreatedAt(a.id(), sessionB.id())).isEmpty();
         assertThat(outbox.findByBusinessIdOrderByCreatedAtDesc(a.id(), PageRequest.of(0, 10))).isEmpty();
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(a.id(), PageRequest.of(0, 10))).isEmpty();
+        // the session report's audit trail and the dashboard's insights, by id or by profile
+        assertThat(audit.findByBusinessIdAndTargetIdOrderByOccurredAtAscIdAsc(a.id(), sessionB.id().toString(),
+                PageRequest.of(0, 10))).isEmpty();
+        assertThat(audit.findByBusinessIdAndTargetIdOrderByOccurredAtAscIdAsc(b.id(), sessionB.id().toString(),
+                PageRequest.of(0, 10))).extracting(AuditEvent::action).containsExactly(AuditEvent.SESSION_CREATED);
+        java.time.Instant from = NOW.minus(java.time.Duration.ofDays(1));
+        java.time.Instant to = NOW.plus(java.time.Duration.ofDays(1));
+        assertThat(attempts.attemptFacts(a.id(), from, to, null)).isEmpty();
+        assertThat(attempts.attemptFacts(a.id(), from, to, profileB.id())).isEmpty();
+        assertThat(attempts.attemptFacts(b.id(), from, to, profileB.id())).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.reason()).isEqualTo(attemptB.attempt().reason());
+                    assertThat(f.profileId()).isEqualTo(profileB.id());
+                });
+        assertThat(attempts.passRateByDay(a.id(), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), ZoneOffset.UTC,
+                profileB.id()).get(0).total()).isZero();
+        assertThat(sessions.completedByAttemptsUsed(a.id(), from, to, null)).isEmpty();
+        assertThat(sessions.completedByAttemptsUsed(a.id(), from, to, profileB.id())).isEmpty();
     }
 
     @Test

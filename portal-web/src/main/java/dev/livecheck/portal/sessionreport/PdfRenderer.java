@@ -1,5 +1,8 @@
 package dev.livecheck.portal.sessionreport;
 
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.livecheck.portal.reports.ReportFormats;
@@ -33,6 +36,11 @@ class PdfRenderer {
     /** Read once: the renderer parses them per document, but the jar need not be read each time. */
     private final byte[] regular = font("/fonts/DejaVuSans.ttf");
     private final byte[] bold = font("/fonts/DejaVuSans-Bold.ttf");
+    /**
+     * Font metrics parsed once and kept for every later document (openhtmltopdf's own cache, thread-safe): parsing
+     * both TrueType files was most of a render's time.
+     */
+    private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
     /** The template's folder, against which its stylesheet link resolves. */
     private final String baseUri;
 
@@ -59,6 +67,10 @@ class PdfRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withProducer("Livecheck");
+        builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics);
+        // Tagged PDF (PDF/UA): screen readers get the structure and the images' alt texts; it also leaves out the
+        // non-embeddable base-14 fonts, so no glyph can fall back to a viewer's font.
+        builder.usePdfUaAccessibility(true);
         builder.useFont(() -> new ByteArrayInputStream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
         builder.useFont(() -> new ByteArrayInputStream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
         builder.withHtmlContent(html(document, locale, generatedAt), baseUri);

@@ -6,9 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * At most {@code livecheck.reports.max-concurrent-renders} (default 2, the cores of the smallest supported machine)
- * PDFs or evidence bundles are produced at once, so a burst of downloads cannot starve capture streams of CPU; a
- * request that finds no slot within {@link #WAIT_SECONDS} is told to retry ({@link ReportBusyException}).
+ * At most {@code livecheck.reports.max-concurrent-renders} (application.yml: 2, the cores of the smallest supported
+ * machine) PDFs or evidence bundles are produced at once, so a burst of downloads cannot starve capture streams of
+ * CPU; a request that finds no slot within {@link #WAIT_SECONDS} is told to retry ({@link ReportBusyException}).
  */
 @Component
 class RenderSlots {
@@ -16,7 +16,7 @@ class RenderSlots {
 
     private final Semaphore slots;
 
-    RenderSlots(@Value("${livecheck.reports.max-concurrent-renders:2}") int permits) {
+    RenderSlots(@Value("${livecheck.reports.max-concurrent-renders}") int permits) {
         if (permits < 1) {
             throw new IllegalArgumentException("livecheck.reports.max-concurrent-renders must be at least 1");
         }

@@ -45,7 +45,7 @@ final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    /** A JPEG of {@code width x height}: a gradient and a few shapes drawn from {@code seed}, so no two are alike. */
+    /** A JPEG of {@code width x height}: a gradient, shapes and noise drawn from {@code seed}, so no two are alike. */
     static byte[] photo(int seed, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -58,6 +58,15 @@ final class ReportFixtures {
             g.fillOval(random.nextInt(width), random.nextInt(height), width / 4, height / 4);
         }
         g.dispose();
+        // sensor noise, so the JPEG is as large as a camera frame of this size, not a few smooth kilobytes
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = image.getRGB(x, y);
+                int n = random.nextInt(25) - 12;
+                image.setRGB(x, y, (clamp((rgb >> 16 & 0xFF) + n) << 16) | (clamp((rgb >> 8 & 0xFF) + n) << 8)
+                        | clamp((rgb & 0xFF) + n));
+            }
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "jpg", out);
@@ -65,6 +74,10 @@ final class ReportFixtures {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static int clamp(int v) {
+        return Math.max(0, Math.min(255, v));
     }
 
     /** The engine's report: on REJECT the 3D-structure check failed (FLAT_SURFACE) with its measured parallax. */
