@@ -5,13 +5,32 @@ const canvases = [...document.querySelectorAll('canvas.insight-chart')];
 
 const COLOURS = { bar: 'rgba(13, 110, 253, 0.6)', rate: 'rgba(25, 135, 84, 0.7)', reason: 'rgba(220, 53, 69, 0.6)' };
 
+// Chart.js draws an array label as lines: long reasons are wrapped at word boundaries instead of cut off.
+function wrap(text, width = 28) {
+  const lines = [];
+  let line = '';
+  text.split(' ').forEach((word) => {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  });
+  if (line) {
+    lines.push(line);
+  }
+  return lines;
+}
+
 // Each chart's labels and values from the insights JSON.
 const SHAPES = {
   reasons: (data) => ({
-    labels: data.reasons.map((r) => r.label),
+    labels: data.reasons.map((r) => wrap(r.label)),
     values: data.reasons.map((r) => r.count),
     colour: COLOURS.reason,
     horizontal: true,
+    integer: true,
   }),
   profiles: (data) => ({
     labels: data.passRateByProfile.map((p) => p.name),
