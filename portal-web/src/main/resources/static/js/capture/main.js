@@ -8,6 +8,9 @@ import { CaptureClient } from './protocol.js';
 import * as ui from './ui.js';
 
 const REDIRECT_DELAY_MS = 2500;
+const CLOSE_IDLE = 4000;
+const CLOSE_LIFETIME = 4001;
+const MAX_RECONNECTS = 30;
 
 const root = document.getElementById('capture');
 const video = document.getElementById('preview');
@@ -17,6 +20,7 @@ let sender = null;
 let limits = { fps: 15, maxFrameBytes: 262144 };
 let attemptRunning = false;
 let finished = false;
+let reconnects = 0;
 
 loadTexts(document.getElementById('capture-texts'));
 document.querySelectorAll('[data-reload]').forEach((b) => b.addEventListener('click', () => window.location.reload()));
@@ -74,11 +78,22 @@ function connect() {
     },
     result: onResult,
     error: onError,
-    closed() {
+    closed(event) {
       stopFrames();
-      if (!finished) {
-        ui.showFailure('error.connection');
+      if (finished) {
+        return;
       }
+      // The server closes a silent socket after a minute (4000) and any socket after ten (4001); the page's ticket
+      // still binds a new one, and `ready` enables Start again.
+      if ((event.code === CLOSE_IDLE || event.code === CLOSE_LIFETIME) && reconnects < MAX_RECONNECTS) {
+        reconnects += 1;
+        if (attemptRunning) {
+          endAttempt(true);
+        }
+        connect();
+        return;
+      }
+      ui.showFailure('error.connection');
     },
   });
   sender = new FrameSender(video, (jpeg) => client.sendFrame(jpeg), () => client.canSendFrame());

@@ -3,6 +3,7 @@ package dev.livecheck.core.recording;
 import dev.livecheck.core.attempt.Challenge;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,13 @@ public final class RecordingReader {
                 throw new RecordingFormatException(name + ": key '" + key + ".t' decreases (" + t.asLong() + " < " + previous + ")");
             }
             previous = t.asLong();
-            Path path = root.resolve(file.asString()).normalize();
+            Path path;
+            try {
+                path = root.resolve(file.asString()).normalize();
+            } catch (InvalidPathException e) {
+                // e.g. a NUL character: found by RecordingReaderFuzzTest
+                throw new RecordingFormatException(name + ": key '" + key + ".file' is not a file name");
+            }
             if (!path.startsWith(root)) {
                 throw new RecordingFormatException(name + ": key '" + key + ".file' points outside the recording");
             }

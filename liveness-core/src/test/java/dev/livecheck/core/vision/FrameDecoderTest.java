@@ -1,7 +1,12 @@
 package dev.livecheck.core.vision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_PROGRESSIVE;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
@@ -9,6 +14,8 @@ import dev.livecheck.core.vision.FrameRejectedException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,6 +183,96 @@ class FrameDecoderTest {
         // SOI, a comment, EOI: looks like a JPEG, has no SOF.
         byte[] noSof = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xFE, 0, 4, 'h', 'i', (byte) 0xFF, (byte) 0xD9};
         assertRejected(noSof, Reason.NOT_JPEG);
+    }
+
+    @Test
+    void refusesProgressiveJpegBeforeDecoding() {
+        byte[] progressive;
+        try (Mat frame = TestImages.decode(valid640x480); BytePointer out = new BytePointer();
+                IntPointer params = new IntPointer(IMWRITE_JPEG_PROGRESSIVE, 1)) {
+            assertThat(imencode(".jpg", frame, out, params)).isTrue();
+            progressive = new byte[(int) out.limit()];
+            out.get(progressive);
+        }
+        assertThat(markerOffset(progressive, 0xC2)).as("a real progressive file").isPositive();
+        assertInspectRefuses(progressive, "progressive");
+    }
+
+    @Test
+    void refusesEveryOtherFrameTypeBeforeDecoding() {
+        // SOF1 extended, SOF3 lossless, SOF5-7 hierarchical, SOF9-11 and 13-15 arithmetic: the baseline file with only
+        // its frame marker changed must be refused from the header alone.
+        for (int sof : new int[] {0xC1, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}) {
+            byte[] other = valid640x480.clone();
+            other[markerOffset(other, 0xC0) + 1] = (byte) sof;
+            assertInspectRefuses(other, Integer.toHexString(sof));
+        }
+        byte[] arithmeticTables = insertSegment(valid640x480, markerOffset(valid640x480, 0xC0),
+                new byte[] {(byte) 0xFF, (byte) 0xCC, 0, 4, 0, 1}); // DAC: arithmetic conditioning
+        assertInspectRefuses(arithmeticTables, "cc");
+    }
+
+    @Test
+    void refusesASecondScanAndDataAfterTheImage() {
+        // The file's own scan header repeated before EOI: a multi-scan file.
+        int sos = markerOffset(valid640x480, 0xDA);
+        int sosLength = ((valid640x480[sos + 2] & 0xFF) << 8) | (valid640x480[sos + 3] & 0xFF);
+        byte[] scanHeader = Arrays.copyOfRange(valid640x480, sos, sos + 2 + sosLength);
+        byte[] twoScans = insertSegment(valid640x480, valid640x480.length - 2, concat(scanHeader, new byte[] {1, 2}));
+        assertInspectRefuses(twoScans, "more than one scan");
+
+        byte[] appended = concat(valid640x480, concat(new byte[] {1, 2, 3}, new byte[] {(byte) 0xFF, (byte) 0xD9}));
+        assertInspectRefuses(appended, "after its end-of-image");
+        assertThatCode(() -> FrameDecoder.inspect(concat(valid640x480, new byte[4]), FrameDecoder.Limits.LIVE))
+                .as("zero padding after EOI is tolerated").doesNotThrowAnyException();
+    }
+
+    @Test
+    void ignoresExifOrientation() throws Exception {
+        // APP1 "Exif" with a little-endian TIFF header and one IFD entry: Orientation (0x0112) = 6, "rotate 90".
+        byte[] exif = {(byte) 0xFF, (byte) 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, 8, 0, 0, 0,
+            1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0};
+        byte[] rotated = insertSegment(valid640x480, 2, exif);
+        try (Mat image = decoder.decode(rotated)) {
+            assertThat(image.cols()).as("as stored, not turned by the EXIF tag").isEqualTo(640);
+            assertThat(image.rows()).isEqualTo(480);
+        }
+    }
+
+    @Test
+    void reencodingKeepsThePictureAndDropsTheClientsBytes() throws Exception {
+        byte[] comment = {(byte) 0xFF, (byte) 0xFE, 0, 10, 's', 'e', 'c', 'r', 'e', 't', '!', '!'};
+        byte[] withComment = insertSegment(valid640x480, 2, comment);
+        byte[] clean = decoder.reencode(withComment);
+        assertThat(clean).isNotEqualTo(withComment);
+        assertThat(new String(clean, StandardCharsets.ISO_8859_1)).doesNotContain("secret");
+        assertThat(FrameDecoder.inspect(clean, FrameDecoder.Limits.LIVE)).isEqualTo(new FrameDecoder.JpegHeader(640, 480));
+        try (Mat before = decoder.decode(valid640x480); Mat after = decoder.decode(clean); Mat diff = new Mat()) {
+            absdiff(before, after, diff);
+            assertThat(mean(diff).get(0)).as("the same picture").isLessThan(4.0);
+        }
+        assertThatThrownBy(() -> decoder.reencode(new byte[] {1, 2, 3})).isInstanceOf(FrameRejectedException.class);
+    }
+
+    private static void assertInspectRefuses(byte[] data, String why) {
+        assertThatThrownBy(() -> FrameDecoder.inspect(data, FrameDecoder.Limits.LIVE)).as(why)
+                .isInstanceOf(FrameRejectedException.class)
+                .extracting(e -> ((FrameRejectedException) e).reason())
+                .isEqualTo(Reason.NOT_JPEG);
+    }
+
+    static byte[] insertSegment(byte[] jpeg, int at, byte[] segment) {
+        byte[] out = new byte[jpeg.length + segment.length];
+        System.arraycopy(jpeg, 0, out, 0, at);
+        System.arraycopy(segment, 0, out, at, segment.length);
+        System.arraycopy(jpeg, at, out, at + segment.length, jpeg.length - at);
+        return out;
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private void assertRejected(byte[] data, Reason reason) {

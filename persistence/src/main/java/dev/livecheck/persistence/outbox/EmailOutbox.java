@@ -35,6 +35,16 @@ public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, String t
                 OutboxStatus.PENDING, 0, now, null, now, null, null, null, null);
     }
 
+    /**
+     * An e-mail that could not be rendered or sealed: stored FAILED with the reason, so the outbox page lists it and
+     * the sender never tries it (an admin may re-queue it once the cause, e.g. the profile's template, is fixed).
+     */
+    public static EmailOutbox failed(UUID businessId, UUID sessionId, String toAddress, String subject,
+                                     String bodyText, String bodyHtml, String reason, Instant now) {
+        return new EmailOutbox(UUID.randomUUID(), businessId, sessionId, toAddress, subject, bodyText, bodyHtml,
+                OutboxStatus.FAILED, 0, now, reason, now, null, null, null, null);
+    }
+
     public EmailOutbox withVersion(Long newVersion) {
         return new EmailOutbox(id, businessId, sessionId, toAddress, subject, bodyText, bodyHtml, status, attemptCount,
                 nextAttemptAt, lastError, createdAt, sentAt, claimedBy, claimedUntil, newVersion);

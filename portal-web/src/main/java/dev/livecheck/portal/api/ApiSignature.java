@@ -53,7 +53,7 @@ public final class ApiSignature {
         try {
             return (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64Der)));
-        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("not an RSA public key", e);
         }
     }

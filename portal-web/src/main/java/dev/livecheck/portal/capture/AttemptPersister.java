@@ -4,6 +4,8 @@ import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.report.AttemptImage;
 import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.report.ReportJson;
+import dev.livecheck.core.vision.FrameDecoder;
+import dev.livecheck.core.vision.FrameRejectedException;
 import dev.livecheck.persistence.attempts.AttemptRecorder;
 import dev.livecheck.persistence.attempts.LivenessAuth;
 import dev.livecheck.persistence.attempts.MediaRole;
@@ -28,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class AttemptPersister {
+
+    /** Kept images are live frames, within the capture protocol's limits. */
+    private static final FrameDecoder IMAGES = new FrameDecoder(FrameDecoder.Limits.LIVE);
 
     private final AttemptRecorder recorder;
     private final ApplicationEventPublisher events;
@@ -62,10 +67,23 @@ class AttemptPersister {
                 report.decisionMillis(), startedAt, completedAt, media(report.images()));
     }
 
+    /**
+     * The three images as the server encodes them, never the client's bytes: what a business downloads (portal,
+     * API, export) cannot carry a client's metadata, trailing data or crafted entropy data.
+     */
     private static List<NewMedia> media(List<AttemptImage> images) {
         return images.stream()
-                .map(i -> new NewMedia(MediaRole.valueOf(i.role().name()), "image/jpeg", i.jpeg()))
+                .map(i -> new NewMedia(MediaRole.valueOf(i.role().name()), "image/jpeg", reencoded(i.jpeg())))
                 .toList();
+    }
+
+    private static byte[] reencoded(byte[] clientJpeg) {
+        try {
+            return IMAGES.reencode(clientJpeg);
+        } catch (FrameRejectedException e) {
+            // The engine decoded this very frame to analyse it; failing now is a fault, not bad input.
+            throw new IllegalStateException("a kept frame no longer decodes: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -17,7 +17,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 /**
  * The one decision behind both ways in, the e-mailed link ({@link CaptureController}) and the SDK's web entry
  * ({@link WebEntryController}): no matching session is a 404 "not valid" page, a closed one a 410 page saying why,
- * an open one the capture page with a fresh socket ticket, and the link counts as opened.
+ * an open one the capture page with a fresh socket ticket. The link counts as opened only when the page's socket
+ * connects ({@link CaptureSocketHandler}): a mail scanner fetching the link never runs the page's script.
  */
 @Component
 class CapturePages {
@@ -55,7 +56,6 @@ class CapturePages {
         model.put("attemptsLeft", link.session().attemptsLeft());
         model.put("challengeCount", link.profile().challengeCount());
         model.put("privacyPolicyUrl", link.privacyPolicyUrl());
-        links.markOpened(link, now);
         return page("capture/page", locale, HttpStatus.OK, model);
     }
 

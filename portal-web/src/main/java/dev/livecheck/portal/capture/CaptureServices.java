@@ -56,9 +56,13 @@ class CaptureServices {
         return clock;
     }
 
-    /** The socket may have been open for a while: the link can have expired or been cancelled since the handshake. */
+    /**
+     * The socket may have been open for a while: the link can have expired, been cancelled or been replaced by a new
+     * one ("Resend with a new link") since the handshake.
+     */
     boolean sessionStillOpen(CaptureBinding binding) {
         return links.reload(binding.businessId(), binding.sessionId())
+                .filter(link -> link.session().captureTokenHash().equals(binding.captureTokenHash()))
                 .map(link -> link.isOpenAt(clock.instant())).orElse(false);
     }
 }

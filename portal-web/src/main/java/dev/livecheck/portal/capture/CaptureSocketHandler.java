@@ -21,11 +21,13 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
 
     private final CaptureServices services;
     private final CaptureLinkLookup links;
+    private final SocketGuard guard;
     private final Map<String, CaptureSession> sessions = new ConcurrentHashMap<>();
 
-    CaptureSocketHandler(CaptureServices services, CaptureLinkLookup links) {
+    CaptureSocketHandler(CaptureServices services, CaptureLinkLookup links, SocketGuard guard) {
         this.services = services;
         this.links = links;
+        this.guard = guard;
     }
 
     @Override
@@ -40,10 +42,17 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
             socket.close(CloseStatus.POLICY_VIOLATION);
             return;
         }
-        // The page opens its socket only once the person has accepted the consent text: this is the consent.
-        links.recordConsent(binding, services.clock().instant());
         WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(socket, SEND_TIME_LIMIT_MILLIS,
                 SEND_BUFFER_BYTES);
+        if (!guard.admit(concurrent, binding.sessionId())) {
+            concurrent.sendMessage(new TextMessage(ProtocolMessages.error(ProtocolError.TOO_MANY_CONNECTIONS)));
+            concurrent.close(CloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        // The page opens its socket only once the person has accepted the consent text: this is the consent. It is
+        // also when the link counts as opened: a mail scanner's GET of the link never runs the page's script.
+        links.recordConsent(binding, services.clock().instant());
+        links.markOpened(link.get(), services.clock().instant());
         CaptureSession session = new CaptureSession(concurrent, binding, services);
         sessions.put(socket.getId(), session);
         var state = link.get().session();
@@ -52,6 +61,7 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+        guard.touch(socket.getId());
         CaptureSession session = sessions.get(socket.getId());
         if (session != null) {
             session.message(message.getPayload());
@@ -60,6 +70,7 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+        guard.touch(socket.getId());
         CaptureSession session = sessions.get(socket.getId());
         if (session != null) {
             session.frame(bytes(message.getPayload()));
@@ -68,6 +79,7 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        guard.release(socket.getId());
         CaptureSession session = sessions.remove(socket.getId());
         if (session != null) {
             session.closed();

@@ -13,6 +13,9 @@ enum ClientMessage {
 
     /** Empty when the text is not JSON, not an object or names no known type. */
     static Optional<ClientMessage> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         JsonNode root;
         try {
             root = JSON.readTree(text);

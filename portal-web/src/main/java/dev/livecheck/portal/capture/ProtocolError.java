@@ -12,6 +12,7 @@ enum ProtocolError {
     SESSION_CLOSED("This verification is no longer open."),
     ATTEMPT_RUNNING("An attempt is already running."),
     ATTEMPT_IN_PROGRESS("An attempt of this session is running on another connection; try again later."),
+    TOO_MANY_CONNECTIONS("Too many capture connections are open for this session or from this address."),
     BAD_MESSAGE("The message is not a capture protocol message."),
     INTERNAL("The server could not finish this attempt; it does not count. Please try again.");
 

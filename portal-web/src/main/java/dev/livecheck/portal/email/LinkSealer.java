@@ -103,8 +103,21 @@ public class LinkSealer {
         return m.find() ? Optional.of(open(m.group(1))) : Optional.empty();
     }
 
+    /**
+     * @throws IllegalArgumentException if it is no sealed value at all (not Base64, too short): stored text that was
+     *                                  never sealed by this class, e.g. the syntax typed into a name or template
+     * @throws IllegalStateException    if it was sealed under another key
+     */
     private String open(String base64) {
-        byte[] all = Base64.getUrlDecoder().decode(base64);
+        byte[] all;
+        try {
+            all = Base64.getUrlDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("malformed sealed link: not Base64", e);
+        }
+        if (all.length < IV_BYTES + TAG_BITS / 8) {
+            throw new IllegalArgumentException("malformed sealed link: " + all.length + " bytes");
+        }
         ByteBuffer buffer = ByteBuffer.wrap(all);
         byte[] iv = new byte[IV_BYTES];
         buffer.get(iv);

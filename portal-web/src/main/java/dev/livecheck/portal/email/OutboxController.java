@@ -71,7 +71,8 @@ class OutboxController {
         if (mail.status() != OutboxStatus.SENT) {
             try {
                 link = sealer.firstLink(mail.bodyText()).orElse(null);
-            } catch (IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // Sealed under another key, or no sealed link at all (a forged one): listed, never a 500.
                 unreadable = true;
             }
         }

@@ -73,6 +73,10 @@ class OutboxSender {
             // The link was sealed with another key (a node started without the shared livecheck.link-key):
             // release the claim with backoff so a node that holds the key can send it, and give up in the end.
             failed(mail, e);
+        } catch (RuntimeException e) {
+            // The stored e-mail cannot be rendered (a malformed sealed link, an address or header that does not
+            // parse): no retry can change that, so it fails now rather than after every backoff step.
+            failedForGood(mail, mail.attemptCount() + 1, "cannot be rendered: " + abbreviate(e.toString()));
         }
     }
 
@@ -95,14 +99,19 @@ class OutboxSender {
         int failures = mail.attemptCount() + 1;
         String error = abbreviate(e.getMessage());
         if (failures >= properties.maxAttempts()) {
-            outbox.markFailed(mail.id(), nodeId, error);
-            audit.insert(AuditEvent.bySystem(mail.businessId(), AuditEvent.EMAIL_FAILED, "EMAIL",
-                    mail.id().toString(), "gave up after " + failures + " attempts: " + error, clock.instant()));
-            log.warn("E-mail {} failed for good after {} attempts: {}", mail.id(), failures, error);
+            failedForGood(mail, failures, error);
         } else {
             outbox.markRetry(mail.id(), nodeId, error, clock.instant().plus(properties.retryDelay(failures)));
             log.info("E-mail {} not sent (attempt {}), retrying later: {}", mail.id(), failures, error);
         }
+    }
+
+    private void failedForGood(EmailOutbox mail, int failures, String error) {
+        outbox.markFailed(mail.id(), nodeId, error);
+        audit.insert(AuditEvent.bySystem(mail.businessId(), AuditEvent.EMAIL_FAILED, "EMAIL",
+                mail.id().toString(), abbreviate("gave up after " + failures + " attempts: " + error),
+                clock.instant()));
+        log.warn("E-mail {} failed for good after {} attempts: {}", mail.id(), failures, error);
     }
 
     private static String abbreviate(String message) {

@@ -178,7 +178,8 @@ class AttemptStoredNotificationsTest {
     }
 
     private static CaptureBinding binding(VerificationSession s) {
-        return new CaptureBinding(s.businessId(), s.id(), 2, "https://example.test/ok", "https://example.test/error");
+        return new CaptureBinding(s.businessId(), s.id(), 2, "https://example.test/ok", "https://example.test/error",
+                s.captureTokenHash());
     }
 
     private static LivenessReport report(boolean approve) {

@@ -103,17 +103,31 @@ class CaptureEndToEndTest extends CaptureSocketTestSupport {
     @Test
     void theCapturePageBindsTheBrowserWithAStrictCookieAndKeepsTheCsp() throws Exception {
         Link link = newLink(2, Instant.now());
+        HttpResponse<String> opened = getRaw("/c/" + link.token(), null);
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .endsWith(CaptureController.PAGE).doesNotContain(link.token()));
+        assertThat(opened.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(opened.headers().allValues("Set-Cookie")).hasSize(2).allSatisfy(cookie -> assertThat(cookie)
+                .startsWith(CaptureCookie.NAME + "=" + link.token()).contains("HttpOnly").contains("SameSite=Strict"))
+                .anySatisfy(cookie -> assertThat(cookie).contains("Path=/c;").doesNotContain("Path=/;"))
+                .anySatisfy(cookie -> assertThat(cookie).contains("Path=/ws/capture"));
         HttpResponse<String> page = get("/c/" + link.token());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
-                .startsWith(CaptureCookie.NAME + "=" + link.token()).contains("HttpOnly").contains("SameSite=Strict"));
+        assertThat(page.uri().getPath()).isEqualTo(CaptureController.PAGE);
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.body()).doesNotContain(link.token());
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("script-src 'self'").contains("style-src 'self'"));
         assertThat(page.body()).contains("aria-live=\"polite\"").contains("type=\"module\"")
                 .doesNotContain("style=\"").doesNotContain("<script>");
-        assertThat(session(link).linkOpenedAt()).isNotNull();
-        HttpResponse<String> theme = get("/c/" + link.token() + "/theme.css");
+        assertThat(session(link).linkOpenedAt()).as("a GET is no open: a mail scanner makes one too").isNull();
+        HttpResponse<String> theme = getRaw(CaptureController.THEME, CaptureCookie.NAME + "=" + link.token());
         assertThat(theme.body()).contains("--capture-brand: #0a7d4f;");
+        assertThat(getRaw(CaptureController.THEME, null).statusCode()).isEqualTo(404);
+        assertThat(getRaw(CaptureController.PAGE, null).statusCode()).isEqualTo(404);
+        openReady(link).close();
+        assertThat(session(link).linkOpenedAt()).as("the page's socket opens it").isNotNull();
     }
 
     @Test

@@ -108,9 +108,9 @@ class CaptureLoadBenchmark {
     }
 
     private TestSocket open(String token) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/c/"
+        HttpResponse<String> link = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/c/"
                 + token)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        String header = page.headers().firstValue("Set-Cookie").orElseThrow();
+        String header = link.headers().firstValue("Set-Cookie").orElseThrow();
         return TestSocket.connect(port, header.substring(header.indexOf('=') + 1, header.indexOf(';')),
                 "http://localhost:" + port);
     }

@@ -50,7 +50,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:capture-e2e;DB_CLOSE_DELAY=-1",
             // the tests decide when a session expires; the real sweep, a minute after start, must not do it for them
-            "livecheck.lifecycle.initial-delay=P1D"})
+            "livecheck.lifecycle.initial-delay=P1D",
+            // every test socket comes from 127.0.0.1; CaptureConnectionLimitsTest proves the real per-address limit
+            "livecheck.capture.connections.max-per-address=1000"})
 @ActiveProfiles("test")
 @Import(FixedChallengesConfiguration.class)
 abstract class CaptureSocketTestSupport {
@@ -179,7 +181,10 @@ abstract class CaptureSocketTestSupport {
         return sessions.findByBusinessIdAndId(link.businessId(), link.sessionId()).orElseThrow();
     }
 
-    /** Opens the link like a browser (which sets the cookie), then connects with that cookie from our origin. */
+    /**
+     * Opens the link like a browser (303 to the token-free page, which the cookie unlocks), then connects with that
+     * cookie from our origin.
+     */
     TestSocket open(Link link) throws Exception {
         HttpResponse<String> page = get("/c/" + link.token());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -193,9 +198,10 @@ abstract class CaptureSocketTestSupport {
         return socket;
     }
 
-    private static String cookieValue(HttpResponse<String> page) {
-        String header = page.headers().firstValue("Set-Cookie").orElseThrow();
-        return header.substring(header.indexOf('=') + 1, header.indexOf(';'));
+    /** The binding cookie the browser sent for the token-free page (see {@link #get}). */
+    static String cookieValue(HttpResponse<String> page) {
+        String header = page.request().headers().firstValue("Cookie").orElseThrow();
+        return header.substring(header.indexOf('=') + 1);
     }
 
     int handshakeStatus(String token, String origin) {
@@ -211,9 +217,28 @@ abstract class CaptureSocketTestSupport {
         return "http://localhost:" + port;
     }
 
+    /**
+     * A GET as a browser makes it: an e-mailed link's 303 to the token-free page is followed with the cookie it set
+     * (scoped to {@code /c}), so the answer is the page the person sees; its request carries that cookie.
+     */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> first = getRaw(path, null);
+        if (first.statusCode() != 303 || !path.startsWith("/c/")) {
+            return first;
+        }
+        String cookie = first.headers().allValues("Set-Cookie").stream().filter(c -> c.contains("Path=/c;")
+                || c.endsWith("Path=/c")).findFirst().orElseThrow();
+        String location = first.headers().firstValue("Location").orElseThrow();
+        return getRaw(URI.create(location).getPath(), cookie.substring(0, cookie.indexOf(';')));
+    }
+
+    /** A GET that follows nothing, with an optional {@code Cookie} header. */
+    HttpResponse<String> getRaw(String path, String cookie) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static byte[] greyJpeg() throws IOException {

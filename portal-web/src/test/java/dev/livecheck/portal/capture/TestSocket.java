@@ -124,6 +124,11 @@ final class TestSocket implements WebSocket.Listener {
         }
     }
 
+    /** The server closed the socket (or it failed). */
+    boolean isClosed() {
+        return closeCode.isDone();
+    }
+
     int awaitClose(Duration timeout) {
         return closeCode.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
     }

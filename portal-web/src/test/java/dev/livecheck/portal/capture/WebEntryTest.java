@@ -48,7 +48,7 @@ class WebEntryTest extends CaptureSocketTestSupport {
         assertThat(privacyLink(page)).contains("href=\"https://shop.example/privacy\"").contains("target=\"_blank\"")
                 .contains("rel=\"noopener noreferrer\"").contains("Datenschutzerklärung");
         assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
-        assertThat(session(link).linkOpenedAt()).isNotNull();
+        assertThat(session(link).linkOpenedAt()).as("opened by the page's socket, not the GET").isNull();
         HttpResponse<String> theme = get("/idverify/v1/web/theme/123abc.css");
         assertThat(theme.statusCode()).isEqualTo(200);
         assertThat(theme.body()).isEqualTo(":root { --capture-brand: #123abc; }\n");
@@ -71,7 +71,7 @@ class WebEntryTest extends CaptureSocketTestSupport {
     @Test
     void everyOtherPageKeepsFrameAncestorsNoneAndXFrameOptionsDeny() throws Exception {
         Link api = newApiLink(ORIGINS, SDK);
-        for (String path : List.of("/c/" + api.token(), "/c/" + api.token() + "/theme.css", "/login",
+        for (String path : List.of("/c/" + api.token(), CaptureController.PAGE, "/login",
                 webEntry(api.sessionId(), CaptureTokens.newToken()), "/idverify/v1/sessions/" + api.sessionId(),
                 "/idverify/v1/web/theme/123abc.css")) {
             HttpResponse<String> response = get(path);
@@ -183,7 +183,8 @@ class WebEntryTest extends CaptureSocketTestSupport {
     }
 
     private static String frameAncestors(HttpResponse<String> response) {
-        String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+        String csp = response.headers().firstValue("Content-Security-Policy")
+                .orElseThrow(() -> new AssertionError("no CSP on " + response.uri() + " " + response.statusCode()));
         Matcher directive = FRAME_ANCESTORS.matcher(csp);
         assertThat(directive.find()).as("frame-ancestors in " + csp).isTrue();
         return directive.group(1).strip();

@@ -152,8 +152,7 @@ public final class LiveCaptureClient {
             long deadline = System.nanoTime() + options.deadline().toNanos();
             HttpResponse<String> page;
             try {
-                page = http.send(HttpRequest.newBuilder(link).timeout(Duration.ofSeconds(30)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                page = SocketBinding.openPage(http, link);
             } catch (java.io.IOException e) {
                 return result("LINK " + e.getClass().getSimpleName(), 0, -1);
             }

@@ -23,14 +23,16 @@ public interface SocketBinding {
     /** Reads the opened page (status 200) and says how to connect; throws if the page carries no binding. */
     ConnectParams bind(URI page, HttpResponse<String> response);
 
-    /** The capture link's binding: the {@code livecheck_capture} cookie, the page's own origin, {@code /ws/capture}. */
+    /**
+     * The capture link's binding: the {@code livecheck_capture} cookie (set by {@code /c/{token}}'s 303 and sent for
+     * the token-free page, see {@link #openPage}), the page's own origin, {@code /ws/capture}.
+     */
     static SocketBinding captureCookie() {
         return (page, response) -> {
-            String cookie = response.headers().allValues("Set-Cookie").stream()
+            String cookie = response.request().headers().allValues("Cookie").stream()
                     .filter(h -> h.startsWith("livecheck_capture="))
-                    .map(h -> h.substring(0, h.contains(";") ? h.indexOf(';') : h.length()))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the page set no livecheck_capture cookie"));
+                    .orElseThrow(() -> new IllegalStateException("the page was opened without a livecheck_capture cookie"));
             return new ConnectParams(socketUri(page, "/ws/capture"), Map.of("Cookie", cookie, "Origin", origin(page)));
         };
     }
@@ -57,6 +59,26 @@ public interface SocketBinding {
         SocketBinding cookie = captureCookie();
         return (page, response) -> response.body().contains("data-ticket=\"")
                 ? ticket.bind(page, response) : cookie.bind(page, response);
+    }
+
+    /**
+     * GETs a capture link as a browser does: an e-mailed link answers 303 to the token-free page with the binding
+     * cookie, which is followed once with that cookie; any other answer (the web entry's page, 404, 410) is returned.
+     */
+    static HttpResponse<String> openPage(java.net.http.HttpClient http, URI link)
+            throws java.io.IOException, InterruptedException {
+        HttpResponse<String> first = http.send(java.net.http.HttpRequest.newBuilder(link)
+                .timeout(java.time.Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (first.statusCode() != 303) {
+            return first;
+        }
+        String cookie = first.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith("livecheck_capture=") && (h.contains("Path=/c;") || h.endsWith("Path=/c")))
+                .map(h -> h.substring(0, h.indexOf(';')))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the link set no livecheck_capture cookie"));
+        URI page = link.resolve(first.headers().firstValue("Location").orElseThrow());
+        return http.send(java.net.http.HttpRequest.newBuilder(page).timeout(java.time.Duration.ofSeconds(30))
+                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code ws(s)://host:port/path} on the page's host. */
