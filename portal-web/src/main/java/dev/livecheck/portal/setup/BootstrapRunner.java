@@ -5,10 +5,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Applies {@link BootstrapProperties} at startup; refuses a password shorter than the setup page allows. */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class BootstrapRunner implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(BootstrapRunner.class);
 

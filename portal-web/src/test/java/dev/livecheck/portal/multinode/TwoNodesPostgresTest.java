@@ -131,7 +131,7 @@ class TwoNodesPostgresTest {
         assertThat(location(visitor.get(b, "/dashboard"))).as("B before setup").endsWith("/setup");
 
         Browser installer = new Browser();
-        HttpResponse<String> created = installer.submit(a, "/setup", "/setup", Map.of(
+        HttpResponse<String> created = installer.submit(a, "/setup", "/setup", Map.of("setupCode", a.setupCode(),
                 "businessName", "Acme Multinode", "ownerName", OWNER_NAME, "email", OWNER_EMAIL,
                 "password", PASSWORD, "passwordRepeat", PASSWORD));
         assertThat(created.statusCode()).isEqualTo(302);
