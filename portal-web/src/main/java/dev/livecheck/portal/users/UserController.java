@@ -131,7 +131,7 @@ class UserController {
         PortalUser user = administration.find(me, id).orElseThrow(UserController::notFound);
         model.addAttribute("user", user);
         model.addAttribute("self", user.id().equals(me.userId()));
-        model.addAttribute("locked", user.lockedAt(clock.instant()));
+        model.addAttribute("delayedUntil", administration.signInDelayedUntil(user).orElse(null));
         return MANAGE;
     }
 
