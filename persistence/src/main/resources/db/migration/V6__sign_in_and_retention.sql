@@ -34,6 +34,8 @@ ALTER TABLE portal_user DROP COLUMN locked_until;
 ALTER TABLE portal_user ADD COLUMN password_change_required BOOLEAN DEFAULT FALSE NOT NULL;
 -- RFC 6238 second factor: the shared secret, sealed under the link key (never readable from a database copy alone).
 ALTER TABLE portal_user ADD COLUMN totp_secret VARCHAR(300);
+-- The last 30-second step whose code was accepted: a code is good once (RFC 6238 section 5.2).
+ALTER TABLE portal_user ADD COLUMN totp_last_step BIGINT;
 
 -- Single-use recovery codes for a lost authenticator; only SHA-256 hashes (the codes are random, 50 bits or more).
 CREATE TABLE recovery_code (

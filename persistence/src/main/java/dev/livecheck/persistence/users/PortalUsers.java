@@ -55,9 +55,19 @@ public interface PortalUsers extends Repository<PortalUser, UUID>, InsertOnly<Po
     /** Sets (sealed secret) or removes (null) the user's TOTP second factor. */
     @Modifying
     @Query("""
-            UPDATE portal_user SET totp_secret = :sealedSecret, version = version + 1
+            UPDATE portal_user SET totp_secret = :sealedSecret, totp_last_step = NULL, version = version + 1
             WHERE business_id = :businessId AND id = :id""")
     int changeTotpSecret(UUID businessId, UUID id, String sealedSecret);
+
+    /**
+     * Accepts a TOTP code's time step once: 1 if {@code step} is later than any accepted before (now recorded), 0 if
+     * it was used already (a replayed code) or the user is not in this business.
+     */
+    @Modifying
+    @Query("""
+            UPDATE portal_user SET totp_last_step = :step
+            WHERE business_id = :businessId AND id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)""")
+    int acceptTotpStep(UUID businessId, UUID id, long step);
 
     @Modifying
     @Query("""

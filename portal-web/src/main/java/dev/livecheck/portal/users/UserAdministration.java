@@ -2,6 +2,7 @@ package dev.livecheck.portal.users;
 
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
@@ -39,11 +40,13 @@ class UserAdministration {
     private final SignedInSessions signedInSessions;
     private final SignInThrottle throttle;
     private final TrustedBrowsers browsers;
+    private final Businesses businesses;
     private final Clock clock;
 
     UserAdministration(PortalUsers users, AuditLog audit, PasswordEncoder passwordEncoder,
                        SignedInSessions signedInSessions, SignInThrottle throttle, TrustedBrowsers browsers,
-                       Clock clock) {
+                       Businesses businesses, Clock clock) {
+        this.businesses = businesses;
         this.users = users;
         this.audit = audit;
         this.passwordEncoder = passwordEncoder;
@@ -132,6 +135,18 @@ class UserAdministration {
         throttle.clearAccount(found.get().email());
         audit(me, AuditEvent.USER_UPDATED, found.get(), "sign-in delay cleared", clock.instant());
         return Outcome.DONE;
+    }
+
+    boolean totpRequired(PortalPrincipal me) {
+        return businesses.totpRequired(me.businessId());
+    }
+
+    @Transactional
+    void requireTotp(PortalPrincipal me, boolean required) {
+        businesses.requireTotp(me.businessId(), required);
+        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), AuditEvent.USER_UPDATED, "BUSINESS",
+                me.businessId().toString(), "second factor " + (required ? "required" : "optional")
+                        + " for admins and owners", clock.instant()));
     }
 
     /** Until when the user's sign-ins wait after failures, if they do. */
