@@ -47,6 +47,8 @@ class TenantRuleTest {
             "VerificationSessions.expireOverdue",
             // Lifecycle job: overdue API sessions of every business, each then expired with its notifications.
             "VerificationSessions.findOverdueCreatedByApi",
+            // Lifecycle job: session-record retention of every profile (sessions then found and deleted per business).
+            "VerificationSessions.findAllRecordRetentions",
             // Lifecycle job: image retention of every profile (MediaRetention then purges per business).
             "MediaFiles.findAllRetentionPolicies",
             // Lifecycle job: businesses with images of API sessions past resources_expire_at (purged per business).

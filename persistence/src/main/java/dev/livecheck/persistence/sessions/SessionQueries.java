@@ -1,5 +1,7 @@
 package dev.livecheck.persistence.sessions;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -16,4 +18,10 @@ public interface SessionQueries {
 
     /** Sessions per latest recommendation (every value present); sessions without attempts are not counted. */
     Map<Recommendation, Long> countByLatestRecommendation(UUID businessId);
+
+    /** GLOBAL lifecycle job: how long every profile of every business keeps its session records. */
+    List<RecordRetention> findAllRecordRetentions();
+
+    /** At most {@code limit} ids of the profile's sessions created before {@code cutoff}, oldest first. */
+    List<UUID> findIdsCreatedBefore(UUID businessId, UUID profileId, Instant cutoff, int limit);
 }
