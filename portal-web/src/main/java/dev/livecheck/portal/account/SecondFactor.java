@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The optional TOTP second factor: set up with an authenticator app (QR code), checked after the password, with ten
  * single-use recovery codes for a lost phone. The secret is stored sealed under the link key (a database copy alone
- * does not reveal it); recovery codes only as SHA-256. Wrong codes count against the account like wrong passwords
+ * does not reveal it); recovery codes (124 random bits each) only as SHA-256. Wrong codes count against the account like wrong passwords
  * ({@link SignInThrottle}), and a code is accepted once.
  */
 @Service
@@ -79,11 +79,17 @@ class SecondFactor {
      * @return the recovery codes to show once, or empty when the code was wrong
      */
     @Transactional
-    Optional<List<String>> enable(PortalPrincipal me, String base32Secret, String code, String address) {
+    Optional<List<String>> enable(PortalPrincipal me, String currentPassword, String base32Secret, String code,
+                                  String address) {
         Instant now = clock.instant();
+        PortalUser user = user(me);
+        // re-authentication (ASVS 7.5.1): a hijacked session must not bind the attacker's authenticator
+        boolean passwordRight = currentPassword != null && currentPassword.length() <= 1000
+                && throttle.waitBefore(me.getUsername(), address, false).isEmpty()
+                && encoder.matches(currentPassword, user.passwordHash());
         OptionalLong step = Totp.matchingStep(Totp.fromBase32(base32Secret), code, now);
-        if (step.isEmpty()) {
-            throttle.failed(me.getUsername(), address, Optional.of(user(me)));
+        if (!passwordRight || step.isEmpty()) {
+            throttle.failed(me.getUsername(), address, Optional.of(user));
             return Optional.empty();
         }
         users.changeTotpSecret(me.businessId(), me.userId(), sealer.sealValue(base32Secret));
@@ -100,12 +106,14 @@ class SecondFactor {
         List<String> codes = new ArrayList<>();
         Instant now = clock.instant();
         for (int i = 0; i < RECOVERY_CODES; i++) {
+            // 25 characters of 31: 124 bits, so a plain SHA-256 may store them (ASVS 6.5.2: below 112 bits a
+            // salted password hash would be needed)
             StringBuilder code = new StringBuilder();
-            for (int c = 0; c < 10; c++) {
-                code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
-                if (c == 4) {
+            for (int c = 0; c < 25; c++) {
+                if (c > 0 && c % 5 == 0) {
                     code.append('-');
                 }
+                code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
             }
             codes.add(code.toString());
             recoveryCodes.insert(new RecoveryCode(hashRecovery(code.toString()), me.businessId(), me.userId(), now));
@@ -129,7 +137,7 @@ class SecondFactor {
                 if (step.isPresent() && users.acceptTotpStep(me.businessId(), me.userId(), step.getAsLong()) == 1) {
                     return Outcome.OK;
                 }
-            } else if (entered.length() <= 20
+            } else if (entered.length() <= 40
                     && recoveryCodes.use(me.businessId(), me.userId(), hashRecovery(entered)) == 1) {
                 audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), AuditEvent.RECOVERY_CODE_USED, "USER",
                         me.userId().toString(), recoveryCodes.countOf(me.businessId(), me.userId()) + " left", now));

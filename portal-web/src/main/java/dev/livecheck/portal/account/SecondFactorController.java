@@ -75,13 +75,14 @@ class SecondFactorController {
 
     @PostMapping("/account/second-factor/enable")
     String enable(@AuthenticationPrincipal PortalPrincipal me, @RequestParam(required = false) String code,
-                  HttpServletRequest request, HttpServletResponse response, Model model,
+                  @RequestParam(required = false) String currentPassword, HttpServletRequest request, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
         HttpSession session = request.getSession();
         if (!(session.getAttribute(PENDING_SECRET) instanceof String secret)) {
             return "redirect:/account/second-factor";
         }
-        Optional<List<String>> codes = secondFactor.enable(me, secret, code, request.getRemoteAddr());
+        Optional<List<String>> codes = secondFactor.enable(me, currentPassword, secret, code,
+                request.getRemoteAddr());
         if (codes.isEmpty()) {
             redirect.addFlashAttribute("errorMessage", "totp.wrong");
             return "redirect:/account/second-factor";

@@ -61,7 +61,7 @@ class SecondFactorTests {
     static final String PASSWORD = "correct horse battery";
     private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<");
     private static final Pattern QR = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
-    private static final Pattern CODE = Pattern.compile("<li>([a-z2-9]{5}-[a-z2-9]{5})</li>");
+    private static final Pattern CODE = Pattern.compile("<li>((?:[a-z2-9]{5}-){4}[a-z2-9]{5})</li>");
 
     @TestConfiguration
     static class TestClock {
@@ -110,10 +110,15 @@ class SecondFactorTests {
         assertThat(decodeQr(find(QR, page))).isEqualTo("otpauth://totp/Livecheck%3A" + admin.email().replace("@", "%40")
                 + "?secret=" + secret + "&issuer=Livecheck&algorithm=SHA1&digits=6&period=30");
 
-        mvc.perform(post("/account/second-factor/enable").cookie(session).with(csrf()).param("code", "000000"))
-                .andExpect(redirectedUrl("/account/second-factor"));
+        mvc.perform(post("/account/second-factor/enable").cookie(session).with(csrf()).param("code", "000000")
+                .param("currentPassword", PASSWORD)).andExpect(redirectedUrl("/account/second-factor"));
+        // a hijacked session cannot bind the attacker's app: the password is asked again
+        mvc.perform(post("/account/second-factor/enable").cookie(session).with(csrf())
+                .param("code", currentCode(secret))).andExpect(redirectedUrl("/account/second-factor"));
+        assertThat(users.findByBusinessIdAndId(business.id(), admin.id()).orElseThrow().hasTotp()).isFalse();
         String codesPage = mvc.perform(post("/account/second-factor/enable").cookie(session).with(csrf())
-                        .param("code", currentCode(secret))).andExpect(status().isOk())
+                        .param("code", currentCode(secret)).param("currentPassword", PASSWORD))
+                .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         List<String> recovery = all(CODE, codesPage);
         assertThat(recovery).hasSize(SecondFactor.RECOVERY_CODES).doesNotHaveDuplicates();
@@ -173,7 +178,7 @@ class SecondFactorTests {
                 .getContentAsString();
         String secret = find(SECRET, page).replace(" ", "");
         ResultActions enabled = mvc.perform(post("/account/second-factor/enable").cookie(pending).with(csrf())
-                .param("code", currentCode(secret))).andExpect(status().isOk())
+                .param("code", currentCode(secret)).param("currentPassword", PASSWORD)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/\"")));
         Cookie full = enabled.andReturn().getResponse().getCookie("SESSION");
         mvc.perform(get("/profiles").cookie(full)).andExpect(status().isOk());
@@ -191,7 +196,7 @@ class SecondFactorTests {
                 .getContentAsString();
         String secret = find(SECRET, page).replace(" ", "");
         mvc.perform(post("/account/second-factor/enable").cookie(session).with(csrf())
-                .param("code", currentCode(secret))).andExpect(status().isOk());
+                .param("code", currentCode(secret)).param("currentPassword", PASSWORD)).andExpect(status().isOk());
         return secret;
     }
 
