@@ -31,15 +31,12 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
                                         Authentication authentication) throws ServletException, IOException {
         request.getSession().setAttribute(SignInSteps.SIGNED_IN_AT, clock.millis());
         if (authentication.getPrincipal() instanceof PortalPrincipal principal) {
-            if (principal.pending() == Step.SECOND_FACTOR) {
-                getRedirectStrategy().sendRedirect(request, response, SignInSteps.pageOf(Step.SECOND_FACTOR));
-                return;
-            }
-            completed(request, response, principal);
             if (principal.pending() != Step.NONE) {
+                // audited and trusted once the last step is done (SignIns.stepDone)
                 getRedirectStrategy().sendRedirect(request, response, SignInSteps.pageOf(principal.pending()));
                 return;
             }
+            completed(request, response, principal);
         }
         super.onAuthenticationSuccess(request, response, authentication);
     }
