@@ -125,10 +125,9 @@ class TenantIsolationTest extends DatabaseTest {
     void cannotUpdateOrDelete() {
         UUID actor = UUID.randomUUID();
         assertThat(users.updateAccount(a.id(), userB.id(), "Hijacked", Role.REVIEWER, false)).isZero();
-        assertThat(users.changePasswordHash(a.id(), userB.id(), Fixtures.BCRYPT)).isZero();
-        assertThat(users.recordLoginFailure(a.id(), userB.id(), 1, minutes(60))).isZero();
+        assertThat(users.changePasswordHash(a.id(), userB.id(), Fixtures.BCRYPT, false)).isZero();
+        assertThat(users.changeTotpSecret(a.id(), userB.id(), "sealed")).isZero();
         assertThat(users.recordLoginSuccess(a.id(), userB.id(), NOW)).isZero();
-        assertThat(users.clearLockout(a.id(), userB.id())).isZero();
         assertThat(users.deleteByBusinessIdAndId(a.id(), userB.id())).isZero();
         assertThatThrownBy(() -> profiles.update(a.id(), profileB.withLimits(9, 3, 1, 1), NOW)).isInstanceOf(OptimisticLockingFailureException.class);
         CheckProfile relabelled = new CheckProfile(profileB.id(), a.id(), "x", profileB.livenessType(), 9, 2, 72, 30, 5, null, null,
@@ -151,7 +150,8 @@ class TenantIsolationTest extends DatabaseTest {
         // B's rows are untouched.
         PortalUser u = users.findByBusinessIdAndId(b.id(), userB.id()).orElseThrow();
         assertThat(u.displayName()).isEqualTo(userB.displayName());
-        assertThat(u.failedLoginCount()).isZero();
+        assertThat(u.passwordHash()).isEqualTo(userB.passwordHash());
+        assertThat(u.hasTotp()).isFalse();
         assertThat(profiles.findByBusinessIdAndId(b.id(), profileB.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(profileB);
         VerificationSession s = sessions.findByBusinessIdAndId(b.id(), sessionB.id()).orElseThrow();
         assertThat(s).usingRecursiveComparison().isEqualTo(attemptB.session());

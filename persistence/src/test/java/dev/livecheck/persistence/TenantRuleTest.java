@@ -32,6 +32,13 @@ class TenantRuleTest {
             "Businesses.count",
             // Authentication knows only the login e-mail (unique across businesses).
             "PortalUsers.findByLoginEmail",
+            // Sign-in throttle: counted per e-mail hash and per client address before any business is known (and
+            // for e-mails that are no account at all); counts and times only.
+            "LoginThrottles.find",
+            "LoginThrottles.countFailure",
+            "LoginThrottles.blockUntil",
+            "LoginThrottles.clear",
+            "LoginThrottles.deleteStale",
             // A signed API request names only its SDK ID; the application found is the caller's tenant.
             "ApiApplications.findBySdkId",
             // The capture link knows only its token.
@@ -40,6 +47,8 @@ class TenantRuleTest {
             "VerificationSessions.expireOverdue",
             // Lifecycle job: overdue API sessions of every business, each then expired with its notifications.
             "VerificationSessions.findOverdueCreatedByApi",
+            // Lifecycle job: session-record retention of every profile (sessions then found and deleted per business).
+            "VerificationSessions.findAllRecordRetentions",
             // Lifecycle job: image retention of every profile (MediaRetention then purges per business).
             "MediaFiles.findAllRetentionPolicies",
             // Lifecycle job: businesses with images of API sessions past resources_expire_at (purged per business).

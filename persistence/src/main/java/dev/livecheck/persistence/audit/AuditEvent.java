@@ -32,6 +32,15 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
     public static final String LOGIN_SUCCEEDED = "LOGIN_SUCCEEDED";
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
     public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+    /** Failed sign-ins for an account (or from an address, on the account tried) now wait before the next try. */
+    public static final String LOGIN_THROTTLED = "LOGIN_THROTTLED";
+    public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+    public static final String TOTP_ENABLED = "TOTP_ENABLED";
+    public static final String TOTP_DISABLED = "TOTP_DISABLED";
+    public static final String TOTP_FAILED = "TOTP_FAILED";
+    public static final String RECOVERY_CODE_USED = "RECOVERY_CODE_USED";
+    /** A session record (with attempts, images, e-mails, deliveries) deleted after its profile's record retention. */
+    public static final String SESSION_EXPIRED_DELETED = "SESSION_EXPIRED_DELETED";
     public static final String EMAIL_FAILED = "EMAIL_FAILED";
     public static final String MEDIA_PURGED = "MEDIA_PURGED";
     public static final String EXPORT_DOWNLOADED = "EXPORT_DOWNLOADED";

@@ -3,7 +3,10 @@ package dev.livecheck.persistence.business;
 import dev.livecheck.persistence.support.InsertOnly;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 /** The businesses (tenants). */
 public interface Businesses extends Repository<Business, UUID>, InsertOnly<Business> {
@@ -13,4 +16,12 @@ public interface Businesses extends Repository<Business, UUID>, InsertOnly<Busin
 
     /** GLOBAL by nature: how many tenants exist (first-run setup only asks whether there is any). */
     long count();
+
+    /** Whether every ADMIN and OWNER of the business must sign in with a second factor. */
+    @Query("SELECT totp_required FROM business WHERE id = :businessId")
+    boolean totpRequired(@Param("businessId") UUID businessId);
+
+    @Modifying
+    @Query("UPDATE business SET totp_required = :required WHERE id = :businessId")
+    int requireTotp(@Param("businessId") UUID businessId, @Param("required") boolean required);
 }

@@ -1,6 +1,7 @@
 package dev.livecheck.persistence.sessions;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -23,4 +24,9 @@ public interface SessionQueries {
      * attempts used, ascending; only counts that occur). Sessions closed by abandons count with the attempts they used.
      */
     Map<Integer, Long> completedByAttemptsUsed(UUID businessId, Instant from, Instant to, UUID profileId);
+    /** GLOBAL lifecycle job: how long every profile of every business keeps its session records. */
+    List<RecordRetention> findAllRecordRetentions();
+
+    /** At most {@code limit} ids of the profile's sessions created before {@code cutoff}, oldest first. */
+    List<UUID> findIdsCreatedBefore(UUID businessId, UUID profileId, Instant cutoff, int limit);
 }

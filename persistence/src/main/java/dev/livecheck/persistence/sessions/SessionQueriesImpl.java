@@ -4,6 +4,7 @@ import dev.livecheck.persistence.support.Sql;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.TreeMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -99,5 +100,24 @@ class SessionQueriesImpl implements SessionQueries {
                     counts.put(rs.getInt("attempts_used"), rs.getLong("n"));
                 });
         return counts;
+    }
+
+    @Override
+    public List<RecordRetention> findAllRecordRetentions() {
+        return jdbc.sql("SELECT business_id, id, record_retention_days FROM check_profile ORDER BY business_id, id")
+                .query((rs, n) -> new RecordRetention(rs.getObject("business_id", UUID.class),
+                        rs.getObject("id", UUID.class), rs.getInt("record_retention_days")))
+                .list();
+    }
+
+    @Override
+    public List<UUID> findIdsCreatedBefore(UUID businessId, UUID profileId, Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM verification_session
+                        WHERE business_id = :businessId AND profile_id = :profileId AND created_at < :cutoff
+                        ORDER BY created_at FETCH FIRST :limit ROWS ONLY""")
+                .param("businessId", businessId).param("profileId", profileId)
+                .param("cutoff", java.sql.Timestamp.from(cutoff)).param("limit", limit)
+                .query(UUID.class).list();
     }
 }

@@ -11,11 +11,14 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A person who signs in to the portal. {@code email} is the login: unique across all businesses, stored lower-cased.
  * {@code passwordHash} is an encoded hash (BCrypt/Argon2, e.g. "{bcrypt}$2a$..."), never a plain password.
+ * {@code passwordChangeRequired}: the password was set by an owner, so the user must choose their own at the next
+ * sign-in. {@code totpSecret}: the RFC 6238 secret of the user's second factor, sealed by the portal (null: none).
+ * Failed sign-ins are not counted here but in {@link LoginThrottles}.
  */
 @Table
 public record PortalUser(@Id UUID id, UUID businessId, String email, String displayName, String passwordHash,
-                         Role role, boolean enabled, int failedLoginCount, Instant lockedUntil, Instant lastLoginAt,
-                         Instant createdAt, @Version Long version) {
+                         Role role, boolean enabled, boolean passwordChangeRequired, String totpSecret,
+                         Instant lastLoginAt, Instant createdAt, @Version Long version) {
 
     public PortalUser {
         Objects.requireNonNull(id, "id");
@@ -31,10 +34,17 @@ public record PortalUser(@Id UUID id, UUID businessId, String email, String disp
         }
     }
 
+    /** A user who chose their own password (the first owner). */
     public static PortalUser create(UUID businessId, String email, String displayName, String passwordHash,
                                     Role role, Instant now) {
-        return new PortalUser(UUID.randomUUID(), businessId, email, displayName.strip(), passwordHash, role, true, 0,
-                null, null, now, null);
+        return create(businessId, email, displayName, passwordHash, role, false, now);
+    }
+
+    /** @param passwordChangeRequired true when someone else (an owner) chose the password */
+    public static PortalUser create(UUID businessId, String email, String displayName, String passwordHash,
+                                    Role role, boolean passwordChangeRequired, Instant now) {
+        return new PortalUser(UUID.randomUUID(), businessId, email, displayName.strip(), passwordHash, role, true,
+                passwordChangeRequired, null, null, now, null);
     }
 
     /** Trims and lower-cases (Locale.ROOT) an e-mail address; rejects anything without an '@'. */
@@ -50,13 +60,13 @@ public record PortalUser(@Id UUID id, UUID businessId, String email, String disp
         return normalized;
     }
 
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+    public boolean hasTotp() {
+        return totpSecret != null;
     }
 
     public PortalUser withVersion(Long newVersion) {
-        return new PortalUser(id, businessId, email, displayName, passwordHash, role, enabled, failedLoginCount,
-                lockedUntil, lastLoginAt, createdAt, newVersion);
+        return new PortalUser(id, businessId, email, displayName, passwordHash, role, enabled, passwordChangeRequired,
+                totpSecret, lastLoginAt, createdAt, newVersion);
     }
 
     @Override

@@ -41,35 +41,37 @@ public interface PortalUsers extends Repository<PortalUser, UUID>, InsertOnly<Po
             WHERE business_id = :businessId AND id = :id""")
     int updateAccount(UUID businessId, UUID id, String displayName, Role role, boolean enabled);
 
-    /** Stores a new encoded password hash and clears the lockout. */
-    @Modifying
-    @Query("""
-            UPDATE portal_user SET password_hash = :passwordHash, failed_login_count = 0, locked_until = NULL,
-            version = version + 1 WHERE business_id = :businessId AND id = :id""")
-    int changePasswordHash(UUID businessId, UUID id, String passwordHash);
-
-    /** Lifts a login lockout before it runs out and starts counting failures afresh; the password stays. */
-    @Modifying
-    @Query("""
-            UPDATE portal_user SET failed_login_count = 0, locked_until = NULL, version = version + 1
-            WHERE business_id = :businessId AND id = :id""")
-    int clearLockout(UUID businessId, UUID id);
-
     /**
-     * Counts a failed login atomically; when the count reaches {@code lockThreshold} the account is locked until
-     * {@code lockUntil}.
+     * Stores a new encoded password hash.
+     *
+     * @param changeRequired true when an owner set it (the user must choose their own at the next sign-in)
      */
     @Modifying
     @Query("""
-            UPDATE portal_user SET failed_login_count = failed_login_count + 1,
-            locked_until = CASE WHEN failed_login_count + 1 >= :lockThreshold THEN :lockUntil ELSE locked_until END,
-            version = version + 1
+            UPDATE portal_user SET password_hash = :passwordHash, password_change_required = :changeRequired,
+            version = version + 1 WHERE business_id = :businessId AND id = :id""")
+    int changePasswordHash(UUID businessId, UUID id, String passwordHash, boolean changeRequired);
+
+    /** Sets (sealed secret) or removes (null) the user's TOTP second factor. */
+    @Modifying
+    @Query("""
+            UPDATE portal_user SET totp_secret = :sealedSecret, totp_last_step = NULL, version = version + 1
             WHERE business_id = :businessId AND id = :id""")
-    int recordLoginFailure(UUID businessId, UUID id, int lockThreshold, Instant lockUntil);
+    int changeTotpSecret(UUID businessId, UUID id, String sealedSecret);
+
+    /**
+     * Accepts a TOTP code's time step once: 1 if {@code step} is later than any accepted before (now recorded), 0 if
+     * it was used already (a replayed code) or the user is not in this business.
+     */
+    @Modifying
+    @Query("""
+            UPDATE portal_user SET totp_last_step = :step
+            WHERE business_id = :businessId AND id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)""")
+    int acceptTotpStep(UUID businessId, UUID id, long step);
 
     @Modifying
     @Query("""
-            UPDATE portal_user SET failed_login_count = 0, locked_until = NULL, last_login_at = :at, version = version + 1
+            UPDATE portal_user SET last_login_at = :at, version = version + 1
             WHERE business_id = :businessId AND id = :id""")
     int recordLoginSuccess(UUID businessId, UUID id, Instant at);
 

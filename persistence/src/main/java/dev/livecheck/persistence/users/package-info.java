@@ -1,2 +1,5 @@
-/** Portal users: the people of a business who sign in (login by e-mail), their role and login-lockout state. */
+/**
+ * Portal users: the people of a business who sign in (login by e-mail), their role, second factor and recovery codes,
+ * the browsers they signed in from, and the sign-in throttle.
+ */
 package dev.livecheck.persistence.users;

@@ -43,7 +43,7 @@ class PortalUsersTest extends DatabaseTest {
     }
 
     @Test
-    void accountUpdatesLockoutAndDeletion() {
+    void accountUpdatesPasswordsSecondFactorAndDeletion() {
         Business b = fixtures.business("Acme");
         PortalUser owner = fixtures.user(b, Role.OWNER);
         PortalUser reviewer = fixtures.user(b, Role.REVIEWER);
@@ -59,30 +59,23 @@ class PortalUsersTest extends DatabaseTest {
         assertThat(changed.enabled()).isFalse();
         assertThat(changed.version()).isEqualTo(reviewer.version() + 1);
 
-        for (int i = 0; i < 3; i++) {
-            assertThat(users.recordLoginFailure(b.id(), owner.id(), 3, NOW.plusSeconds(900))).isEqualTo(1);
-        }
-        PortalUser locked = users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow();
-        assertThat(locked.failedLoginCount()).isEqualTo(3);
-        assertThat(locked.lockedAt(NOW)).isTrue();
-        assertThat(locked.lockedAt(NOW.plusSeconds(901))).isFalse();
-
-        assertThat(users.clearLockout(b.id(), owner.id())).isEqualTo(1);
-        PortalUser unlocked = users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow();
-        assertThat(unlocked.failedLoginCount()).isZero();
-        assertThat(unlocked.lockedUntil()).isNull();
-        assertThat(unlocked.lastLoginAt()).isNull();
-        assertThat(unlocked.passwordHash()).isEqualTo(owner.passwordHash());
-
         assertThat(users.recordLoginSuccess(b.id(), owner.id(), NOW.plusSeconds(1000))).isEqualTo(1);
         PortalUser in = users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow();
-        assertThat(in.failedLoginCount()).isZero();
-        assertThat(in.lockedUntil()).isNull();
         assertThat(in.lastLoginAt()).isEqualTo(NOW.plusSeconds(1000));
+        assertThat(in.passwordHash()).isEqualTo(owner.passwordHash());
 
         String newHash = "{argon2}$argon2id$v=19$m=16384,t=2,p=1$c2FsdA$aGFzaA";
-        assertThat(users.changePasswordHash(b.id(), owner.id(), newHash)).isEqualTo(1);
-        assertThat(users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow().passwordHash()).isEqualTo(newHash);
+        assertThat(users.changePasswordHash(b.id(), owner.id(), newHash, true)).isEqualTo(1);
+        PortalUser reset = users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow();
+        assertThat(reset.passwordHash()).isEqualTo(newHash);
+        assertThat(reset.passwordChangeRequired()).isTrue();
+        assertThat(users.changePasswordHash(b.id(), owner.id(), newHash, false)).isEqualTo(1);
+        assertThat(users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow().passwordChangeRequired()).isFalse();
+
+        assertThat(users.changeTotpSecret(b.id(), owner.id(), "sealed-secret")).isEqualTo(1);
+        assertThat(users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow().hasTotp()).isTrue();
+        assertThat(users.changeTotpSecret(b.id(), owner.id(), null)).isEqualTo(1);
+        assertThat(users.findByBusinessIdAndId(b.id(), owner.id()).orElseThrow().totpSecret()).isNull();
 
         assertThat(users.deleteByBusinessIdAndId(b.id(), reviewer.id())).isEqualTo(1);
         assertThat(users.findByBusinessIdAndId(b.id(), reviewer.id())).isEmpty();

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Keeps capture links out of the database in readable form. Only the token's hash may be stored, yet an outbox e-mail
  * must carry the link until it is sent (or copied from the outbox page). So the outbox body holds the link sealed with
  * AES-GCM under a key that is not in the database: {@code livecheck.link-key} (Base64 of 32 bytes, the same on every
- * node) or, for a single node, a key file created on first start.
+ * node) or, for a single node, a key file created on first start. Back the key up apart from the database: a
+ * database backup alone must not unseal links and secrets (docs/operations.md).
  */
 @Component
 public class LinkSealer {
@@ -35,10 +39,32 @@ public class LinkSealer {
 
     private final SecretKeySpec key;
 
+    /** AES-256: the only key size accepted, from the setting or the file. */
+    static final int KEY_BYTES = 32;
+
+    /**
+     * @throws IllegalStateException at start, naming the setting or file, when the key is not Base64 of exactly
+     *                               {@value #KEY_BYTES} bytes (a short or mistyped key must not quietly weaken sealing)
+     */
     LinkSealer(@Value("${livecheck.link-key:}") String base64Key,
                @Value("${livecheck.link-key-file:./data/link.key}") Path keyFile) {
-        this.key = new SecretKeySpec(base64Key.isBlank() ? keyFromFile(keyFile) : Base64.getDecoder().decode(base64Key),
-                "AES");
+        this.key = new SecretKeySpec(base64Key.isBlank() ? keyFromFile(keyFile)
+                : validated(base64Key, "livecheck.link-key (LIVECHECK_LINK_KEY)"), "AES");
+    }
+
+    static byte[] validated(String base64Key, String source) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64Key.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(source + " is not Base64: set Base64 of " + KEY_BYTES
+                    + " random bytes, e.g. $(head -c" + KEY_BYTES + " /dev/urandom | base64)");
+        }
+        if (key.length != KEY_BYTES) {
+            throw new IllegalStateException(source + " holds " + key.length + " bytes; it must be Base64 of exactly "
+                    + KEY_BYTES + " random bytes, e.g. $(head -c" + KEY_BYTES + " /dev/urandom | base64)");
+        }
+        return key;
     }
 
     /** A placeholder to put into stored text instead of {@code link}. */
@@ -146,20 +172,49 @@ public class LinkSealer {
         byte[] doFinal(byte[] input);
     }
 
-    private static byte[] keyFromFile(Path file) {
+    /**
+     * Reads the key file, or creates it: written to a temporary file that is owner-only from its creation, then
+     * moved into place atomically and only if no file is there yet (two processes starting at once both end up
+     * with the one key that won, never half a file or a world-readable moment).
+     */
+    static byte[] keyFromFile(Path file) {
         try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
+            if (!Files.exists(file)) {
+                create(file);
             }
-            byte[] key = new byte[32];
-            RANDOM.nextBytes(key);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
-            return key;
+            return validated(Files.readString(file), "the link key file " + file.toAbsolutePath());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the link key file " + file, e);
+            throw new UncheckedIOException("cannot read or create the link key file " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, ".link-key", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            temp = Files.createTempFile(dir, ".link-key", ".tmp");
+            temp.toFile().setReadable(false, false);
+            temp.toFile().setReadable(true, true);
+        }
+        try {
+            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + System.lineSeparator());
+            try {
+                // a hard link appears atomically and never replaces a file (rename would): a key another process
+                // just created wins and stays
+                Files.createLink(file, temp);
+            } catch (FileAlreadyExistsException raced) {
+                // the other process's key is used (read by the caller)
+            } catch (UnsupportedOperationException noHardLinks) {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 }

@@ -62,7 +62,7 @@ class ProfileController {
     @GetMapping("/profiles/{id}/edit")
     String editForm(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, Model model) {
         CheckProfile profile = load(me, id);
-        model.addAttribute("profile", ProfileForm.of(profile));
+        model.addAttribute("profile", ProfileForm.of(profile, service.recordRetentionDays(me, profile)));
         model.addAttribute("profileId", profile.id());
         return FORM;
     }

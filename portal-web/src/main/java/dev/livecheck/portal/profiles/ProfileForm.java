@@ -1,6 +1,7 @@
 package dev.livecheck.portal.profiles;
 
 import dev.livecheck.persistence.profiles.CheckProfile;
+import dev.livecheck.persistence.sessions.RecordRetention;
 import dev.livecheck.persistence.profiles.LivenessType;
 import dev.livecheck.portal.web.HttpUrl;
 import jakarta.validation.constraints.Max;
@@ -41,6 +42,10 @@ class ProfileForm {
     @Min(1)
     @Max(CheckProfile.MAX_IMAGE_RETENTION_DAYS)
     private int imageRetentionDays = CheckProfile.DEFAULT_IMAGE_RETENTION_DAYS;
+    /** Session records (not only images) are deleted this long after creation (lifecycle.SessionRecordRetentionJob). */
+    @Min(RecordRetention.MIN_DAYS)
+    @Max(RecordRetention.MAX_DAYS)
+    private int recordRetentionDays = RecordRetention.DEFAULT_DAYS;
     @Min(CheckProfile.MIN_MAX_ABANDONED_ATTEMPTS)
     @Max(CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS)
     private int maxAbandonedAttempts = CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS;
@@ -64,8 +69,9 @@ class ProfileForm {
     private String emailBodyText = DEFAULT_BODY;
     private Long version;
 
-    static ProfileForm of(CheckProfile p) {
+    static ProfileForm of(CheckProfile p, int recordRetentionDays) {
         ProfileForm f = new ProfileForm();
+        f.recordRetentionDays = recordRetentionDays;
         f.name = p.name();
         f.livenessType = p.livenessType();
         f.maxRetries = p.maxRetries();
@@ -139,6 +145,14 @@ class ProfileForm {
 
     public void setLinkLifetimeHours(int linkLifetimeHours) {
         this.linkLifetimeHours = linkLifetimeHours;
+    }
+
+    public int getRecordRetentionDays() {
+        return recordRetentionDays;
+    }
+
+    public void setRecordRetentionDays(int recordRetentionDays) {
+        this.recordRetentionDays = recordRetentionDays;
     }
 
     public int getImageRetentionDays() {

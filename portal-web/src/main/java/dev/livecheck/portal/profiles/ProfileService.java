@@ -3,6 +3,7 @@ package dev.livecheck.portal.profiles;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.profiles.CheckProfile;
+import dev.livecheck.persistence.sessions.RecordRetention;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.time.Clock;
@@ -30,6 +31,11 @@ class ProfileService {
         return profiles.findAllByBusinessIdAndArchivedOrderByName(me.businessId(), archived);
     }
 
+    int recordRetentionDays(PortalPrincipal me, CheckProfile profile) {
+        Integer days = profiles.findRecordRetentionDays(me.businessId(), profile.id());
+        return days == null ? RecordRetention.DEFAULT_DAYS : days;
+    }
+
     Optional<CheckProfile> find(PortalPrincipal me, UUID id) {
         return profiles.findByBusinessIdAndId(me.businessId(), id);
     }
@@ -38,6 +44,7 @@ class ProfileService {
     CheckProfile create(PortalPrincipal me, ProfileForm form) {
         Instant now = clock.instant();
         CheckProfile created = profiles.insert(form.toNewProfile(me.businessId(), now));
+        profiles.changeRecordRetentionDays(me.businessId(), created.id(), form.getRecordRetentionDays());
         audit(me, AuditEvent.PROFILE_CREATED, created, now);
         return created;
     }
@@ -47,6 +54,7 @@ class ProfileService {
     CheckProfile update(PortalPrincipal me, CheckProfile current, ProfileForm form) {
         Instant now = clock.instant();
         CheckProfile updated = profiles.update(me.businessId(), form.applyTo(current, now), now);
+        profiles.changeRecordRetentionDays(me.businessId(), updated.id(), form.getRecordRetentionDays());
         audit(me, AuditEvent.PROFILE_UPDATED, updated, now);
         return updated;
     }

@@ -45,6 +45,24 @@ public class SessionDeletion {
                 AuditEvent.SESSION_DELETED, "SESSION", sessionId.toString(), details, now));
     }
 
+    /**
+     * A session record past its profile's record retention (lifecycle job): deleted like the others, and the details
+     * of its audit events dropped, so the log keeps only ids of it (who, what, when), no tracking id or other text.
+     */
+    @Transactional
+    public boolean deleteAfterRetention(UUID businessId, UUID sessionId, int retentionDays, Instant now) {
+        return sessions.findByBusinessIdAndId(businessId, sessionId).map(s -> {
+            outbox.deleteByBusinessIdAndSessionId(businessId, sessionId);
+            if (sessions.deleteByBusinessIdAndId(businessId, sessionId) != 1) {
+                return false;
+            }
+            audit.redactSessionDetails(businessId, sessionId.toString());
+            audit.insert(AuditEvent.bySystem(businessId, AuditEvent.SESSION_EXPIRED_DELETED, "SESSION",
+                    sessionId.toString(), "record retention " + retentionDays + " days", now));
+            return true;
+        }).orElse(false);
+    }
+
     private boolean delete(UUID businessId, UUID sessionId, Function<String, AuditEvent> auditEvent) {
         return sessions.findByBusinessIdAndId(businessId, sessionId).map(s -> {
             outbox.deleteByBusinessIdAndSessionId(businessId, sessionId);

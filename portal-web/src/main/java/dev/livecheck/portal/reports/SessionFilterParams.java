@@ -22,10 +22,13 @@ record SessionFilterParams(SessionState state, Recommendation recommendation, St
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
-    /** For the audit log: which filters an export used. */
+    /**
+     * For the audit log: which filters an export used. The search text is personal data (a name, an e-mail, a
+     * tracking id) that the audit log would keep long after the sessions are deleted, so only whether there was one.
+     */
     String describe() {
-        return "state=" + orEmpty(state) + " recommendation=" + orEmpty(recommendation) + " q=" + orEmpty(q)
-                + " from=" + orEmpty(from) + " to=" + orEmpty(to);
+        return "state=" + orEmpty(state) + " recommendation=" + orEmpty(recommendation) + " text search="
+                + (q == null || q.isBlank() ? "no" : "yes") + " from=" + orEmpty(from) + " to=" + orEmpty(to);
     }
 
     private static String orEmpty(Object value) {

@@ -5,17 +5,14 @@ import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Counts failed sign-ins per account and locks it for {@link #LOCK_DURATION} after {@link #LOCK_THRESHOLD} of them. */
+/** The audit trail of sign-ins (the throttle itself is {@link SignInThrottle}'s). */
 @Service
 class LoginAttempts {
-    static final int LOCK_THRESHOLD = 5;
-    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
-
     private final PortalUsers users;
     private final AuditLog audit;
     private final Clock clock;
@@ -26,24 +23,11 @@ class LoginAttempts {
         this.clock = clock;
     }
 
-    /** A wrong password for {@code email}; unknown e-mails change nothing (and are told apart nowhere). */
-    @Transactional
-    void failed(String email) {
-        if (email == null || email.isBlank()) {
-            return;
-        }
-        users.findByLoginEmail(email.strip()).ifPresent(this::countFailure);
-    }
-
-    private void countFailure(PortalUser user) {
-        Instant now = clock.instant();
-        users.recordLoginFailure(user.businessId(), user.id(), LOCK_THRESHOLD, now.plus(LOCK_DURATION));
+    /** A wrong password for an account (unknown e-mails leave no trace in any business's log). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void failed(PortalUser user) {
         audit.insert(AuditEvent.byUser(user.businessId(), user.id(), AuditEvent.LOGIN_FAILED, "USER",
-                user.id().toString(), null, now));
-        if (user.failedLoginCount() + 1 == LOCK_THRESHOLD) {
-            audit.insert(AuditEvent.bySystem(user.businessId(), AuditEvent.ACCOUNT_LOCKED, "USER",
-                    user.id().toString(), "locked for " + LOCK_DURATION.toMinutes() + " minutes", now));
-        }
+                user.id().toString(), null, clock.instant()));
     }
 
     @Transactional

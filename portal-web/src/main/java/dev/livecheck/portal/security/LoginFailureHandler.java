@@ -1,33 +1,31 @@
 package dev.livecheck.portal.security;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts a wrong password towards the lockout. Every failure (unknown e-mail, wrong password, locked account) leads to
- * the same login message, so the page never tells whether an e-mail has an account.
+ * Sends a failed sign-in back to the form with its reason. A wrong password and an unknown e-mail get the same
+ * {@code ?error}, so the page never tells whether an e-mail has an account; the wait of a throttled try and the
+ * over-long password are told as they are (the same for every e-mail); "disabled" only follows a right password.
  */
 @Component
 class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
-    private final LoginAttempts attempts;
-
-    LoginFailureHandler(LoginAttempts attempts) {
-        super("/login?error");
-        this.attempts = attempts;
-    }
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException, ServletException {
-        if (exception instanceof BadCredentialsException) {
-            attempts.failed(request.getParameter("email"));
+                                        AuthenticationException exception) throws IOException {
+        String target = "/login?error";
+        if (exception instanceof SignInRefusedException refused) {
+            target = "/login?error=" + refused.reason()
+                    + (refused.waitSeconds() > 0 ? "&wait=" + refused.waitSeconds() : "");
+        } else if (exception instanceof DisabledException) {
+            target = "/login?error=disabled";
         }
-        super.onAuthenticationFailure(request, response, exception);
+        getRedirectStrategy().sendRedirect(request, response, target);
     }
 }

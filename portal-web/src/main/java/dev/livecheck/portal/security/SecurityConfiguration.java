@@ -1,6 +1,9 @@
 package dev.livecheck.portal.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -103,8 +107,14 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain portalSecurity(HttpSecurity http, LoginFailureHandler failureHandler,
-                                       LoginSuccessHandler successHandler) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+                                       LoginSuccessHandler successHandler,
+                                       Clock clock,
+                                       @Value("${livecheck.security.absolute-session-lifetime}")
+                                       Duration absoluteSessionLifetime) throws Exception {
+        // PasswordAuthenticationProvider, the only AuthenticationProvider bean, is the global manager's provider: naming
+        // it here too would run it twice for a failure (this chain's manager, then its parent), counting it twice.
+        http.addFilterBefore(new SignInSteps(clock, absoluteSessionLifetime), AuthorizationFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/users/**").hasRole("OWNER")
                         .requestMatchers("/profiles/**", "/applications/**", "/outbox/**", "/deliveries/**", "/audit/**")
@@ -117,6 +127,7 @@ public class SecurityConfiguration {
                 // The capture WebSocket handshake is authorised by the capture token, not by a portal session.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/ws/**"))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
+                        .authenticationDetailsSource(SignInDetails.SOURCE)
                         .failureHandler(failureHandler).successHandler(successHandler).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .headers(headers -> headers

@@ -2,7 +2,7 @@ package dev.livecheck.portal.setup;
 
 import dev.livecheck.persistence.PersistenceConfiguration;
 import dev.livecheck.persistence.business.Business;
-import dev.livecheck.portal.web.NewPasswordFields;
+import dev.livecheck.portal.web.PasswordPolicy;
 import java.io.Console;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -99,10 +99,9 @@ public final class AddBusinessCommand {
         if (password == null) {
             password = askTwice(System.console());
         }
-        if (password.length() < NewPasswordFields.MIN_PASSWORD_LENGTH
-                || password.length() > NewPasswordFields.MAX_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("the owner's password must have " + NewPasswordFields.MIN_PASSWORD_LENGTH
-                    + " to " + NewPasswordFields.MAX_PASSWORD_LENGTH + " characters");
+        PasswordPolicy.Problem problem = PasswordPolicy.check(password);
+        if (problem != null) {
+            throw new IllegalArgumentException("the owner's password " + problem.describe());
         }
         return password;
     }

@@ -1,14 +1,17 @@
 package dev.livecheck.portal.setup;
 
-import dev.livecheck.portal.web.NewPasswordFields;
+import dev.livecheck.portal.web.PasswordPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Applies {@link BootstrapProperties} at startup; refuses a password shorter than the setup page allows. */
+/** Applies {@link BootstrapProperties} at startup; refuses a password the setup page would refuse. */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class BootstrapRunner implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(BootstrapRunner.class);
 
@@ -25,9 +28,9 @@ class BootstrapRunner implements ApplicationRunner {
         if (!properties.isComplete()) {
             return;
         }
-        if (properties.ownerPassword().length() < NewPasswordFields.MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException("livecheck.bootstrap.owner-password must have at least "
-                    + NewPasswordFields.MIN_PASSWORD_LENGTH + " characters");
+        PasswordPolicy.Problem problem = PasswordPolicy.check(properties.ownerPassword());
+        if (problem != null) {
+            throw new IllegalStateException("livecheck.bootstrap.owner-password " + problem.describe());
         }
         String email = properties.ownerEmail().strip();
         String ownerName = email.substring(0, Math.max(1, email.indexOf('@')));

@@ -9,15 +9,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The first-run page; once a business exists it does not exist any more (404). */
+/**
+ * The first-run page, guarded by the {@link SetupCode} from the start-up log; once a business exists it does not exist
+ * any more (404).
+ */
 @Controller
 class SetupController {
     private final SetupState state;
     private final FirstRun firstRun;
+    private final SetupCode setupCode;
 
-    SetupController(SetupState state, FirstRun firstRun) {
+    SetupController(SetupState state, FirstRun firstRun, SetupCode setupCode) {
         this.state = state;
         this.firstRun = firstRun;
+        this.setupCode = setupCode;
     }
 
     @GetMapping("/setup")
@@ -29,6 +34,10 @@ class SetupController {
     @PostMapping("/setup")
     String create(@Valid @ModelAttribute("setup") SetupForm form, BindingResult result) {
         requireSetupOpen();
+        // Checked (and counted) whatever else is wrong, so a wrong code never stays silent.
+        if (!setupCode.accepts(form.getSetupCode())) {
+            result.rejectValue("setupCode", "setup.codeWrong");
+        }
         if (!form.passwordsMatch()) {
             result.rejectValue("passwordRepeat", "setup.passwordMismatch");
         }
@@ -39,6 +48,7 @@ class SetupController {
                 form.getPassword(), "setup page")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        setupCode.discard();
         return "redirect:/login?setup";
     }
 

@@ -5,8 +5,13 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** What the setup page asks for: the business, its owner and the owner's password (typed twice). */
+/** What the setup page asks for: the setup code from the log, the business, its owner and the owner's password (typed twice). */
 class SetupForm extends NewPasswordFields {
+
+    /** The one-time {@link SetupCode}; its size bound only keeps a pasted novel out of the comparison. */
+    @NotBlank
+    @Size(max = 40)
+    private String setupCode;
 
     @NotBlank
     @Size(max = 200)
@@ -18,6 +23,14 @@ class SetupForm extends NewPasswordFields {
     @Email
     @Size(max = 320)
     private String email;
+
+    public String getSetupCode() {
+        return setupCode;
+    }
+
+    public void setSetupCode(String setupCode) {
+        this.setupCode = setupCode;
+    }
 
     public String getBusinessName() {
         return businessName;

@@ -2,10 +2,13 @@ package dev.livecheck.portal.users;
 
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.security.PortalPrincipal;
+import dev.livecheck.portal.security.SignInThrottle;
+import dev.livecheck.portal.security.TrustedBrowsers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,14 +38,21 @@ class UserAdministration {
     private final AuditLog audit;
     private final PasswordEncoder passwordEncoder;
     private final SignedInSessions signedInSessions;
+    private final SignInThrottle throttle;
+    private final TrustedBrowsers browsers;
+    private final Businesses businesses;
     private final Clock clock;
 
     UserAdministration(PortalUsers users, AuditLog audit, PasswordEncoder passwordEncoder,
-                       SignedInSessions signedInSessions, Clock clock) {
+                       SignedInSessions signedInSessions, SignInThrottle throttle, TrustedBrowsers browsers,
+                       Businesses businesses, Clock clock) {
+        this.businesses = businesses;
         this.users = users;
         this.audit = audit;
         this.passwordEncoder = passwordEncoder;
         this.signedInSessions = signedInSessions;
+        this.throttle = throttle;
+        this.browsers = browsers;
         this.clock = clock;
     }
 
@@ -59,12 +69,16 @@ class UserAdministration {
         return users.findByLoginEmail(PortalUser.normalizeEmail(email)).isPresent();
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException if the e-mail was taken since {@link #emailInUse} */
+    /**
+     * The new user must choose their own password at the first sign-in: the owner knows this one.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException if the e-mail was taken since {@link #emailInUse}
+     */
     @Transactional
     PortalUser create(PortalPrincipal me, NewUserForm form) {
         Instant now = clock.instant();
         PortalUser created = users.insert(PortalUser.create(me.businessId(), form.getEmail(), form.getDisplayName(),
-                passwordEncoder.encode(form.getPassword()), form.getRole(), now));
+                passwordEncoder.encode(form.getPassword()), form.getRole(), true, now));
         audit(me, AuditEvent.USER_CREATED, created, created.email() + " as " + created.role(), now);
         return created;
     }
@@ -111,29 +125,51 @@ class UserAdministration {
         return Outcome.DONE;
     }
 
-    /** Lifts a login lockout (5 wrong passwords) before its 15 minutes are up. */
+    /** Lifts the account's sign-in wait (after failed sign-ins) before it runs out. */
     @Transactional
     Outcome unlock(PortalPrincipal me, UUID id) {
         Optional<PortalUser> found = find(me, id);
-        if (found.isEmpty() || users.clearLockout(me.businessId(), id) != 1) {
+        if (found.isEmpty()) {
             return Outcome.NOT_FOUND;
         }
-        audit(me, AuditEvent.USER_UPDATED, found.get(), "login lockout cleared", clock.instant());
+        throttle.clearAccount(found.get().email());
+        audit(me, AuditEvent.USER_UPDATED, found.get(), "sign-in delay cleared", clock.instant());
         return Outcome.DONE;
     }
 
+    boolean totpRequired(PortalPrincipal me) {
+        return businesses.totpRequired(me.businessId());
+    }
+
+    @Transactional
+    void requireTotp(PortalPrincipal me, boolean required) {
+        businesses.requireTotp(me.businessId(), required);
+        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), AuditEvent.USER_UPDATED, "BUSINESS",
+                me.businessId().toString(), "second factor " + (required ? "required" : "optional")
+                        + " for admins and owners", clock.instant()));
+    }
+
+    /** Until when the user's sign-ins wait after failures, if they do. */
+    Optional<Instant> signInDelayedUntil(PortalUser user) {
+        return throttle.accountBlockedUntil(user.email());
+    }
+
     /**
-     * Sets a new password (which also clears a lockout) and ends the user's other sessions, since whoever knew the
-     * old password may be signed in with it. The caller's own session survives when they change their own password.
+     * Sets a new password that the user must replace at the next sign-in (unless it is the owner's own), clears the
+     * sign-in delay, forgets the user's trusted browsers and ends their other sessions, since whoever knew the old
+     * password may be signed in with it. The caller's own session survives when they change their own password.
      */
     @Transactional
     Outcome resetPassword(PortalPrincipal me, UUID id, String rawPassword, String currentSessionId) {
         Optional<PortalUser> found = find(me, id);
+        boolean own = id.equals(me.userId());
         if (found.isEmpty()
-                || users.changePasswordHash(me.businessId(), id, passwordEncoder.encode(rawPassword)) != 1) {
+                || users.changePasswordHash(me.businessId(), id, passwordEncoder.encode(rawPassword), !own) != 1) {
             return Outcome.NOT_FOUND;
         }
         PortalUser user = found.get();
+        throttle.clearAccount(user.email());
+        browsers.forgetAll(me.businessId(), id);
         audit(me, AuditEvent.USER_UPDATED, user, "password reset", clock.instant());
         signedInSessions.endAllOf(user.email(), user.id().equals(me.userId()) ? currentSessionId : null);
         return Outcome.DONE;

@@ -49,6 +49,7 @@ class UserController {
     @GetMapping("/users")
     String list(@AuthenticationPrincipal PortalPrincipal me, Model model) {
         model.addAttribute("users", administration.list(me));
+        model.addAttribute("totpRequired", administration.totpRequired(me));
         model.addAttribute("now", clock.instant());
         return "users/list";
     }
@@ -106,6 +107,15 @@ class UserController {
         return afterChange(me, id, administration.setEnabled(me, id, false), "user.disabledDone", request, redirect);
     }
 
+    /** Whether every ADMIN and OWNER of the business must sign in with a second factor. */
+    @PostMapping("/users/second-factor-required")
+    String requireSecondFactor(@AuthenticationPrincipal PortalPrincipal me,
+                               @RequestParam(defaultValue = "false") boolean required, RedirectAttributes redirect) {
+        administration.requireTotp(me, required);
+        redirect.addFlashAttribute("flashMessage", "user.totpRequired.done");
+        return "redirect:/users";
+    }
+
     @PostMapping("/users/{id}/unlock")
     String unlock(@AuthenticationPrincipal PortalPrincipal me, @PathVariable UUID id, HttpServletRequest request,
                   RedirectAttributes redirect) {
@@ -131,7 +141,7 @@ class UserController {
         PortalUser user = administration.find(me, id).orElseThrow(UserController::notFound);
         model.addAttribute("user", user);
         model.addAttribute("self", user.id().equals(me.userId()));
-        model.addAttribute("locked", user.lockedAt(clock.instant()));
+        model.addAttribute("delayedUntil", administration.signInDelayedUntil(user).orElse(null));
         return MANAGE;
     }
 

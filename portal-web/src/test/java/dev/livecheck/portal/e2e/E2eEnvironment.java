@@ -39,6 +39,7 @@ final class E2eEnvironment {
         registry.add("server.port", () -> port);
         registry.add("livecheck.public-base-url", () -> "http://localhost:" + port);
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + db + ";WRITE_DELAY=0");
+        registry.add("livecheck.setup-code-file", () -> db.resolveSibling("setup-code").toString());
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> smtp().getSmtp().getPort());
     }

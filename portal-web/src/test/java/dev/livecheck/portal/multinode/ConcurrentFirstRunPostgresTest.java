@@ -30,8 +30,8 @@ class ConcurrentFirstRunPostgresTest {
              PortalNode b = PortalNode.start("node-b", schema, linkKey, List.of())) {
             Browser onA = new Browser();
             Browser onB = new Browser();
-            HttpRequest setupA = onA.postRequest(a, "/setup", setupForm("Acme A", "anna@a.test"), onA.csrfFrom(a, "/setup"));
-            HttpRequest setupB = onB.postRequest(b, "/setup", setupForm("Acme B", "ben@b.test"), onB.csrfFrom(b, "/setup"));
+            HttpRequest setupA = onA.postRequest(a, "/setup", setupForm(a, "Acme A", "anna@a.test"), onA.csrfFrom(a, "/setup"));
+            HttpRequest setupB = onB.postRequest(b, "/setup", setupForm(b, "Acme B", "ben@b.test"), onB.csrfFrom(b, "/setup"));
 
             CompletableFuture<HttpResponse<String>> postA = onA.sendAsync(setupA);
             CompletableFuture<HttpResponse<String>> postB = onB.sendAsync(setupB);
@@ -76,8 +76,8 @@ class ConcurrentFirstRunPostgresTest {
         }
     }
 
-    private static Map<String, String> setupForm(String business, String email) {
-        return Map.of("businessName", business, "ownerName", "Owner", "email", email, "password", PASSWORD,
-                "passwordRepeat", PASSWORD);
+    private static Map<String, String> setupForm(PortalNode node, String business, String email) {
+        return Map.of("setupCode", node.setupCode(), "businessName", business, "ownerName", "Owner", "email", email,
+                "password", PASSWORD, "passwordRepeat", PASSWORD);
     }
 }

@@ -1,11 +1,16 @@
 package dev.livecheck.portal.multinode;
 
 import dev.livecheck.portal.LivecheckApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -53,6 +58,7 @@ final class PortalNode implements AutoCloseable {
                 "--spring.datasource.username=" + schema.user(),
                 "--spring.datasource.password=" + schema.password(),
                 "--livecheck.link-key=" + linkKey,
+                "--livecheck.setup-code-file=" + setupCodeFile(name),
                 "--spring.main.banner-mode=off"));
         args.addAll(extraArgs);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LivecheckApplication.class)
@@ -63,6 +69,21 @@ final class PortalNode implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** Each node has its own setup code, in its own file (as a node on its own host would). */
+    private static Path setupCodeFile(String name) {
+        return Path.of("target", "multinode", name + "-" + UUID.randomUUID(), "setup-code").toAbsolutePath();
+    }
+
+    /** The setup code this node printed and wrote while no business exists. */
+    String setupCode() {
+        try {
+            return Files.readString(Path.of(context.getEnvironment().getRequiredProperty("livecheck.setup-code-file")))
+                    .strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     ConfigurableApplicationContext context() {

@@ -82,7 +82,14 @@ class AddBusinessCommandTest {
                 .isEqualTo(2);
         assertThat(run(Map.of(AddBusinessCommand.PASSWORD_VARIABLE, "short"), "--name", "Alpha", "--owner-name",
                 "Ann", "--owner-email", "ann@alpha.example")).isEqualTo(2);
-        assertThat(text(err)).contains("must have 12 to 72 characters");
+        assertThat(text(err)).contains("the owner's password must have at least 12 characters");
+        // the setup page's whole policy: not a common password, at most 72 bytes in UTF-8
+        assertThat(run(Map.of(AddBusinessCommand.PASSWORD_VARIABLE, "qwerty123456"), "--name", "Alpha",
+                "--owner-name", "Ann", "--owner-email", "ann@alpha.example")).isEqualTo(2);
+        assertThat(text(err)).contains("is one of the 10,000 most common passwords");
+        assertThat(run(Map.of(AddBusinessCommand.PASSWORD_VARIABLE, "é".repeat(37)), "--name", "Alpha",
+                "--owner-name", "Ann", "--owner-email", "ann@alpha.example")).isEqualTo(2);
+        assertThat(text(err)).contains("at most 72 bytes in UTF-8");
         assertThat(run(PASSWORD, "--name", "--owner-name", "Ann", "--owner-email", "ann@alpha.example")).isEqualTo(2);
         assertThat(text(err)).contains("--name needs a value");
         assertThat(run(PASSWORD, "--name", "Alpha", "--colour", "red")).isEqualTo(2);

@@ -20,7 +20,6 @@ import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.security.PortalPrincipal;
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +90,7 @@ class UserAdministrationTests {
         assertThat(created.role()).isEqualTo(Role.ADMIN);
         assertThat(created.displayName()).isEqualTo("Nora New");
         assertThat(created.enabled()).isTrue();
+        assertThat(created.passwordChangeRequired()).as("the owner knows it: the user must choose their own").isTrue();
         assertThat(created.passwordHash()).startsWith("{bcrypt}$2");
         assertThat(encoder.matches(PASSWORD, created.passwordHash())).isTrue();
         assertThat(auditDetails("USER_CREATED", created.id())).containsExactly("new.admin@acme.test as ADMIN");
@@ -108,7 +108,7 @@ class UserAdministrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("This is not a valid e-mail address.")))
                 .andExpect(content().string(containsString("Please fill this in.")))
-                .andExpect(content().string(containsString("Must be between 12 and 72 characters long.")))
+                .andExpect(content().string(containsString("The password must have at least 12 characters.")))
                 .andExpect(content().string(containsString("is-invalid")))
                 // The submitted password is never echoed back into the page.
                 .andExpect(content().string(not(containsString("too short"))));
@@ -161,23 +161,25 @@ class UserAdministrationTests {
                 .andExpect(redirectedUrl("/users/" + reviewer.userId()));
         mvc.perform(get("/dashboard").cookie(session)).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/login").with(csrf()).param("email", reviewer.getUsername()).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/login?error"));
+                .andExpect(redirectedUrl("/login?error=disabled"));
     }
 
     @Test
-    void theOwnerLiftsALockout() throws Exception {
-        users.recordLoginFailure(business.id(), admin.userId(), 1, Instant.now().plus(15, ChronoUnit.MINUTES));
-        mvc.perform(get("/users").with(as(owner))).andExpect(content().string(containsString("UTC")));
-        mvc.perform(get("/users/" + admin.userId()).with(as(owner)))
+    void theOwnerLiftsASignInDelay() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(post("/login").with(csrf()).with(from("198.51.100." + i)).param("email", admin.getUsername())
+                    .param("password", "not the password"));
+        }
+        mvc.perform(post("/login").with(csrf()).with(from("198.51.100.9")).param("email", admin.getUsername())
+                .param("password", PASSWORD)).andExpect(redirectedUrl("/login?error=throttled&wait=1"));
+        mvc.perform(get("/users/" + admin.userId()).with(as(owner))).andExpect(content().string(containsString("UTC")))
                 .andExpect(content().string(containsString("/users/" + admin.userId() + "/unlock")));
         mvc.perform(post("/users/" + admin.userId() + "/unlock").with(as(owner)).with(csrf()))
                 .andExpect(redirectedUrl("/users/" + admin.userId()))
                 .andExpect(flash().attribute("flashMessage", "user.unlocked"));
-        assertThat(stored(admin).lockedUntil()).isNull();
-        assertThat(stored(admin).failedLoginCount()).isZero();
-        assertThat(auditDetails("USER_UPDATED", admin.userId())).containsExactly("login lockout cleared");
-        mvc.perform(post("/login").with(csrf()).param("email", admin.getUsername()).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/"));
+        assertThat(auditDetails("USER_UPDATED", admin.userId())).containsExactly("sign-in delay cleared");
+        mvc.perform(post("/login").with(csrf()).with(from("198.51.100.9")).param("email", admin.getUsername())
+                .param("password", PASSWORD)).andExpect(redirectedUrl("/"));
     }
 
     @Test
@@ -193,8 +195,10 @@ class UserAdministrationTests {
         mvc.perform(get("/dashboard").cookie(oldSession)).andExpect(redirectedUrl("/login"));
         mvc.perform(post("/login").with(csrf()).param("email", admin.getUsername()).param("password", PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
+        // the owner knows the new password: the user must replace it before anything else
+        assertThat(stored(admin).passwordChangeRequired()).isTrue();
         mvc.perform(post("/login").with(csrf()).param("email", admin.getUsername()).param("password", newPassword))
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/account/password"));
     }
 
     @Test
@@ -202,7 +206,7 @@ class UserAdministrationTests {
         mvc.perform(post("/users/" + admin.userId() + "/password").with(as(owner)).with(csrf())
                         .param("password", "short").param("passwordRepeat", "short"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Must be between 12 and 72 characters long.")))
+                .andExpect(content().string(containsString("The password must have at least 12 characters.")))
                 .andExpect(content().string(containsString("is-invalid")));
         assertThat(stored(admin).passwordHash()).isEqualTo(admin.getPassword());
     }
@@ -279,6 +283,14 @@ class UserAdministrationTests {
         PortalUser u = users.insert(PortalUser.create(b.id(), role + "." + UUID.randomUUID() + "@example.test",
                 "A " + role.name().toLowerCase(), encoder.encode(PASSWORD), role, Instant.now()));
         return new PortalPrincipal(u.id(), b.id(), u.email(), u.displayName(), role, true, false, u.passwordHash());
+    }
+
+    /** Each test signs in from addresses of its own, so the per-address sign-in throttle of one never slows another. */
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private static RequestPostProcessor as(PortalPrincipal principal) {

@@ -19,7 +19,9 @@ public final class SetupPage extends Page {
         return page;
     }
 
-    public SetupPage fill(String business, String owner, String email, String password) {
+    /** @param setupCode the one-time code the portal printed in its log and wrote to its setup-code file */
+    public SetupPage fill(String setupCode, String business, String owner, String email, String password) {
+        type("setupCode", setupCode);
         type("businessName", business);
         type("ownerName", owner);
         type("email", email);
