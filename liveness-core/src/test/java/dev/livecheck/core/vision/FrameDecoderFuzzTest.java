@@ -10,7 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Untrusted frames: whatever the bytes, {@link FrameDecoder} returns a picture within the protocol's limits or a
  * {@link FrameRejectedException}; nothing else escapes (no runtime exception, no native crash). The normal build
  * replays the committed corpus ({@code FrameDecoderFuzzTestInputs/}); {@code JAZZER_FUZZ=1} fuzzes (see
- * docs/security-capture.md).
+ * docs/security.md, "Fuzzing").
  */
 @Tag("fuzz")
 class FrameDecoderFuzzTest {

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The capture protocol's text messages: any text is START, CANCEL or nothing (answered BAD_MESSAGE); parsing never
  * throws, and only a message whose {@code type} is exactly "start" or "cancel" is one. Corpus in
- * {@code ClientMessageFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes (docs/security-capture.md).
+ * {@code ClientMessageFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes (docs/security.md, "Fuzzing").
  */
 @Tag("fuzz")
 class ClientMessageFuzzTest {
