@@ -20,7 +20,7 @@ start
 post /login /login --data-urlencode email=owner@acme.test --data-urlencode "password=$PW"
 post /profiles /profiles/new --data-urlencode name=Recipe --data-urlencode livenessType=ACTIVE \
   --data-urlencode maxRetries=3 --data-urlencode challengeCount=2 --data-urlencode linkLifetimeHours=24 \
-  --data-urlencode imageRetentionDays=1 --data-urlencode maxAbandonedAttempts=5 --data-urlencode successRedirectUrl= \
+  --data-urlencode imageRetentionDays=1 --data-urlencode recordRetentionDays=365 --data-urlencode maxAbandonedAttempts=5 --data-urlencode successRedirectUrl= \
   --data-urlencode errorRedirectUrl= --data-urlencode brandColour='#1f6feb' --data-urlencode locale=en \
   --data-urlencode 'emailSubject=Check for {name}' --data-urlencode 'emailBodyText=Hello {name}, open {link}.' \
   --data-urlencode version=
