@@ -13,6 +13,7 @@ enum ProtocolError {
     ATTEMPT_RUNNING("An attempt is already running."),
     ATTEMPT_IN_PROGRESS("An attempt of this session is running on another connection; try again later."),
     BAD_MESSAGE("The message is not a capture protocol message."),
+    BUSY("The server is too busy to judge this attempt fairly; it does not count. Please try again."),
     INTERNAL("The server could not finish this attempt; it does not count. Please try again.");
 
     private final String message;
