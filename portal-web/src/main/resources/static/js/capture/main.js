@@ -76,6 +76,18 @@ function connect() {
       stopFrames();
       ui.instruct('processing');
     },
+    // The server's share of its frame budget for this attempt: send at that rate from now on (docs/capture.md).
+    rate(message) {
+      limits.fps = message.fps;
+      if (attemptRunning) {
+        sender.start(limits.fps, limits.maxFrameBytes);
+      }
+    },
+    // No capacity yet: wait (no frames) until the server admits the start with a rate message, or answers BUSY.
+    queued(message) {
+      stopFrames();
+      ui.instruct('queued', { position: message.position, seconds: message.timeoutSeconds });
+    },
     result: onResult,
     error: onError,
     closed(event) {
@@ -160,7 +172,7 @@ function onError(message) {
     stopFrames();
     stopCamera(stream);
     ui.showFailure('error.SESSION_CLOSED');
-  } else if (message.code === 'TIMEOUT' || message.code === 'INTERNAL' || message.code === 'ATTEMPT_IN_PROGRESS') {
+  } else if (['TIMEOUT', 'INTERNAL', 'ATTEMPT_IN_PROGRESS', 'BUSY'].includes(message.code)) {
     endAttempt(true);
     ui.instruct(`error.${message.code}`);
   } else if (!attemptRunning && message.code === 'ATTEMPT_RUNNING') {

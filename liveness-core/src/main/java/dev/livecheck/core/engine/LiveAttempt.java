@@ -5,6 +5,7 @@ import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.LivenessAttempt;
 import dev.livecheck.core.checks.LivenessJudge;
 import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.vision.FaceTracker;
 import dev.livecheck.core.vision.FrameAnalyzer;
 import dev.livecheck.core.vision.FrameDecoder;
 import dev.livecheck.core.vision.FrameObservation;
@@ -25,7 +26,8 @@ public final class LiveAttempt {
     private final LivenessAttempt attempt;
     private final LivenessJudge judge;
     private LivenessReport report;
-    private int framesSeen;
+    /** The attempt's face from frame to frame, so most frames skip the detector. */
+    private final FaceTracker tracker = new FaceTracker();
     /** Embeddings of the identity frames computed so far, by observation index. */
     private final Map<Integer, float[]> embeddings = new HashMap<>();
 
@@ -65,8 +67,7 @@ public final class LiveAttempt {
             FrameDecoder.inspect(jpeg, FrameDecoder.Limits.LIVE);
             FrameAnalyzer analyzer = pool.borrow();
             try {
-                FrameObservation observation = analyzer.analyze(jpeg, arrivalMillis,
-                        LivenessEngine.scansSmallFaces(framesSeen++));
+                FrameObservation observation = analyzer.analyze(jpeg, arrivalMillis, tracker);
                 events = attempt.accept(observation, jpeg);
                 if (!attempt.isDone()) {
                     // a newly kept reference or challenge peak is embedded now, while we hold an analyzer

@@ -12,6 +12,7 @@ import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.recording.Recording;
 import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.vision.FaceObservation;
+import dev.livecheck.core.vision.FaceTracker;
 import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.core.vision.FrameAnalyzer;
 import dev.livecheck.core.vision.FrameRejectedException;
@@ -77,11 +78,12 @@ public final class LivenessEngine implements AutoCloseable {
         LivenessAttempt attempt = new LivenessAttempt(recording.challenges(), settings);
         FrameAnalyzer analyzer = pool.borrow();
         Map<Integer, float[]> embeddings = new HashMap<>();
+        FaceTracker tracker = new FaceTracker();
         try {
             for (int i = 0; i < recording.frames().size(); i++) {
                 RecordedFrame frame = recording.frames().get(i);
                 try {
-                    var observation = analyzer.analyze(frame.jpeg(), frame.t(), scansSmallFaces(i));
+                    var observation = analyzer.analyze(frame.jpeg(), frame.t(), tracker);
                     List<AttemptEvent> events = attempt.accept(observation, frame.jpeg());
                     long lastFrameHandled = System.nanoTime();
                     if (attempt.isDone()) {
@@ -96,15 +98,6 @@ public final class LivenessEngine implements AutoCloseable {
         } finally {
             pool.release(analyzer);
         }
-    }
-
-    /**
-     * Every third frame is also scanned for faces too small for the main
-     * detector: enough to notice a second person who stays in view, at a
-     * third of the cost.
-     */
-    public static boolean scansSmallFaces(int frameIndex) {
-        return frameIndex % 3 == 0;
     }
 
     private LivenessReport judgeCompleted(List<AttemptEvent> events, FrameAnalyzer analyzer,

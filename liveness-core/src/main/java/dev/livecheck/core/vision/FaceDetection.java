@@ -27,6 +27,25 @@ public record FaceDetection(float x, float y, float width, float height, float s
         return keypoints[2 * k + 1];
     }
 
+    /**
+     * The detection a tracked frame stands for (the detector did not run):
+     * the box the tracked region frames (a region is 1.5 x the box, as in
+     * {@link FaceCrop#fromDetection}), the landmarks' eye, nose, mouth and
+     * ear points as keypoints, and Face Mesh's presence as the score.
+     */
+    static FaceDetection tracked(FaceLandmarks l, FaceCrop crop) {
+        float side = (float) (crop.side() / 1.5);
+        float[] kp = {
+            (l.x(33) + l.x(133)) / 2, (l.y(33) + l.y(133)) / 2,
+            (l.x(362) + l.x(263)) / 2, (l.y(362) + l.y(263)) / 2,
+            l.x(FaceLandmarks.NOSE_TIP), l.y(FaceLandmarks.NOSE_TIP),
+            (l.x(13) + l.x(14)) / 2, (l.y(13) + l.y(14)) / 2,
+            l.x(FaceLandmarks.RIGHT_CHEEK_EDGE), l.y(FaceLandmarks.RIGHT_CHEEK_EDGE),
+            l.x(FaceLandmarks.LEFT_CHEEK_EDGE), l.y(FaceLandmarks.LEFT_CHEEK_EDGE)};
+        return new FaceDetection((float) crop.centerX() - side / 2, (float) crop.centerY() - side / 2, side, side,
+                l.presence(), kp);
+    }
+
     FaceDetection translated(float dx, float dy) {
         float[] kp = keypoints.clone();
         for (int k = 0; k < kp.length; k += 2) {

@@ -33,6 +33,8 @@ public final class FaceDetector implements AutoCloseable {
     private static final float MIN_SCORE = 0.5f;
     private static final float NMS_IOU = 0.3f;
     private static final double TILE_FRACTION = 0.6;
+    /** The small-face scan's overlapping tiles: a 2x2 grid. */
+    static final int TILE_COUNT = 4;
     /**
      * Tiles see clothing and backgrounds up close, where the detector's weak
      * (0.5-0.6) false positives live; a real second face scores higher.
@@ -78,23 +80,32 @@ public final class FaceDetector implements AutoCloseable {
      * detections in image coordinates (not merged with the whole-frame pass).
      */
     public List<FaceDetection> detectInTiles(Mat bgr) {
+        List<FaceDetection> found = new ArrayList<>();
+        for (int tile = 0; tile < TILE_COUNT; tile++) {
+            found.addAll(detectInTile(bgr, tile));
+        }
+        return weightedNms(found);
+    }
+
+    /**
+     * One of the {@link #TILE_COUNT} small-face tiles (0 top left, 1 top
+     * right, 2 bottom left, 3 bottom right), so a tracker can spread a scan
+     * over several frames.
+     */
+    List<FaceDetection> detectInTile(Mat bgr, int tile) {
         int tw = (int) Math.round(bgr.cols() * TILE_FRACTION);
         int th = (int) Math.round(bgr.rows() * TILE_FRACTION);
+        int x0 = (tile % 2) * (bgr.cols() - tw);
+        int y0 = (tile / 2) * (bgr.rows() - th);
         List<FaceDetection> found = new ArrayList<>();
-        for (int ty = 0; ty < 2; ty++) {
-            for (int tx = 0; tx < 2; tx++) {
-                int x0 = tx * (bgr.cols() - tw);
-                int y0 = ty * (bgr.rows() - th);
-                try (Mat tile = new Mat(bgr, new Rect(x0, y0, tw, th))) {
-                    for (FaceDetection d : detect(tile)) {
-                        if (d.score() >= TILE_MIN_SCORE) {
-                            found.add(d.translated(x0, y0));
-                        }
-                    }
+        try (Mat region = new Mat(bgr, new Rect(x0, y0, tw, th))) {
+            for (FaceDetection d : detect(region)) {
+                if (d.score() >= TILE_MIN_SCORE) {
+                    found.add(d.translated(x0, y0));
                 }
             }
         }
-        return weightedNms(found);
+        return found;
     }
 
     /** Number of distinct faces in the union of two detection lists. */

@@ -131,23 +131,78 @@ public final class FrameAnalyzer implements AutoCloseable {
             // a face only the tiles saw is too small to analyse, but it still counts
             return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, null);
         }
-        FaceDetection main = faces.stream()
-                .max(Comparator.comparingDouble(d -> d.width() * d.height())).orElseThrow();
-        FaceObservation face = observeFace(bgr, main);
+        FaceDetection main = largest(faces);
+        FaceObservation face = observeFace(bgr, FaceCrop.fromDetection(main, FaceLandmarker.INPUT), main, 0);
         return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, face);
+    }
+
+    /**
+     * Decodes and analyses the next frame of a stream (an attempt, a
+     * recording), tracking its face with {@code tracker} ({@link FaceTracker}):
+     * most frames take their face region from the previous frame's landmarks
+     * instead of running the detector, and the small-face scan runs on the
+     * tracker's time cadence.
+     */
+    public FrameObservation analyze(byte[] jpeg, long timestampMillis, FaceTracker tracker)
+            throws FrameRejectedException {
+        try (Mat bgr = decodeForAnalysis(jpeg)) {
+            return analyze(bgr, timestampMillis, tracker);
+        }
+    }
+
+    /** Analyses an already decoded BGR image as the next frame of a tracked stream. */
+    public FrameObservation analyze(Mat bgr, long timestampMillis, FaceTracker tracker) {
+        tracker.startFrame(timestampMillis);
+        FaceObservation face = null;
+        FaceCrop region = tracker.trackedCrop(timestampMillis, FaceLandmarker.INPUT);
+        if (region != null) {
+            face = observeFace(bgr, region, null, FaceTracker.MIN_PRESENCE);
+            if (face != null) {
+                tracker.tracked(face.landmarks(), face.pose());
+            } else {
+                // the region lost the face: this frame runs the detector after all
+                tracker.lost();
+                region = null;
+            }
+        }
+        boolean detected = region == null;
+        if (detected) {
+            List<FaceDetection> faces = detector.detect(bgr);
+            FaceDetection main = largest(faces);
+            FaceCrop crop = main == null ? null : FaceCrop.fromDetection(main, FaceLandmarker.INPUT);
+            face = main == null ? null : observeFace(bgr, crop, main, 0);
+            tracker.detected(timestampMillis, faces, main, crop, face == null ? null : face.landmarks(),
+                    face == null ? null : face.pose());
+        }
+        for (int tile : tracker.tilesDue(timestampMillis, detected)) {
+            tracker.tileScanned(tile, detector.detectInTile(bgr, tile));
+        }
+        int faceCount = tracker.faceCount(face == null ? null : face.detection());
+        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, meanLuma(bgr), face);
+    }
+
+    private static FaceDetection largest(List<FaceDetection> faces) {
+        return faces.stream().max(Comparator.comparingDouble(d -> d.width() * d.height())).orElse(null);
     }
 
     /** Landmarks only, for tools that need the mesh of a still photo (the test kit lifts faces to 3D with it). */
     public FaceObservation observeLargestFace(Mat bgr) {
-        return detector.detect(bgr).stream()
-                .max(Comparator.comparingDouble(d -> d.width() * d.height()))
-                .map(d -> observeFace(bgr, d))
-                .orElse(null);
+        FaceDetection main = largest(detector.detect(bgr));
+        return main == null ? null : observeFace(bgr, FaceCrop.fromDetection(main, FaceLandmarker.INPUT), main, 0);
     }
 
-    private FaceObservation observeFace(Mat bgr, FaceDetection detection) {
+    /**
+     * The face in a region; {@code detection} is the detector's box, or null
+     * on a tracked frame. Null when Face Mesh's presence score is below
+     * {@code minPresence}, before the rest is computed for nothing.
+     */
+    private FaceObservation observeFace(Mat bgr, FaceCrop region, FaceDetection detection, float minPresence) {
         try (Mat crop = new Mat(); Mat gray = new Mat()) {
-            FaceLandmarks landmarks = landmarker.landmarks(bgr, FaceCrop.fromDetection(detection, FaceLandmarker.INPUT), crop);
+            FaceLandmarks landmarks = landmarker.landmarks(bgr, region, crop);
+            if (landmarks.presence() < minPresence) {
+                return null;
+            }
+            FaceDetection box = detection != null ? detection : FaceDetection.tracked(landmarks, region);
             HeadPose pose = poseEstimator.estimate(landmarks, bgr.cols(), bgr.rows());
             cvtColor(crop, gray, COLOR_BGR2GRAY);
             // The crop is 1.5x the face box; its middle 40% is eyes, nose and mouth.
@@ -155,7 +210,7 @@ public final class FrameAnalyzer implements AutoCloseable {
                     FaceLandmarker.INPUT * 4 / 10, FaceLandmarker.INPUT * 4 / 10);
             try (Mat innerGray = new Mat(gray, inner); Mat innerBgr = new Mat(crop, inner)) {
                 double brightness = mean(innerGray).get(0);
-                return new FaceObservation(detection, landmarks, pose, brightness, laplacianVariance(gray),
+                return new FaceObservation(box, landmarks, pose, brightness, laplacianVariance(gray),
                         signature(bgr, landmarks), textureHistogram(bgr, landmarks), chroma(innerBgr),
                         TextureCues.measure(crop, gray));
             }

@@ -32,6 +32,14 @@ class LivenessAttemptTest {
     }
 
     @Test
+    void challengesAreJudgedInTimeSoTheFloorRateOfSixFramesASecondPassesTheSamePerformance() {
+        List<Challenge> asked = List.of(TURN_LEFT, LOOK_UP, MOVE_CLOSER);
+        ScriptedAttempt run = new ScriptedAttempt(faces, asked).framesEvery(167).perform(asked, false);
+        assertThat(run.events()).filteredOn(AttemptEvent.ChallengePassed.class::isInstance).hasSize(3);
+        assertThat(run.evidence().ending()).isEqualTo(AttemptEvidence.Ending.COMPLETED);
+    }
+
+    @Test
     void theReferenceEachChallengePeakAndTheEndAreKeptForTheFaceRecognitionComparison() {
         List<Challenge> asked = List.of(TURN_LEFT, LOOK_UP);
         AttemptEvidence evidence = new ScriptedAttempt(faces, asked).perform(asked, false).evidence();

@@ -19,6 +19,7 @@ public final class ScriptedAttempt {
     private float[] identity = SyntheticFaces.appearance(1);
     private Pose pose = Pose.frontal();
     private long t;
+    private long frameMs = FRAME_MS;
 
     public ScriptedAttempt(SyntheticFaces faces, List<Challenge> challenges) {
         this(faces, challenges, AttemptSettings.defaults());
@@ -39,13 +40,19 @@ public final class ScriptedAttempt {
         return java.nio.ByteBuffer.wrap(bytes).getLong();
     }
 
+    /** Frames this far apart from now on (a server that asked for fewer frames per second). */
+    public ScriptedAttempt framesEvery(long millis) {
+        frameMs = millis;
+        return this;
+    }
+
     public ScriptedAttempt identity(long seed) {
         identity = SyntheticFaces.appearance(seed);
         return this;
     }
 
     public ScriptedAttempt hold(long millis) {
-        for (long end = t + millis; t < end; t += FRAME_MS) {
+        for (long end = t + millis; t < end; t += frameMs) {
             events.addAll(attempt.accept(faces.frame(t, pose, identity), bytesOf(t)));
         }
         return this;
@@ -55,7 +62,7 @@ public final class ScriptedAttempt {
     public ScriptedAttempt moveTo(Pose target, long millis) {
         Pose from = pose;
         long start = t;
-        for (long end = t + millis; t < end; t += FRAME_MS) {
+        for (long end = t + millis; t < end; t += frameMs) {
             double a = (double) (t - start) / millis;
             pose = new Pose(from.yaw() + a * (target.yaw() - from.yaw()), from.pitch() + a * (target.pitch() - from.pitch()),
                     from.distance() + a * (target.distance() - from.distance()), target.isFlat());
@@ -72,14 +79,14 @@ public final class ScriptedAttempt {
     }
 
     public ScriptedAttempt noFace(long millis) {
-        for (long end = t + millis; t < end; t += FRAME_MS) {
+        for (long end = t + millis; t < end; t += frameMs) {
             events.addAll(attempt.accept(faces.noFace(t), bytesOf(t)));
         }
         return this;
     }
 
     public ScriptedAttempt twoFaces(long millis) {
-        for (long end = t + millis; t < end; t += FRAME_MS) {
+        for (long end = t + millis; t < end; t += frameMs) {
             events.addAll(attempt.accept(faces.frame(t, pose, identity, 2), bytesOf(t)));
         }
         return this;

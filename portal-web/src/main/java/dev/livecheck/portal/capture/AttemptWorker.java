@@ -47,6 +47,7 @@ final class AttemptWorker {
     private volatile int challengeCount;
     private volatile boolean stopped;
     private int dropped;
+    private int offered;
 
     AttemptWorker(LiveAttempt attempt, Executor executor, Listener listener, Instant startedAt) {
         this.attempt = attempt;
@@ -72,11 +73,17 @@ final class AttemptWorker {
         return dropped;
     }
 
+    /** Frames handed to this attempt (analysed or dropped because the engine fell behind). */
+    synchronized int offeredFrames() {
+        return offered;
+    }
+
     void offer(byte[] jpeg, long arrivalMillis) {
         if (stopped) {
             return;
         }
         synchronized (this) {
+            offered++;
             if (frames.size() == CaptureLimits.FRAME_QUEUE) {
                 frames.pollFirst();
                 dropped++;

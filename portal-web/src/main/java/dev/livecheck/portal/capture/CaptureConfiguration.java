@@ -5,6 +5,8 @@ import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.engine.LivenessEngine;
 import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.portal.email.LinkSealer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -12,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 class CaptureConfiguration {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Analysed frames per second and core the capture budget assumes unless livecheck.capture.frame-budget is set. */
+    static final int DEFAULT_FRAMES_PER_CORE = 180;
 
     @Bean
     ChallengePlanner challengePlanner() {
@@ -62,6 +67,28 @@ class CaptureConfiguration {
         ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, named("capture-tick-"));
         ticker.setRemoveOnCancelPolicy(true);
         return ticker;
+    }
+
+    @Bean
+    CaptureMetrics captureMetrics(MeterRegistry registry, ThreadPoolExecutor captureEngineExecutor) {
+        CaptureMetrics metrics = new CaptureMetrics(registry);
+        metrics.engineQueue(() -> captureEngineExecutor.getQueue().size());
+        return metrics;
+    }
+
+    /**
+     * The frame budget shared by running attempts (analysed frames per second for the whole server) and how long a
+     * start may wait for a share. The default budget is what {@code bench} measured per core with the tracking engine
+     * (about 225 frames/s on one quiet core, docs/performance.md), less room for sockets, storage and decisions.
+     */
+    @Bean
+    CaptureLoad captureLoad(@Value("${livecheck.capture.frame-budget:0}") int configuredBudget,
+            @Value("${livecheck.capture.queue-timeout:PT2M}") Duration queueTimeout, CaptureMetrics metrics,
+            ScheduledExecutorService captureTicker) {
+        int budget = configuredBudget > 0 ? configuredBudget : CORES * DEFAULT_FRAMES_PER_CORE;
+        CaptureLoad load = new CaptureLoad(budget, queueTimeout.toMillis(), CaptureSession::monotonicMillis, metrics);
+        load.watch(captureTicker);
+        return load;
     }
 
     private static ThreadFactory named(String prefix) {

@@ -18,11 +18,15 @@ class CaptureServices {
     private final AttemptPersister persister;
     private final CaptureLinkLookup links;
     private final Clock clock;
+    private final CaptureLoad load;
+    private final CaptureMetrics metrics;
+    private final BusyAttemptLog busyAttempts;
 
     CaptureServices(LivenessEngine engine, AttemptGate gate,
                     @Qualifier("captureEngineExecutor") Executor engineExecutor,
                     @Qualifier("captureTicker") ScheduledExecutorService ticker, AttemptPersister persister,
-                    CaptureLinkLookup links, Clock clock) {
+                    CaptureLinkLookup links, Clock clock, CaptureLoad load, CaptureMetrics metrics,
+                    BusyAttemptLog busyAttempts) {
         this.engine = engine;
         this.gate = gate;
         this.engineExecutor = engineExecutor;
@@ -30,6 +34,21 @@ class CaptureServices {
         this.persister = persister;
         this.links = links;
         this.clock = clock;
+        this.load = load;
+        this.metrics = metrics;
+        this.busyAttempts = busyAttempts;
+    }
+
+    BusyAttemptLog busyAttempts() {
+        return busyAttempts;
+    }
+
+    CaptureLoad load() {
+        return load;
+    }
+
+    CaptureMetrics metrics() {
+        return metrics;
     }
 
     LivenessEngine engine() {

@@ -26,7 +26,7 @@ import org.springframework.web.socket.WebSocketSession;
  * engine decides is never stored; once a challenge was issued it counts as abandoned, and too many of those close the
  * session.
  */
-final class CaptureSession implements AttemptWorker.Listener {
+final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaptureSession.class);
 
@@ -38,6 +38,10 @@ final class CaptureSession implements AttemptWorker.Listener {
     /** This socket's name on the session's attempt lease. */
     private final String leaseOwner = "socket:" + UUID.randomUUID();
     private long lastRateLimitNotice = Long.MIN_VALUE;
+    /** This socket's share of the frame budget: the frames of its attempt that are analysed. */
+    private final FrameSampler sampler = new FrameSampler(CaptureLimits.FPS);
+    /** A start is waiting for its share (queued, or admitted and not yet started). */
+    private boolean waiting;
     private AttemptWorker current;
     private ScheduledFuture<?> ticking;
     private boolean closed;
@@ -57,7 +61,7 @@ final class CaptureSession implements AttemptWorker.Listener {
         ClientMessage.parse(text).ifPresentOrElse(message -> {
             badInARow.set(0);
             switch (message) {
-                case START -> start();
+                case START -> requestStart();
                 case CANCEL -> abandonCurrent();
             }
         }, () -> garbage(ProtocolError.BAD_MESSAGE, CloseStatus.POLICY_VIOLATION));
@@ -79,6 +83,10 @@ final class CaptureSession implements AttemptWorker.Listener {
         badInARow.set(0);
         AttemptWorker worker = currentWorker();
         if (worker != null) {
+            if (!sampler.keep(arrival)) {
+                services.metrics().droppedForRate(); // beyond this attempt's share: an even subsample is analysed
+                return;
+            }
             worker.offer(jpeg, arrival);
         }
         // Frames outside an attempt (before start, after a result) are dropped: the client streams a little early or late.
@@ -91,17 +99,60 @@ final class CaptureSession implements AttemptWorker.Listener {
         abandonCurrent();
     }
 
-    private void start() {
+    /** A start takes a share of the frame budget first, or waits in the admission queue for one. */
+    private void requestStart() {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (current != null) {
+            if (current != null || waiting) {
                 send(ProtocolMessages.error(ProtocolError.ATTEMPT_RUNNING));
+                return;
+            }
+            waiting = true;
+        }
+        if (services.load().admit(this) == CaptureLoad.Admission.ADMITTED) {
+            start();
+        }
+    }
+
+    @Override
+    public void queued(int position, long timeoutSeconds) {
+        send(ProtocolMessages.queued(position, timeoutSeconds));
+    }
+
+    @Override
+    public void admitted() {
+        services.ticker().execute(this::start); // off the thread that released the slot
+    }
+
+    @Override
+    public void timedOut() {
+        synchronized (this) {
+            waiting = false;
+        }
+        busy();
+    }
+
+    /** A new share: the sampler follows at once; the client hears it while an attempt runs (see {@link #start}). */
+    @Override
+    public void rate(int fps) {
+        sampler.rate(fps);
+        if (currentWorker() != null) {
+            send(ProtocolMessages.rate(fps));
+        }
+    }
+
+    private void start() {
+        synchronized (this) {
+            waiting = false;
+            if (closed || current != null) {
+                services.load().release(this);
                 return;
             }
         }
         if (!services.sessionStillOpen(binding)) {
+            services.load().release(this);
             send(ProtocolMessages.error(ProtocolError.SESSION_CLOSED));
             close(CloseStatus.NORMAL);
             return;
@@ -109,10 +160,12 @@ final class CaptureSession implements AttemptWorker.Listener {
         AttemptGate.Start gate = services.gate().begin(binding, leaseOwner);
         switch (gate.outcome()) {
             case IN_PROGRESS -> {
+                services.load().release(this);
                 send(ProtocolMessages.error(ProtocolError.ATTEMPT_IN_PROGRESS));
                 return;
             }
             case CLOSED -> {
+                services.load().release(this);
                 send(ProtocolMessages.error(ProtocolError.SESSION_CLOSED));
                 close(CloseStatus.NORMAL);
                 return;
@@ -129,9 +182,14 @@ final class CaptureSession implements AttemptWorker.Listener {
             }
             if (closed) {
                 services.gate().release(binding, leaseOwner);
+                services.load().release(this);
                 return;
             }
             current = worker;
+            // the attempt's share, before any engine event: for a queued start this is also the sign it was admitted
+            int fps = services.load().rateOf(this);
+            sampler.rate(fps);
+            send(ProtocolMessages.rate(fps));
             long period = CaptureLimits.TICK.toMillis();
             ticking = services.ticker().scheduleAtFixedRate(() -> worker.tick(monotonicMillis()), period, period,
                     TimeUnit.MILLISECONDS);
@@ -143,10 +201,13 @@ final class CaptureSession implements AttemptWorker.Listener {
         synchronized (this) {
             worker = current;
             current = null;
+            waiting = false;
             stopTicking();
         }
+        services.load().release(this); // also leaves the admission queue
         if (worker != null) {
             worker.stop();
+            countFrames(worker, "ABANDONED");
             settleAbandoned(worker);
         }
     }
@@ -193,6 +254,7 @@ final class CaptureSession implements AttemptWorker.Listener {
     public void failed(AttemptWorker worker, Exception failure) {
         LOG.error("capture attempt for session {} failed in the engine", binding.sessionId(), failure);
         if (claimDecision(worker)) {
+            countFrames(worker, "ERROR");
             releaseQuietly();
             send(ProtocolMessages.error(ProtocolError.INTERNAL));
         }
@@ -205,10 +267,20 @@ final class CaptureSession implements AttemptWorker.Listener {
         }
         current = null;
         stopTicking();
+        services.load().release(this);
         return true;
     }
 
     private void finish(AttemptWorker worker, LivenessReport report) {
+        if (ServerCut.cut(report, worker.offeredFrames(), worker.droppedFrames())) {
+            // The server, not the person, lost the evidence: the attempt is not stored, so it is offered again.
+            countFrames(worker, "BUSY");
+            releaseQuietly();
+            services.busyAttempts().record(binding, worker.offeredFrames(), worker.droppedFrames());
+            busy();
+            return;
+        }
+        countFrames(worker, report.frames() == 0 ? "NO_FRAMES" : report.recommendation().name());
         if (report.frames() == 0) {
             // The client started but never sent a frame: nothing was judged (and no challenge issued), so it must not
             // use up an attempt.
@@ -237,6 +309,17 @@ final class CaptureSession implements AttemptWorker.Listener {
         } catch (RuntimeException e) {
             LOG.warn("releasing the attempt lease of session {} failed; it runs out by itself", binding.sessionId(), e);
         }
+    }
+
+    private void busy() {
+        services.metrics().busy();
+        send(ProtocolMessages.error(ProtocolError.BUSY));
+    }
+
+    private void countFrames(AttemptWorker worker, String outcome) {
+        services.metrics().attempt(outcome);
+        services.metrics().droppedBehind(worker.droppedFrames());
+        services.metrics().analysed(worker.offeredFrames() - worker.droppedFrames());
     }
 
     /** Bad input is answered and dropped; too much of it in a row ends the socket. */

@@ -14,6 +14,7 @@ enum ProtocolError {
     ATTEMPT_IN_PROGRESS("An attempt of this session is running on another connection; try again later."),
     TOO_MANY_CONNECTIONS("Too many capture connections are open for this session or from this address."),
     BAD_MESSAGE("The message is not a capture protocol message."),
+    BUSY("The server is too busy to judge this attempt fairly; it does not count. Please try again."),
     INTERNAL("The server could not finish this attempt; it does not count. Please try again.");
 
     private final String message;

@@ -38,6 +38,16 @@ final class ProtocolMessages {
         return JSON.writeValueAsString(node);
     }
 
+    /** The frame rate this attempt should send from now on: its share of the server's frame budget. */
+    static String rate(int fps) {
+        return JSON.writeValueAsString(message("rate").put("fps", fps));
+    }
+
+    /** The start waits for capacity: its place in the queue and how long it may wait before BUSY. */
+    static String queued(int position, long timeoutSeconds) {
+        return JSON.writeValueAsString(message("queued").put("position", position).put("timeoutSeconds", timeoutSeconds));
+    }
+
     static String result(AttemptOutcome outcome) {
         return JSON.writeValueAsString(message("result")
                 .put("recommendation", outcome.recommendation().name())

@@ -1,6 +1,7 @@
 package dev.livecheck.portal.sessions;
 
 import dev.livecheck.persistence.attempts.AttemptQueries;
+import dev.livecheck.persistence.capacity.BusyAttempts;
 import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.Recommendation;
@@ -45,15 +46,17 @@ class SessionController {
     private final Outbox outbox;
     private final LinkSealer sealer;
     private final Clock clock;
+    private final BusyAttempts busyAttempts;
 
     SessionController(SessionService service, CheckProfiles profiles, AttemptQueries attempts, Outbox outbox,
-                      LinkSealer sealer, Clock clock) {
+                      LinkSealer sealer, Clock clock, BusyAttempts busyAttempts) {
         this.service = service;
         this.profiles = profiles;
         this.attempts = attempts;
         this.outbox = outbox;
         this.sealer = sealer;
         this.clock = clock;
+        this.busyAttempts = busyAttempts;
     }
 
     /**
@@ -131,6 +134,7 @@ class SessionController {
         model.addAttribute("profile", profiles.findByBusinessIdAndId(me.businessId(), session.profileId()).orElse(null));
         model.addAttribute("attempts", attempts.attemptsOfSession(me.businessId(), id));
         model.addAttribute("emails", outbox.findAllByBusinessIdAndSessionIdOrderByCreatedAt(me.businessId(), id));
+        model.addAttribute("busyAttempts", busyAttempts.findAllByBusinessIdAndSessionIdOrderByCreatedAt(me.businessId(), id));
         return "sessions/detail";
     }
 

@@ -26,6 +26,14 @@ class ProtocolMessagesTest {
     }
 
     @Test
+    void loadShapingMessagesCarryTheRateAndTheQueuePosition() {
+        assertThat(parse(ProtocolMessages.rate(6))).isEqualTo(parse("{\"type\":\"rate\",\"fps\":6}"));
+        assertThat(parse(ProtocolMessages.queued(3, 120))).isEqualTo(parse(
+                "{\"type\":\"queued\",\"position\":3,\"timeoutSeconds\":120}"));
+        assertThat(parse(ProtocolMessages.error(ProtocolError.BUSY)).get("code").asString()).isEqualTo("BUSY");
+    }
+
+    @Test
     void engineEventsMapToProtocolMessages() {
         assertThat(parse(ProtocolMessages.forEvent(new AttemptEvent.Guidance(GuidanceCode.MOVE_CLOSER))))
                 .isEqualTo(parse("{\"type\":\"guidance\",\"code\":\"MOVE_CLOSER\"}"));

@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LiveCaptureClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The pacer's tick: a frame is sent on the first tick at or after it is due, so this is its jitter. */
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Per-frame errors: the frame was dropped and the attempt goes on. */
     private static final Set<String> FRAME_ERRORS = Set.of("FRAME_TOO_LARGE", "NOT_JPEG", "BAD_DIMENSIONS",
             "RATE_LIMITED");
@@ -90,10 +92,13 @@ public final class LiveCaptureClient {
      * @param renderNanos time spent rendering frames
      * @param challenges the challenges the server asked, in order, over all attempts
      * @param repeats challenges performed again because they were not acknowledged by the time the move was done
+     * @param busy {@code error BUSY} answers (attempt cut by the server or queue timeout; retried, not counted)
+     * @param queueWaitMillis time spent in the server's admission queue
+     * @param minRate the lowest {@code rate} the server asked for (0 if it never sent one)
      */
     public record Result(String face, String outcome, int attempts, List<String> results, long timeToResultMillis,
             List<Long> replyLatencyNanos, long framesSent, long framesSkipped, long streamingMillis,
-            long renderNanos, List<Challenge> challenges, int repeats) {
+            long renderNanos, List<Challenge> challenges, int repeats, int busy, long queueWaitMillis, int minRate) {
 
         public boolean approved() {
             return "APPROVE".equals(outcome);
@@ -133,6 +138,14 @@ public final class LiveCaptureClient {
         private final AtomicLong renderNanos = new AtomicLong();
         private volatile long lastFrameSentNanos;
         private volatile boolean streaming;
+        /** The frame interval asked for now: the server's {@code rate} changes it while the attempt runs. */
+        private volatile long intervalNanos;
+        /** Waiting in the server's admission queue: no frames until its {@code rate} admits the start. */
+        private volatile boolean queued;
+        private final AtomicLong queueWaitNanos = new AtomicLong();
+        private int busyAnswers;
+        private volatile long queuedSince;
+        private final java.util.List<Integer> rates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         /** The challenge asked and not yet passed, or null. */
         private volatile Challenge pending;
         private final AtomicLong repeats = new AtomicLong();
@@ -203,6 +216,7 @@ public final class LiveCaptureClient {
                 if ("error".equals(type(end))) {
                     String code = end.path("code").asString("");
                     if ("BUSY".equals(code) && System.nanoTime() < deadline) {
+                        busyAnswers++;
                         attempts--; // the server cut the attempt for load: it does not count, try again
                         Thread.sleep(options.retryPause().toMillis());
                         continue;
@@ -260,19 +274,37 @@ public final class LiveCaptureClient {
             return closed.isDone() ? "CLOSED " + closed.getNow(-1) : "DEADLINE";
         }
 
+        /**
+         * Streams on a fine tick ({@link #TICK_NANOS}) so the interval can follow the server's {@code rate}; a frame
+         * is due every interval, skipped (not queued) when its tick comes more than an interval late or the previous
+         * frame is still being sent.
+         */
         private ScheduledFuture<?> startStreaming(double fps) {
-            long interval = Math.round(1_000_000_000 / fps);
+            if (options.fps() <= 0 && intervalNanos > 0) {
+                fps = 1e9 / intervalNanos; // the share the server set for this socket stays until it says otherwise
+            }
+            intervalNanos = Math.round(1_000_000_000 / fps);
             long first = System.nanoTime();
-            long[] tick = {0};
+            long[] nextDue = {first};
             streaming = true;
             lastFrameSentNanos = 0;
             streamingNanos -= first;
             return pacer.scheduleAtFixedRate(() -> {
-                long due = first + tick[0]++ * interval;
                 if (!streaming) {
                     return;
                 }
-                if (System.nanoTime() - due > interval || !lastSend.isDone()) {
+                long nowNanos = System.nanoTime();
+                if (queued) {
+                    nextDue[0] = nowNanos;
+                    return;
+                }
+                if (nowNanos < nextDue[0]) {
+                    return;
+                }
+                long interval = intervalNanos;
+                boolean late = nowNanos - nextDue[0] > interval;
+                nextDue[0] = late ? nowNanos + interval : nextDue[0] + interval;
+                if (late || !lastSend.isDone()) {
                     framesSkipped.incrementAndGet();
                     return;
                 }
@@ -286,7 +318,7 @@ public final class LiveCaptureClient {
                 byte[] jpeg = person.frame(now);
                 renderNanos.addAndGet(System.nanoTime() - r0);
                 sendFrame(jpeg);
-            }, 0, interval, TimeUnit.NANOSECONDS);
+            }, 0, TICK_NANOS, TimeUnit.NANOSECONDS);
         }
 
         private void stopStreaming(ScheduledFuture<?> ticks) {
@@ -330,7 +362,8 @@ public final class LiveCaptureClient {
             return new Result(person.face(), outcome, attempts, List.copyOf(results), timeToResult,
                     List.copyOf(latencies), framesSent.get(), framesSkipped.get(),
                     Math.max(0, streamingNanos) / 1_000_000, renderNanos.get(), List.copyOf(challenges),
-                    (int) repeats.get());
+                    (int) repeats.get(), busyAnswers, queueWaitNanos.get() / 1_000_000,
+                    rates.stream().mapToInt(Integer::intValue).min().orElse(0));
         }
 
         private static String type(JsonNode message) {
@@ -351,6 +384,21 @@ public final class LiveCaptureClient {
                 if (Set.of("challenge_passed", "processing", "result").contains(type) || "error".equals(type)
                         && !FRAME_ERRORS.contains(message.path("code").asString(""))) {
                     pending = null; // passed, or the attempt is over
+                }
+                if ("rate".equals(type)) {
+                    int fps = message.path("fps").asInt(0);
+                    rates.add(fps);
+                    if (fps > 0 && options.fps() <= 0) {
+                        intervalNanos = Math.round(1e9 / fps); // the page obeys the server's share
+                    }
+                    if (queued) {
+                        queued = false; // admitted
+                        queueWaitNanos.addAndGet(System.nanoTime() - queuedSince);
+                    }
+                }
+                if ("queued".equals(type) && !queued) {
+                    queued = true;
+                    queuedSince = System.nanoTime();
                 }
                 if ("challenge".equals(type)) {
                     // react at once, on the listener thread: the next frame already shows the start of the move

@@ -47,6 +47,8 @@ public final class LiveCaptureLoad {
     static final int MAX_USERS = 200;
     private static final int WARM_UP_FRAMES = 80;
     static final String PASSWORD_ENV = "LIVECHECK_LOAD_PASSWORD";
+    /** The signed-in portal session of {@code --create}, which also reads the server's metrics; none with --links. */
+    private static PortalSessions SERVER = new PortalSessions(URI.create("http://localhost/"));
 
     /** The parsed command line. */
     public record Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds,
@@ -102,7 +104,7 @@ public final class LiveCaptureLoad {
             System.exit(2);
             return;
         }
-        Report report = run(config, links);
+        Report report = run(config, links, new ServerMetrics(SERVER::prometheus));
         System.out.println(Report.HEADER);
         System.out.println(report.row());
         System.out.println(report.details());
@@ -118,7 +120,8 @@ public final class LiveCaptureLoad {
         } else {
             String password = System.getenv(PASSWORD_ENV);
             check(password != null && !password.isEmpty(), "set " + PASSWORD_ENV + " to the admin's password");
-            links = new PortalSessions(config.base()).signIn(config.admin(), password).createLinks(config.create());
+            SERVER = new PortalSessions(config.base()).signIn(config.admin(), password);
+            links = SERVER.createLinks(config.create());
         }
         links.forEach(LiveCaptureLoad::requireLoopback);
         int users = config.users() == 0 ? links.size() : config.users();
@@ -128,6 +131,11 @@ public final class LiveCaptureLoad {
 
     /** Runs one user per link, arriving evenly over the ramp; returns when every user is done. */
     public static Report run(Config config, List<URI> links) throws InterruptedException {
+        return run(config, links, new ServerMetrics(() -> null));
+    }
+
+    /** As above, reading the server's analysed frames, CPU and heap from {@code server} before, during and after. */
+    public static Report run(Config config, List<URI> links, ServerMetrics server) throws InterruptedException {
         links.forEach(LiveCaptureLoad::requireLoopback);
         int users = links.size();
         LiveCaptureClient.Options options = LiveCaptureClient.Options.defaults().withFps(config.fps())
@@ -139,6 +147,8 @@ public final class LiveCaptureLoad {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         LiveCaptureClient client = new LiveCaptureClient(http, pacer, options);
         warmUp();
+        ServerMetrics.Snapshot before = server.read();
+        server.sampleHeap(pacer);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         List<Future<LiveCaptureClient.Result>> futures = new ArrayList<>();
@@ -162,10 +172,15 @@ public final class LiveCaptureLoad {
                 results.add(failed("DEADLINE"));
             }
         }
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        long clientCpu = (processCpuNanos() - cpu0) / 1_000_000;
+        ServerMetrics.Snapshot after = server.read();
+        long heap = server.peakHeapBytes();
         people.shutdownNow();
         pacer.shutdownNow();
-        return new Report(results, (System.nanoTime() - t0) / 1_000_000, (processCpuNanos() - cpu0) / 1_000_000,
-                cores);
+        return new Report(results, wall, clientCpu, cores, new ServerSide(
+                before.framesAnalysed() < 0 ? -1 : after.framesAnalysed() - before.framesAnalysed(),
+                before.cpuSeconds() < 0 ? -1 : after.cpuSeconds() - before.cpuSeconds(), heap));
     }
 
     /**
@@ -196,7 +211,18 @@ public final class LiveCaptureLoad {
     }
 
     private static LiveCaptureClient.Result failed(String outcome) {
-        return new LiveCaptureClient.Result("", outcome, 0, List.of(), -1, List.of(), 0, 0, 0, 0, List.of(), 0);
+        return new LiveCaptureClient.Result("", outcome, 0, List.of(), -1, List.of(), 0, 0, 0, 0, List.of(), 0, 0, 0,
+                0);
+    }
+
+    /**
+     * The server's side of a run, -1 where its metrics could not be read.
+     *
+     * @param framesAnalysed frames the engine analysed during the run (finished attempts)
+     * @param cpuSeconds the server process's CPU time during the run
+     * @param peakHeapBytes the largest heap use seen (sampled every second)
+     */
+    public record ServerSide(double framesAnalysed, double cpuSeconds, long peakHeapBytes) {
     }
 
     /**
@@ -204,11 +230,13 @@ public final class LiveCaptureLoad {
      *
      * @param cpuMillis this process's CPU time (the clients: rendering, JPEG, sockets), for the machine's share
      */
-    public record Report(List<LiveCaptureClient.Result> results, long wallMillis, long cpuMillis, int cores) {
+    public record Report(List<LiveCaptureClient.Result> results, long wallMillis, long cpuMillis, int cores,
+            ServerSide server) {
 
-        static final String HEADER = "| users | approved | rejected | other | time to result p50 / p95 "
-                + "| reply latency p50 / p95 | frames sent per user per s | frames skipped |\n"
-                + "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |";
+        static final String HEADER = "| users | approved | rejected | other | BUSY | queue wait max "
+                + "| time to result p50 / p95 | reply latency p50 / p95 | frames sent per user per s "
+                + "| frames analysed per user per s | frames skipped | server CPU | server heap peak | client CPU |\n"
+                + "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 
         public long approved() {
             return results.stream().filter(LiveCaptureClient.Result::approved).count();
@@ -229,11 +257,21 @@ public final class LiveCaptureLoad {
                     .collect(Collectors.groupingBy(LiveCaptureClient.Result::outcome, TreeMap::new,
                             Collectors.counting()))
                     .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-            return String.format(Locale.ROOT, "| %d | %d | %d | %s | %s / %s | %s / %s | %.1f | %d of %d |",
-                    results.size(), approved(), rejected(), other.isEmpty() ? "-" : other,
+            long busy = results.stream().mapToLong(LiveCaptureClient.Result::busy).sum();
+            long queueWait = results.stream().mapToLong(LiveCaptureClient.Result::queueWaitMillis).max().orElse(0);
+            double cpuShare = 100.0 * server.cpuSeconds() * 1000 / Math.max(1, wallMillis) / cores;
+            return String.format(Locale.ROOT,
+                    "| %d | %d | %d | %s | %d | %s | %s / %s | %s / %s | %.1f | %s | %d of %d | %s | %s | %.0f %% |",
+                    results.size(), approved(), rejected(), other.isEmpty() ? "-" : other, busy, seconds(Long.valueOf(queueWait)),
                     seconds(quantile(times, 0.5)), seconds(quantile(times, 0.95)),
                     millis(quantile(latencies, 0.5)), millis(quantile(latencies, 0.95)),
-                    streamSeconds == 0 ? 0 : sent / streamSeconds, skipped, sent + skipped);
+                    streamSeconds == 0 ? 0 : sent / streamSeconds,
+                    server.framesAnalysed() < 0 || streamSeconds == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.1f", server.framesAnalysed() / streamSeconds),
+                    skipped, sent + skipped,
+                    server.cpuSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.0f %%", cpuShare),
+                    server.peakHeapBytes() < 0 ? "-" : (server.peakHeapBytes() >> 20) + " MB",
+                    100.0 * cpuMillis / Math.max(1, wallMillis) / cores);
         }
 
         /** One line per user, then the client side's cost. */
@@ -242,10 +280,12 @@ public final class LiveCaptureLoad {
             for (int i = 0; i < results.size(); i++) {
                 LiveCaptureClient.Result r = results.get(i);
                 out.append(String.format(Locale.ROOT, "user %d: %s %s after %d attempt(s) %s, asked %s (%d repeated), %s,"
-                                + " %d frames sent, %d skipped, render %.1f ms/frame%n", i + 1, r.face(), r.outcome(),
+                                + " %d frames sent, %d skipped, render %.1f ms/frame, %d BUSY, queued %.1f s,"
+                                + " lowest rate %d%n", i + 1, r.face(), r.outcome(),
                         r.attempts(), r.results(), r.challenges(), r.repeats(),
                         r.timeToResultMillis() < 0 ? "no result" : seconds(r.timeToResultMillis()), r.framesSent(),
-                        r.framesSkipped(), r.framesSent() == 0 ? 0 : r.renderNanos() / 1e6 / r.framesSent()));
+                        r.framesSkipped(), r.framesSent() == 0 ? 0 : r.renderNanos() / 1e6 / r.framesSent(),
+                        r.busy(), r.queueWaitMillis() / 1e3, r.minRate()));
             }
             out.append(String.format(Locale.ROOT, "wall %.1f s; client process CPU %.1f s (%.0f %% of %d cores)",
                     wallMillis / 1e3, cpuMillis / 1e3, 100.0 * cpuMillis / Math.max(1, wallMillis) / cores, cores));

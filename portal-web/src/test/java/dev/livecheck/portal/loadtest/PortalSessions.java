@@ -53,6 +53,16 @@ public final class PortalSessions {
         return this;
     }
 
+    /**
+     * The portal's Prometheus text ({@code /actuator/prometheus}, reachable only when the operator exposed it; it
+     * needs this signed-in session), or null when it is not there.
+     */
+    public String prometheus() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
+                .timeout(TIMEOUT).GET().build());
+        return response.statusCode() == 200 ? response.body() : null;
+    }
+
     /** Creates {@code count} sessions and returns their capture links. */
     public List<URI> createLinks(int count) {
         String profileId = profileId();

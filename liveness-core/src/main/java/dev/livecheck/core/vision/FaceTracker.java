@@ -1,0 +1,261 @@
+package dev.livecheck.core.vision;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one stream of frames (one attempt, one recording) carries from frame
+ * to frame so that {@link FrameAnalyzer} need not detect on every frame: the
+ * last confident Face Mesh landmarks, from which the next frame's face region
+ * is taken (as MediaPipe's own pipeline does), and the faces the detector and
+ * the small-face scan saw recently. Not thread-safe: one per stream, used by
+ * one analyzer call at a time.
+ *
+ * <p>BlazeFace runs again when tracking is not confident (landmark presence
+ * low), when the face moved fast between the last two frames or turned
+ * since the detector last framed it, and at least
+ * every {@link #DETECT_EVERY_MILLIS}, so a second person who steps in is
+ * counted within a second. The tiled small-face scan runs on a time cadence
+ * ({@link #TILE_SWEEP_EVERY_MILLIS}) spread over consecutive frames, so its
+ * cost per second does not grow with the frame rate and no single frame pays
+ * for all four tiles; what it found counts on every frame until the tile is
+ * scanned again.
+ */
+public final class FaceTracker {
+
+    /** Fixed detection cadence while tracking: a new face is counted within this long. */
+    static final long DETECT_EVERY_MILLIS = 1000;
+    /** One sweep of the four small-face tiles starts this often (twice a second). */
+    static final long TILE_SWEEP_EVERY_MILLIS = 500;
+    /** Tiles scanned per frame during a sweep: bounds what one frame pays for the scan. */
+    static final int TILES_PER_FRAME = 2;
+    /**
+     * Face Mesh's face-presence score below which the tracked region is
+     * taken to have lost the face (MediaPipe uses 0.5; real faces score above
+     * 0.9 here, so 0.8 re-detects early rather than late).
+     */
+    static final float MIN_PRESENCE = 0.8f;
+    /** Movement of the face centre between two frames, in eye distances, above which the region is re-detected. */
+    static final double MAX_STEP = 0.35;
+    /** Change of the face's scale between two frames above which the region is re-detected. */
+    static final double MAX_SCALE_STEP = 0.12;
+    /**
+     * Head rotation (yaw or pitch, degrees) since the last detection above
+     * which the region is re-detected: where the detector puts its box on a
+     * face depends on the pose (at 30 degrees of yaw it sits about 15 % of the
+     * region away from where a frontal calibration says), and the region is
+     * what the texture, brightness and colour cues measure.
+     */
+    static final double MAX_POSE_CHANGE = 6;
+
+    private FaceLandmarks last;
+    private Geometry lastGeometry;
+    private Geometry beforeLastGeometry;
+    private Calibration calibration;
+    private HeadPose calibratedPose;
+    private HeadPose lastPose;
+    private long lastDetectionMillis;
+    private long lastMillis = Long.MIN_VALUE;
+    private List<FaceDetection> otherFaces = List.of();
+    @SuppressWarnings("unchecked")
+    private final List<FaceDetection>[] tileFaces = new List[FaceDetector.TILE_COUNT];
+    private long sweepStartMillis;
+    private boolean sweepStarted;
+    private int nextTile = FaceDetector.TILE_COUNT;
+    private int detections;
+    private int frames;
+
+    /** Starts every stream afresh; a timestamp that goes backwards (a new recording) does the same. */
+    void startFrame(long millis) {
+        if (millis < lastMillis) {
+            reset();
+        }
+        lastMillis = millis;
+        frames++;
+    }
+
+    private void reset() {
+        last = null;
+        lastGeometry = null;
+        beforeLastGeometry = null;
+        calibration = null;
+        otherFaces = List.of();
+        java.util.Arrays.fill(tileFaces, null);
+        sweepStarted = false;
+        nextTile = FaceDetector.TILE_COUNT;
+    }
+
+    /**
+     * The region to run Face Mesh on without detecting, or null when this
+     * frame must run the detector (nothing tracked, the fixed cadence is due,
+     * or the face moved too fast for the last landmarks to frame it).
+     */
+    FaceCrop trackedCrop(long millis, int size) {
+        if (last == null || calibration == null || millis - lastDetectionMillis >= DETECT_EVERY_MILLIS) {
+            return null;
+        }
+        if (beforeLastGeometry != null && lastGeometry.movedFastFrom(beforeLastGeometry)) {
+            return null;
+        }
+        if (Math.abs(lastPose.yaw() - calibratedPose.yaw()) > MAX_POSE_CHANGE
+                || Math.abs(lastPose.pitch() - calibratedPose.pitch()) > MAX_POSE_CHANGE) {
+            return null;
+        }
+        return calibration.crop(lastGeometry, size);
+    }
+
+    /** Face Mesh on the tracked region found the face: track from these landmarks next. */
+    void tracked(FaceLandmarks landmarks, HeadPose pose) {
+        follow(landmarks, pose);
+    }
+
+    /**
+     * The detector ran on this frame: {@code faces} all it found, {@code main}
+     * the one analysed (null if none), {@code crop} its region and
+     * {@code landmarks} what Face Mesh found there (null if no face).
+     */
+    void detected(long millis, List<FaceDetection> faces, FaceDetection main, FaceCrop crop, FaceLandmarks landmarks,
+            HeadPose pose) {
+        detections++;
+        lastDetectionMillis = millis;
+        List<FaceDetection> others = new ArrayList<>(faces);
+        others.remove(main);
+        otherFaces = List.copyOf(others);
+        if (landmarks == null || landmarks.presence() < MIN_PRESENCE) {
+            // nothing confident to follow: the next frame detects again
+            last = null;
+            lastGeometry = null;
+            beforeLastGeometry = null;
+            calibration = null;
+            return;
+        }
+        calibration = Calibration.of(Geometry.of(landmarks), crop);
+        calibratedPose = pose;
+        follow(landmarks, pose);
+    }
+
+    /** Forgets the tracked face (Face Mesh lost it on the tracked region); the same frame then detects. */
+    void lost() {
+        last = null;
+        lastGeometry = null;
+        beforeLastGeometry = null;
+    }
+
+    private void follow(FaceLandmarks landmarks, HeadPose pose) {
+        beforeLastGeometry = lastGeometry;
+        last = landmarks;
+        lastPose = pose;
+        lastGeometry = Geometry.of(landmarks);
+    }
+
+    /**
+     * The small-face tiles to scan on this frame: none between sweeps, the
+     * next {@link #TILES_PER_FRAME} of a sweep that is under way. A frame that
+     * already paid for a detection while a face is tracked leaves its tiles to
+     * the next frame.
+     */
+    int[] tilesDue(long millis, boolean detectedThisFrame) {
+        if (nextTile >= FaceDetector.TILE_COUNT
+                && (!sweepStarted || millis - sweepStartMillis >= TILE_SWEEP_EVERY_MILLIS)) {
+            sweepStarted = true;
+            sweepStartMillis = millis;
+            nextTile = 0;
+        }
+        if (nextTile >= FaceDetector.TILE_COUNT || (detectedThisFrame && last != null)) {
+            return new int[0];
+        }
+        int count = Math.min(TILES_PER_FRAME, FaceDetector.TILE_COUNT - nextTile);
+        int[] due = new int[count];
+        for (int i = 0; i < count; i++) {
+            due[i] = nextTile++;
+        }
+        return due;
+    }
+
+    void tileScanned(int tile, List<FaceDetection> found) {
+        tileFaces[tile] = List.copyOf(found);
+    }
+
+    /**
+     * Distinct faces on this frame: the main face (detected or tracked), the
+     * other faces of the last detection and whatever the tiles saw in their
+     * latest scan, merged so one face seen twice counts once.
+     */
+    int faceCount(FaceDetection main) {
+        List<FaceDetection> whole = new ArrayList<>(otherFaces);
+        if (main != null) {
+            whole.add(main);
+        }
+        List<FaceDetection> tiles = new ArrayList<>();
+        for (List<FaceDetection> t : tileFaces) {
+            if (t != null) {
+                tiles.addAll(t);
+            }
+        }
+        return tiles.isEmpty() ? whole.size() : FaceDetector.countDistinct(whole, tiles);
+    }
+
+    /** Frames this tracker has seen. */
+    public int frames() {
+        return frames;
+    }
+
+    /** Frames on which the detector ran (the rest were tracked). */
+    public int detections() {
+        return detections;
+    }
+
+    /** Where a face is and how large and tilted, from its landmarks. */
+    record Geometry(double x, double y, double scale, double angle) {
+
+        static Geometry of(FaceLandmarks l) {
+            double sx = 0;
+            double sy = 0;
+            for (int i = 0; i < FaceLandmarks.COUNT; i++) {
+                sx += l.x(i);
+                sy += l.y(i);
+            }
+            int r = FaceLandmarks.RIGHT_EYE_OUTER;
+            int le = FaceLandmarks.LEFT_EYE_OUTER;
+            // the 3D eye distance barely changes when the head turns, unlike its projection
+            double scale = Math.max(1e-3, Math.sqrt(sq(l.x(le) - l.x(r)) + sq(l.y(le) - l.y(r)) + sq(l.z(le) - l.z(r))));
+            double angle = Math.atan2(l.y(le) - l.y(r), l.x(le) - l.x(r));
+            return new Geometry(sx / FaceLandmarks.COUNT, sy / FaceLandmarks.COUNT, scale, angle);
+        }
+
+        boolean movedFastFrom(Geometry before) {
+            double step = Math.hypot(x - before.x, y - before.y) / scale;
+            return step > MAX_STEP || Math.abs(scale / before.scale - 1) > MAX_SCALE_STEP;
+        }
+
+        private static double sq(double v) {
+            return v * v;
+        }
+    }
+
+    /**
+     * How the detector's region sat on the landmarks of the frame that was
+     * detected: size in eye distances, centre offset in the face's own axes
+     * and roll offset. Tracked regions keep that relation, so the crop Face
+     * Mesh and the texture cues see is framed as on a detected frame.
+     */
+    record Calibration(double sideRatio, double offsetX, double offsetY, double angleOffset) {
+
+        static Calibration of(Geometry g, FaceCrop crop) {
+            double dx = crop.centerX() - g.x();
+            double dy = crop.centerY() - g.y();
+            double c = Math.cos(-g.angle());
+            double s = Math.sin(-g.angle());
+            return new Calibration(crop.side() / g.scale(), (c * dx - s * dy) / g.scale(),
+                    (s * dx + c * dy) / g.scale(), crop.angle() - g.angle());
+        }
+
+        FaceCrop crop(Geometry g, int size) {
+            double c = Math.cos(g.angle());
+            double s = Math.sin(g.angle());
+            double cx = g.x() + g.scale() * (c * offsetX - s * offsetY);
+            double cy = g.y() + g.scale() * (s * offsetX + c * offsetY);
+            return new FaceCrop(cx, cy, sideRatio * g.scale(), g.angle() + angleOffset, size);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.livecheck.core.vision;
+
+import static dev.livecheck.core.attempt.Challenge.LOOK_UP;
+import static dev.livecheck.core.attempt.Challenge.TURN_LEFT;
+import static dev.livecheck.core.attempt.Challenge.TURN_RIGHT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.livecheck.core.recording.RecordedFrame;
+import dev.livecheck.core.testkit.Species;
+import dev.livecheck.core.testkit.SyntheticCamera;
+import dev.livecheck.core.testkit.SyntheticRecording;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Tracking the face from frame to frame instead of detecting it on each one. */
+class FaceTrackerTest {
+
+    private static FrameAnalyzer analyzer;
+
+    @BeforeAll
+    static void setUp() {
+        analyzer = new FrameAnalyzer(FaceVisionModels.loadBundled());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        analyzer.close();
+    }
+
+    @Test
+    void theSmallFaceScanFollowsTheClockNotTheFrameRate() {
+        assertThat(tilesScanned(30, 4000)).isEqualTo(tilesScanned(10, 4000))
+                .isEqualTo(tilesScanned(6, 4000))
+                .as("a sweep of four tiles twice a second for 4 s").isEqualTo(8 * FaceDetector.TILE_COUNT);
+    }
+
+    @Test
+    void noFramePaysForMoreThanItsShareOfTheScan() {
+        FaceTracker tracker = new FaceTracker();
+        for (long t = 0; t < 3000; t += 33) {
+            tracker.startFrame(t);
+            assertThat(tracker.tilesDue(t, false).length).isLessThanOrEqualTo(FaceTracker.TILES_PER_FRAME);
+        }
+    }
+
+    @Test
+    void aTrackedRegionIsFramedAsTheDetectorFramedIt() {
+        FaceTracker.Geometry face = new FaceTracker.Geometry(300, 220, 60, 0.2);
+        FaceCrop detected = new FaceCrop(310, 240, 210, 0.25, FaceLandmarker.INPUT);
+        FaceCrop tracked = FaceTracker.Calibration.of(face, detected).crop(face, FaceLandmarker.INPUT);
+        assertThat(tracked.centerX()).isCloseTo(310, within(1e-6));
+        assertThat(tracked.centerY()).isCloseTo(240, within(1e-6));
+        assertThat(tracked.side()).isCloseTo(210, within(1e-6));
+        assertThat(tracked.angle()).isCloseTo(0.25, within(1e-9));
+
+        // the same face moved, larger and rolled: the region moves, grows and rolls with it
+        FaceTracker.Geometry moved = new FaceTracker.Geometry(350, 200, 66, 0.3);
+        FaceCrop follows = FaceTracker.Calibration.of(face, detected).crop(moved, FaceLandmarker.INPUT);
+        assertThat(follows.side()).isCloseTo(231, within(1e-6));
+        assertThat(follows.angle()).isCloseTo(0.35, within(1e-9));
+        assertThat(Math.hypot(follows.centerX() - 350, follows.centerY() - 200))
+                .isCloseTo(Math.hypot(10, 20) * 1.1, within(1e-6));
+    }
+
+    @Test
+    void aBonaFideAttemptIsMostlyTrackedAndSeesWhatDetectionSees() throws Exception {
+        SyntheticRecording r = SyntheticCamera.render(Species.BONA_FIDE, List.of(TURN_LEFT, LOOK_UP, TURN_RIGHT), 21,
+                new SyntheticCamera.Options(15, true));
+        FaceTracker tracker = new FaceTracker();
+        List<Double> landmarkErrors = new ArrayList<>();
+        List<Double> yawErrors = new ArrayList<>();
+        int severalFacesDetected = 0;
+        int severalFacesTracked = 0;
+        for (RecordedFrame f : r.recording().frames()) {
+            FrameObservation detected = analyzer.analyze(f.jpeg(), f.t());
+            FrameObservation tracked = analyzer.analyze(f.jpeg(), f.t(), tracker);
+            severalFacesDetected += detected.faceCount() > 1 ? 1 : 0;
+            severalFacesTracked += tracked.faceCount() > 1 ? 1 : 0;
+            assertThat(tracked.face() != null).as("a face at %d ms", f.t()).isEqualTo(detected.face() != null);
+            if (detected.face() != null) {
+                landmarkErrors.add(meanDistance(tracked.face().landmarks(), detected.face().landmarks())
+                        / detected.face().landmarks().interocular());
+                yawErrors.add(Math.abs(tracked.face().pose().yaw() - detected.face().pose().yaw()));
+            }
+        }
+        assertThat(tracker.detections()).as("frames that ran the detector, of %d", tracker.frames())
+                .isLessThanOrEqualTo(tracker.frames() / 4);
+        assertThat(median(landmarkErrors)).as("median landmark difference in eye distances").isLessThan(0.03);
+        assertThat(median(yawErrors)).as("median yaw difference, degrees").isLessThan(1.5);
+        // the detector's rare duplicate box on a turned face is not a second person, tracked or not
+        assertThat(severalFacesTracked).isLessThanOrEqualTo(Math.max(2, severalFacesDetected));
+    }
+
+    @Test
+    void aSecondFaceIsCountedWhileTheMainOneIsTracked() throws Exception {
+        SyntheticRecording r = SyntheticCamera.render(Species.TWO_FACES, List.of(TURN_LEFT, LOOK_UP), 14,
+                new SyntheticCamera.Options(15, true));
+        FaceTracker tracker = new FaceTracker();
+        int two = 0;
+        for (RecordedFrame f : r.recording().frames()) {
+            if (analyzer.analyze(f.jpeg(), f.t(), tracker).faceCount() == 2) {
+                two++;
+            }
+        }
+        assertThat((double) two / r.recording().frames().size()).isGreaterThanOrEqualTo(0.8);
+        assertThat(tracker.detections()).isLessThan(tracker.frames() / 2);
+    }
+
+    @Test
+    void aTimestampGoingBackStartsANewStream() throws Exception {
+        SyntheticRecording r = SyntheticCamera.render(Species.BONA_FIDE, List.of(TURN_LEFT, LOOK_UP), 5,
+                new SyntheticCamera.Options(15, true));
+        FaceTracker tracker = new FaceTracker();
+        List<RecordedFrame> frames = r.recording().frames();
+        for (int i = 0; i < 10; i++) {
+            analyzer.analyze(frames.get(i).jpeg(), frames.get(i).t(), tracker);
+        }
+        int before = tracker.detections();
+        analyzer.analyze(frames.get(0).jpeg(), frames.get(0).t(), tracker);
+        assertThat(tracker.detections()).as("the first frame of the new stream detects").isEqualTo(before + 1);
+    }
+
+    private static int tilesScanned(int fps, long millis) {
+        FaceTracker tracker = new FaceTracker();
+        int tiles = 0;
+        for (int i = 0; i * 1000L / fps < millis; i++) {
+            long t = i * 1000L / fps;
+            tracker.startFrame(t);
+            tiles += tracker.tilesDue(t, false).length;
+        }
+        return tiles;
+    }
+
+    private static double meanDistance(FaceLandmarks a, FaceLandmarks b) {
+        double sum = 0;
+        for (int i = 0; i < FaceLandmarks.COUNT; i++) {
+            sum += Math.hypot(a.x(i) - b.x(i), a.y(i) - b.y(i));
+        }
+        return sum / FaceLandmarks.COUNT;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

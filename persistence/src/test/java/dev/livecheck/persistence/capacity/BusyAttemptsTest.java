@@ -1,0 +1,53 @@
+package dev.livecheck.persistence.capacity;
+
+import static dev.livecheck.persistence.Fixtures.NOW;
+import static dev.livecheck.persistence.Fixtures.minutes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.livecheck.persistence.DatabaseTest;
+import dev.livecheck.persistence.Fixtures;
+import dev.livecheck.persistence.business.Business;
+import dev.livecheck.persistence.sessions.VerificationSession;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+
+class BusyAttemptsTest extends DatabaseTest {
+
+    @Autowired
+    BusyAttempts busy;
+    @Autowired
+    Fixtures fixtures;
+
+    @Test
+    void busyAttemptsAreListedPerSessionInOrderAndOnlyWithinTheirBusiness() {
+        Business mine = fixtures.business("Busy " + UUID.randomUUID());
+        Business other = fixtures.business("Other " + UUID.randomUUID());
+        VerificationSession session = fixtures.session(fixtures.profile(mine));
+        busy.insert(BusyAttempt.of(mine.id(), session.id(), 1, 90, 40, minutes(2)));
+        busy.insert(BusyAttempt.of(mine.id(), session.id(), 1, 120, 50, minutes(1)));
+
+        assertThat(busy.findAllByBusinessIdAndSessionIdOrderByCreatedAt(mine.id(), session.id()))
+                .extracting(BusyAttempt::framesReceived).containsExactly(120, 90);
+        assertThat(busy.findAllByBusinessIdAndSessionIdOrderByCreatedAt(other.id(), session.id())).isEmpty();
+    }
+
+    @Test
+    void aRowCannotPointAtAnotherBusinesssSession() {
+        Business mine = fixtures.business("Busy " + UUID.randomUUID());
+        Business other = fixtures.business("Other " + UUID.randomUUID());
+        VerificationSession theirs = fixtures.session(fixtures.profile(other));
+        assertThatThrownBy(() -> busy.insert(BusyAttempt.of(mine.id(), theirs.id(), 1, 10, 5, NOW)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void impossibleCountsAreRefusedBeforeTheDatabase() {
+        assertThatThrownBy(() -> BusyAttempt.of(UUID.randomUUID(), UUID.randomUUID(), 0, 10, 5, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BusyAttempt.of(UUID.randomUUID(), UUID.randomUUID(), 1, 10, 11, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.livecheck.portal.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.report.Recommendation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerCutTest {
+
+    @Test
+    void aRejectionAfterTheServerDroppedMoreThanAFifthOfTheFramesIsTheServersFault() {
+        assertThat(ServerCut.cut(report(Recommendation.REJECT), 100, 21)).isTrue();
+        assertThat(ServerCut.cut(report(Recommendation.NOT_AVAILABLE), 100, 50)).isTrue();
+    }
+
+    @Test
+    void aFewDroppedFramesOrAnApprovalStandAsJudged() {
+        assertThat(ServerCut.cut(report(Recommendation.REJECT), 100, 20)).isFalse();
+        assertThat(ServerCut.cut(report(Recommendation.APPROVE), 100, 60)).isFalse();
+        assertThat(ServerCut.cut(report(Recommendation.REJECT), 0, 0)).isFalse();
+    }
+
+    private static LivenessReport report(Recommendation recommendation) {
+        return new LivenessReport(recommendation, recommendation == Recommendation.APPROVE ? null : "CHALLENGE_TIMEOUT",
+                List.of(Challenge.TURN_LEFT), List.of(), List.of(), 100, 100, 5_000, 10);
+    }
+}
