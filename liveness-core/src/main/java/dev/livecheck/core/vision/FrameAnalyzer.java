@@ -134,7 +134,10 @@ public final class FrameAnalyzer implements AutoCloseable {
         FaceDetection main = faces.stream()
                 .max(Comparator.comparingDouble(d -> d.width() * d.height())).orElseThrow();
         FaceObservation face = observeFace(bgr, main);
-        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, face);
+        // presentation-attack hook: the screen-replay measurements the presentation check combines
+        ScreenSample screen = ScreenSample.measure(bgr, main);
+        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, face,
+                screen);
     }
 
     /** Landmarks only, for tools that need the mesh of a still photo (the test kit lifts faces to 3D with it). */
