@@ -12,9 +12,11 @@ import java.util.Map;
 /**
  * Artefacts of a face shown on a screen or paper: moiré (sharp peaks in the
  * face's spectrum where a screen's pixel grid aliases with the camera's),
- * specular glare, and washed-out colour. These are weak, camera-dependent
- * cues, so the thresholds sit well outside what bona fide captures show and
- * the check only fails on strong, persistent evidence; see
+ * specular glare, and washed-out colour, each with a threshold well outside
+ * what bona fide captures show; and the screen-replay detector: independent
+ * cues of a re-captured display ({@link ScreenReplayCues}: pixel grid, tone
+ * and white point, edges, rigid motion, glare on glass) combined by a small
+ * logistic model ({@link ScreenReplayModel}). Every cue is reported; see
  * {@code docs/accuracy.md} for what it catches and misses.
  */
 public final class PresentationCheck {
@@ -29,6 +31,10 @@ public final class PresentationCheck {
     static final double MAX_GLARE = 0.2;
     /** Median HSV saturation below which skin has lost its colour (grey print, washed-out screen). */
     static final double MIN_SATURATION = 0.06;
+
+    /** The screen-replay cues this check reports, by detail name (plus {@code screen_replay_score}). */
+    public static final List<String> SCREEN_REPLAY_CUES = ScreenReplayCues.NAMES;
+    private static final ScreenReplayModel SCREEN_REPLAY = ScreenReplayModel.bundled();
 
     public SubCheck evaluate(AttemptEvidence evidence) {
         List<Double> moire = new ArrayList<>();
@@ -53,7 +59,20 @@ public final class PresentationCheck {
         d.put("moire", Stats.round(m));
         d.put("glare", Stats.round(g));
         d.put("saturation", Stats.round(s));
-        String reason = m > MAX_MOIRE ? "SCREEN_MOIRE" : g > MAX_GLARE ? "GLARE" : s < MIN_SATURATION ? "NO_SKIN_COLOUR" : null;
+        Map<String, Double> cues = ScreenReplayCues.measure(evidence.observations());
+        cues.forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                d.put(name, Stats.round(value));
+            }
+        });
+        // frames analysed without the screen measurements (none in production) leave the model nothing to judge
+        boolean measured = evidence.observations().stream().anyMatch(f -> f.hasSingleFace() && f.screen() != null);
+        double screen = measured ? SCREEN_REPLAY.probability(cues) : 0;
+        if (measured) {
+            d.put("screen_replay_score", Stats.round(screen));
+        }
+        String reason = m > MAX_MOIRE ? "SCREEN_MOIRE" : screen >= SCREEN_REPLAY.threshold() ? "SCREEN_REPLAY"
+                : g > MAX_GLARE ? "GLARE" : s < MIN_SATURATION ? "NO_SKIN_COLOUR" : null;
         return reason == null ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, reason, d);
     }
 }

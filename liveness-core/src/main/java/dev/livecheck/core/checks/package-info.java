@@ -6,6 +6,8 @@
  * {@code structure_3d} (does the face show depth parallax, or move as one
  * plane like a print or a screen), {@code continuity} (same face, plausible
  * frame timing, no jumps) and {@code presentation} (screen and print
- * artefacts). Every check reports the numbers it judged.
+ * artefacts, including a screen-replay detector: named cues combined by a
+ * small logistic model whose fitted weights ship as a resource). Every check
+ * reports the numbers it judged.
  */
 package dev.livecheck.core.checks;

@@ -133,7 +133,8 @@ public final class FrameAnalyzer implements AutoCloseable {
         }
         FaceDetection main = largest(faces);
         FaceObservation face = observeFace(bgr, FaceCrop.fromDetection(main, FaceLandmarker.INPUT), main, 0);
-        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, face);
+        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, face,
+                screenSample(bgr, face));
     }
 
     /**
@@ -178,7 +179,16 @@ public final class FrameAnalyzer implements AutoCloseable {
             tracker.tileScanned(tile, detector.detectInTile(bgr, tile));
         }
         int faceCount = tracker.faceCount(face == null ? null : face.detection());
-        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, meanLuma(bgr), face);
+        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, meanLuma(bgr), face,
+                screenSample(bgr, face));
+    }
+
+    /**
+     * Presentation-attack hook: the screen-replay measurements the presentation check combines, taken around the
+     * face's box (detected or tracked), or none without a face.
+     */
+    private static ScreenSample screenSample(Mat bgr, FaceObservation face) {
+        return face == null ? null : ScreenSample.measure(bgr, face.detection());
     }
 
     private static FaceDetection largest(List<FaceDetection> faces) {

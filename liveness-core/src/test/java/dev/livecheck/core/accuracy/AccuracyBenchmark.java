@@ -1,6 +1,7 @@
 package dev.livecheck.core.accuracy;
 
 import dev.livecheck.core.accuracy.CorpusEvaluation.Outcome;
+import dev.livecheck.core.checks.PresentationCheck;
 import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.report.SubCheck;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class AccuracyBenchmark {
             "continuity.max_frontal_identity_distance", "continuity.max_posed_identity_distance",
             "continuity.identity_distance_start", "continuity.identity_distance_challenge_1",
             "continuity.identity_distance_challenge_2", "continuity.identity_distance_challenge_3",
-            "continuity.identity_distance_end");
+            "continuity.identity_distance_end", "presentation.screen_replay_score");
 
     private AccuracyBenchmark() {
     }
@@ -65,8 +66,10 @@ public final class AccuracyBenchmark {
 
     static String distributions(List<Outcome> outcomes) {
         Map<String, Map<String, List<Double>>> values = new TreeMap<>();
+        List<String> measures = new ArrayList<>(MEASURES);
+        PresentationCheck.SCREEN_REPLAY_CUES.forEach(cue -> measures.add(PresentationCheck.NAME + "." + cue));
         for (Outcome o : outcomes) {
-            for (String measure : MEASURES) {
+            for (String measure : measures) {
                 Double v = detail(o.report(), measure);
                 if (v != null) {
                     values.computeIfAbsent(measure, k -> new TreeMap<>())

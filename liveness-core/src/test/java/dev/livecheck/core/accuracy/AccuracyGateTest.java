@@ -13,13 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The build's accuracy gate: a fixed-seed corpus rendered by the test kit
  * (30 bona fide, 4 per attack species) judged by the real engine. No print,
- * mismatched replay, identity splice, empty scene or second face may be approved, and at most
- * 5 % of bona fide attempts may be turned away. The full measurement (200
- * bona fide, 50 per species) is in docs/accuracy.md.
+ * mismatched replay, identity splice, empty scene or second face may be approved, at most
+ * one screen replay, and at most 5 % of bona fide attempts may be turned away. The full
+ * measurement (400 bona fide, 100 per species) is in docs/accuracy.md.
  */
 class AccuracyGateTest {
 
     private static final int BONA_FIDE = 30;
+    /** Of the corpus's 4 screen replays; issue 9 targets at most 1 in 40 on the hidden corpus. */
+    private static final int MAX_SCREEN_REPLAYS_APPROVED = 1;
     private static List<Outcome> outcomes;
     private static AccuracyTable table;
 
@@ -54,6 +56,13 @@ class AccuracyGateTest {
         assertThat(outcomes).filteredOn(o -> o.species().equals("SPLICE"))
                 .as("approved SPLICE recordings (the face-recognition embedding must see the switch)")
                 .isNotEmpty().noneMatch(Outcome::approved);
+    }
+
+    @Test
+    void atMostOneScreenReplayIsApproved() {
+        assertThat(outcomes).filteredOn(o -> o.species().equals("SCREEN_REPLAY"))
+                .as("approved SCREEN_REPLAY recordings (the presentation check's screen-replay cues must see them)")
+                .isNotEmpty().filteredOn(Outcome::approved).hasSizeLessThanOrEqualTo(MAX_SCREEN_REPLAYS_APPROVED);
     }
 
     @Test

@@ -272,13 +272,16 @@ public final class SyntheticCamera {
                     new Options(MotionScript.uniform(rnd, 15, 30), true), name + "-inner");
             List<RecordedFrame> source = inner.recording().frames();
             try (ScreenDisplay display = new ScreenDisplay(rnd)) {
-                MotionScript script = MotionScript.still(inner.script().duration(), Style.FLAT_PRINT, rnd);
-                long[] times = script.frameTimes(fps, jitter, rnd);
-                double pictureWidth = W * MotionScript.uniform(rnd, 0.78, 0.98);
+                long[] times = MotionScript.still(inner.script().duration(), Style.FLAT_PRINT, rnd)
+                        .frameTimes(fps, jitter, rnd);
+                // a stripe panel must be close to fill the view; a dense one is held further away
+                double pictureWidth = W * (display.kind == ScreenDisplay.Kind.STRIPES
+                        ? MotionScript.uniform(rnd, 0.78, 0.98) : MotionScript.uniform(rnd, 0.6, 0.95));
                 double cx = W / 2.0 + MotionScript.uniform(rnd, -20, 20);
                 double cy = H / 2.0 + MotionScript.uniform(rnd, -15, 15);
                 double tiltYaw = MotionScript.uniform(rnd, -10, 10);
                 double tiltPitch = MotionScript.uniform(rnd, -8, 8);
+                HandShake hand = rnd.nextBoolean() ? HandShake.draw(rnd) : HandShake.MOUNTED;
                 int[] shown = {-1};
                 List<RecordedFrame> frames = film(times, t -> {
                     int k = shown[0] < 0 ? 0 : shown[0];
@@ -291,11 +294,10 @@ public final class SyntheticCamera {
                         }
                         shown[0] = k;
                     }
-                    Pose p = script.at(t);
-                    // the screen drifts less than a print: scale the still script's drift down
-                    renderer.draw(canvas, display.mesh(), display.pose(tiltYaw + p.yaw() * 0.5,
-                            tiltPitch + p.pitch() * 0.5, p.roll() * 0.5, pictureWidth * (1 + (p.scale() - 1) * 0.5),
-                            cx + p.dx() * 60, cy + p.dy() * 60), HeadRenderer.Shading.NEUTRAL);
+                    double[] s = hand.at(t);
+                    // the whole display (picture, glare and bezel) moves as one rigid plane
+                    renderer.draw(canvas, display.mesh(), display.pose(tiltYaw + s[2], tiltPitch + s[3], s[4],
+                            pictureWidth, cx + s[0], cy + s[1]), HeadRenderer.Shading.NEUTRAL);
                 });
                 return new SyntheticRecording(Species.SCREEN_REPLAY, new Recording(name, listed, frames), listed,
                         inner.faces(), inner.script(), fps);
@@ -350,6 +352,43 @@ public final class SyntheticCamera {
         public void close() {
             renderer.close();
             effects.close();
+        }
+    }
+
+    /**
+     * How a hand holding a screen moves it: a slow drift plus a physiological tremor (a few hertz), in
+     * pixels (x, y) and degrees (yaw, pitch, roll); a mounted screen does not move at all.
+     */
+    record HandShake(double[] amp, double[] freq, double[] phase) {
+        static final HandShake MOUNTED = new HandShake(new double[10], new double[10], new double[10]);
+
+        static HandShake draw(Random rnd) {
+            double[] amp = new double[10];
+            double[] freq = new double[10];
+            double[] phase = new double[10];
+            double[] drift = {MotionScript.uniform(rnd, 2, 10), MotionScript.uniform(rnd, 2, 8),
+                MotionScript.uniform(rnd, 0.5, 3), MotionScript.uniform(rnd, 0.5, 3), MotionScript.uniform(rnd, 0.3, 2)};
+            double[] tremor = {MotionScript.uniform(rnd, 0.4, 2.5), MotionScript.uniform(rnd, 0.4, 2.5),
+                MotionScript.uniform(rnd, 0.1, 0.5), MotionScript.uniform(rnd, 0.1, 0.5), MotionScript.uniform(rnd, 0.05, 0.3)};
+            for (int i = 0; i < 5; i++) {
+                amp[i] = drift[i];
+                freq[i] = MotionScript.uniform(rnd, 0.15, 0.6);
+                phase[i] = MotionScript.uniform(rnd, 0, 2 * Math.PI);
+                amp[5 + i] = tremor[i];
+                freq[5 + i] = MotionScript.uniform(rnd, 2, 7);
+                phase[5 + i] = MotionScript.uniform(rnd, 0, 2 * Math.PI);
+            }
+            return new HandShake(amp, freq, phase);
+        }
+
+        /** Offsets {dx, dy, yaw, pitch, roll} at {@code t} ms. */
+        double[] at(long t) {
+            double s = t / 1000.0;
+            double[] o = new double[5];
+            for (int i = 0; i < 10; i++) {
+                o[i % 5] += amp[i] * Math.sin(2 * Math.PI * freq[i] * s + phase[i]);
+            }
+            return o;
         }
     }
 
