@@ -1,5 +1,7 @@
 package dev.livecheck.portal.email;
 
+import dev.livecheck.portal.web.OwnerOnlyFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -191,17 +192,7 @@ public class LinkSealer {
     private static void create(Path file) throws IOException {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp;
-        try {
-            temp = Files.createTempFile(dir, ".link-key", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            temp = Files.createTempFile(dir, ".link-key", ".tmp");
-            temp.toFile().setReadable(false, false);
-            temp.toFile().setReadable(true, true);
-        }
+        Path temp = OwnerOnlyFiles.createTemp(file.toAbsolutePath().getParent(), ".link-key");
         try {
             Files.writeString(temp, Base64.getEncoder().encodeToString(key) + System.lineSeparator());
             try {

@@ -1,12 +1,13 @@
 package dev.livecheck.portal.setup;
 
+import dev.livecheck.portal.web.OwnerOnlyFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Locale;
@@ -119,17 +120,7 @@ class SetupCode {
      */
     private void write(String value) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp;
-            try {
-                temp = Files.createTempFile(dir, ".setup-code", ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                temp = Files.createTempFile(dir, ".setup-code", ".tmp");
-                temp.toFile().setReadable(false, false);
-                temp.toFile().setReadable(true, true);
-            }
+            Path temp = OwnerOnlyFiles.createTemp(file.toAbsolutePath().getParent(), ".setup-code");
             Files.writeString(temp, value + System.lineSeparator(), StandardCharsets.US_ASCII);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -16,7 +16,6 @@ import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.portal.notifications.NotificationTestData;
 import dev.livecheck.portal.notifications.NotificationTestData.ApiTenant;
 import dev.livecheck.portal.notifications.NotificationTestData.Notify;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -193,6 +192,11 @@ class AttemptStoredNotificationsTest {
     }
 
     private static AttemptImage image(AttemptImage.Role role, long atMs) {
-        return new AttemptImage(role, atMs, ("jpeg " + role + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        // a real JPEG: the persister re-encodes every kept frame before it stores it
+        try {
+            return new AttemptImage(role, atMs, CaptureSocketTestSupport.greyJpeg());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
