@@ -41,7 +41,8 @@ public final class PresentationCheck {
         List<Double> glare = new ArrayList<>();
         List<Double> saturation = new ArrayList<>();
         for (FrameObservation f : evidence.observations()) {
-            if (f.hasSingleFace()) {
+            // texture cues are taken on the presentation cadence, not on every frame
+            if (f.hasSingleFace() && f.face().texture() != null) {
                 TextureCues t = f.face().texture();
                 moire.add(t.moire());
                 glare.add(t.glare());

@@ -51,16 +51,23 @@ final class ScreenReplayCues {
                 frames.add(f);
             }
         }
+        // the display measurements are taken on a time cadence; motion and glare use every frame's thumbnail
+        List<ScreenSample.Measures> sampled = new ArrayList<>();
+        for (FrameObservation f : frames) {
+            if (f.screen().measures() != null) {
+                sampled.add(f.screen().measures());
+            }
+        }
         Map<String, Double> cues = new LinkedHashMap<>();
-        cues.put("spectral_peak", median(frames, s -> s.spectralPeak()));
-        cues.put("chroma_peak", median(frames, s -> s.chromaPeak()));
-        cues.put("high_frequency", median(frames, s -> s.highFrequency()));
-        cues.put("black_level", median(frames, s -> s.blackLevel()));
-        cues.put("tone_range", median(frames, s -> s.toneRange()));
-        cues.put("clipped_share", median(frames, s -> s.clippedShare()));
-        cues.put("white_balance", median(frames, s -> s.whiteBalance()));
-        cues.put("bezel_sides", mean(frames, s -> s.bezelSides()));
-        cues.put("lines_through_face", mean(frames, s -> s.linesThroughFace() > 0 ? 1 : 0));
+        cues.put("spectral_peak", median(sampled, s -> s.spectralPeak()));
+        cues.put("chroma_peak", median(sampled, s -> s.chromaPeak()));
+        cues.put("high_frequency", median(sampled, s -> s.highFrequency()));
+        cues.put("black_level", median(sampled, s -> s.blackLevel()));
+        cues.put("tone_range", median(sampled, s -> s.toneRange()));
+        cues.put("clipped_share", median(sampled, s -> s.clippedShare()));
+        cues.put("white_balance", median(sampled, s -> s.whiteBalance()));
+        cues.put("bezel_sides", mean(sampled, s -> s.bezelSides()));
+        cues.put("lines_through_face", mean(sampled, s -> s.linesThroughFace() > 0 ? 1 : 0));
         double[] motion = motion(frames);
         cues.put("rigid_motion", motion[0]);
         cues.put("surround_motion", motion[1]);
@@ -69,17 +76,17 @@ final class ScreenReplayCues {
     }
 
     private interface Measure {
-        double of(ScreenSample s);
+        double of(ScreenSample.Measures s);
     }
 
-    private static double median(List<FrameObservation> frames, Measure m) {
-        List<Double> v = new ArrayList<>(frames.size());
-        frames.forEach(f -> v.add(m.of(f.screen())));
+    private static double median(List<ScreenSample.Measures> sampled, Measure m) {
+        List<Double> v = new ArrayList<>(sampled.size());
+        sampled.forEach(s -> v.add(m.of(s)));
         return Stats.median(v);
     }
 
-    private static double mean(List<FrameObservation> frames, Measure m) {
-        return frames.stream().mapToDouble(f -> m.of(f.screen())).average().orElse(Double.NaN);
+    private static double mean(List<ScreenSample.Measures> sampled, Measure m) {
+        return sampled.stream().mapToDouble(m::of).average().orElse(Double.NaN);
     }
 
     /** Face centre in frame pixels: forehead, chin and both cheek edges, steadier than the detector's box. */

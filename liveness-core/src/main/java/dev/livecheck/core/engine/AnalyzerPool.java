@@ -2,6 +2,7 @@ package dev.livecheck.core.engine;
 
 import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.core.vision.FrameAnalyzer;
+import dev.livecheck.core.vision.FrameCost;
 import dev.livecheck.core.vision.FrameDecoder;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
@@ -31,6 +32,10 @@ final class AnalyzerPool implements AutoCloseable {
         this.models = models;
         this.capacity = capacity;
         this.idle = new ArrayBlockingQueue<>(capacity);
+    }
+
+    int capacity() {
+        return capacity;
     }
 
     FrameAnalyzer borrow() throws InterruptedException {
@@ -86,6 +91,40 @@ final class AnalyzerPool implements AutoCloseable {
         } finally {
             borrowed.forEach(this::release);
         }
+    }
+
+    /**
+     * What a tracked frame costs when every analyzer works at once (as under load, where they share caches and
+     * memory bandwidth): each measures {@code rounds} frames on its own thread; the slowest analyzer's figures are
+     * returned, so the budget sized from them holds for all.
+     */
+    FrameCost measureCost(int rounds) throws InterruptedException {
+        List<FrameAnalyzer> borrowed = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        FrameCost[] costs = new FrameCost[capacity];
+        try {
+            for (int i = 0; i < capacity; i++) {
+                borrowed.add(borrow());
+            }
+            for (int i = 0; i < capacity; i++) {
+                int k = i;
+                Thread t = new Thread(() -> costs[k] = borrowed.get(k).measureCost(rounds), "frame-cost-" + i);
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        } finally {
+            borrowed.forEach(this::release);
+        }
+        FrameCost slowest = costs[0];
+        for (FrameCost c : costs) {
+            if (c != null && (slowest == null || c.meanMillisPerFrame(10) > slowest.meanMillisPerFrame(10))) {
+                slowest = c;
+            }
+        }
+        return slowest;
     }
 
     void release(FrameAnalyzer analyzer) {

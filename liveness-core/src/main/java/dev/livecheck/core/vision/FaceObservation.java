@@ -13,6 +13,8 @@ package dev.livecheck.core.vision;
  * @param textureHistogram uniform local-binary-pattern histograms of the
  *     landmark-aligned face (4x4 cells); compare two with {@link #textureDistance}
  * @param chroma mean (a*, b*) of the inner face in CIELAB, offset by -128
+ * @param texture presentation cues of the face crop, or null on frames between two samples of the
+ *     presentation cadence ({@link FaceTracker#PRESENTATION_SAMPLE_EVERY_MILLIS})
  */
 public record FaceObservation(
         FaceDetection detection,

@@ -47,6 +47,13 @@ public final class FaceTracker {
      * what the texture, brightness and colour cues measure.
      */
     static final double MAX_POSE_CHANGE = 6;
+    /**
+     * The presentation cues that are costly and change slowly (the display measurements of {@link ScreenSample}
+     * and the face's {@link TextureCues}, about 1.8 ms together) are taken at most this often, five times a
+     * second: the checks combine them over the attempt with medians and means, so more samples add cost
+     * per frame, not evidence.
+     */
+    public static final long PRESENTATION_SAMPLE_EVERY_MILLIS = 200;
 
     private FaceLandmarks last;
     private Geometry lastGeometry;
@@ -64,6 +71,8 @@ public final class FaceTracker {
     private int nextTile = FaceDetector.TILE_COUNT;
     private int detections;
     private int frames;
+    private long lastPresentationMillis;
+    private boolean presentationSampled;
 
     /** Starts every stream afresh; a timestamp that goes backwards (a new recording) does the same. */
     void startFrame(long millis) {
@@ -83,6 +92,18 @@ public final class FaceTracker {
         java.util.Arrays.fill(tileFaces, null);
         sweepStarted = false;
         nextTile = FaceDetector.TILE_COUNT;
+        presentationSampled = false;
+    }
+
+    /** Whether this frame, if it shows a face, takes the presentation cues ({@link #PRESENTATION_SAMPLE_EVERY_MILLIS}). */
+    boolean presentationSampleDue(long millis) {
+        return !presentationSampled || millis - lastPresentationMillis >= PRESENTATION_SAMPLE_EVERY_MILLIS;
+    }
+
+    /** This frame took the presentation cues. */
+    void presentationSampled(long millis) {
+        presentationSampled = true;
+        lastPresentationMillis = millis;
     }
 
     /**

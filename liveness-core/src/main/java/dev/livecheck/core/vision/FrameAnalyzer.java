@@ -3,7 +3,7 @@ package dev.livecheck.core.vision;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
-import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_16S;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
@@ -126,15 +126,17 @@ public final class FrameAnalyzer implements AutoCloseable {
         if (scanSmallFaces) {
             faceCount = FaceDetector.countDistinct(faces, detector.detectInTiles(bgr));
         }
-        double frameBrightness = meanLuma(bgr);
-        if (faces.isEmpty()) {
-            // a face only the tiles saw is too small to analyse, but it still counts
-            return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, null);
+        try (Mat thumbnail = ScreenSample.thumbnail(bgr)) {
+            double frameBrightness = mean(thumbnail).get(0);
+            if (faces.isEmpty()) {
+                // a face only the tiles saw is too small to analyse, but it still counts
+                return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, null);
+            }
+            FaceDetection main = largest(faces);
+            FaceObservation face = observeFace(bgr, FaceCrop.fromDetection(main, FaceLandmarker.INPUT), main, 0, true);
+            return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, face,
+                    screenSample(bgr, thumbnail, face, true));
         }
-        FaceDetection main = largest(faces);
-        FaceObservation face = observeFace(bgr, FaceCrop.fromDetection(main, FaceLandmarker.INPUT), main, 0);
-        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, frameBrightness, face,
-                screenSample(bgr, face));
     }
 
     /**
@@ -151,13 +153,17 @@ public final class FrameAnalyzer implements AutoCloseable {
         }
     }
 
-    /** Analyses an already decoded BGR image as the next frame of a tracked stream. */
+    /**
+     * Analyses an already decoded BGR image as the next frame of a tracked stream; the costly presentation cues
+     * are taken on the tracker's time cadence ({@link FaceTracker#PRESENTATION_SAMPLE_EVERY_MILLIS}).
+     */
     public FrameObservation analyze(Mat bgr, long timestampMillis, FaceTracker tracker) {
         tracker.startFrame(timestampMillis);
+        boolean presentation = tracker.presentationSampleDue(timestampMillis);
         FaceObservation face = null;
         FaceCrop region = tracker.trackedCrop(timestampMillis, FaceLandmarker.INPUT);
         if (region != null) {
-            face = observeFace(bgr, region, null, FaceTracker.MIN_PRESENCE);
+            face = observeFace(bgr, region, null, FaceTracker.MIN_PRESENCE, presentation);
             if (face != null) {
                 tracker.tracked(face.landmarks(), face.pose());
             } else {
@@ -171,7 +177,7 @@ public final class FrameAnalyzer implements AutoCloseable {
             List<FaceDetection> faces = detector.detect(bgr);
             FaceDetection main = largest(faces);
             FaceCrop crop = main == null ? null : FaceCrop.fromDetection(main, FaceLandmarker.INPUT);
-            face = main == null ? null : observeFace(bgr, crop, main, 0);
+            face = main == null ? null : observeFace(bgr, crop, main, 0, presentation);
             tracker.detected(timestampMillis, faces, main, crop, face == null ? null : face.landmarks(),
                     face == null ? null : face.pose());
         }
@@ -179,16 +185,72 @@ public final class FrameAnalyzer implements AutoCloseable {
             tracker.tileScanned(tile, detector.detectInTile(bgr, tile));
         }
         int faceCount = tracker.faceCount(face == null ? null : face.detection());
-        return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, meanLuma(bgr), face,
-                screenSample(bgr, face));
+        if (face != null && presentation) {
+            tracker.presentationSampled(timestampMillis);
+        }
+        try (Mat thumbnail = ScreenSample.thumbnail(bgr)) {
+            return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, mean(thumbnail).get(0),
+                    face, screenSample(bgr, thumbnail, face, presentation));
+        }
     }
 
     /**
-     * Presentation-attack hook: the screen-replay measurements the presentation check combines, taken around the
-     * face's box (detected or tracked), or none without a face.
+     * Presentation-attack hook: the frame's thumbnail and, when {@code measure}, the screen-replay measurements
+     * the presentation check combines, taken around the face's box (detected or tracked); none without a face.
      */
-    private static ScreenSample screenSample(Mat bgr, FaceObservation face) {
-        return face == null ? null : ScreenSample.measure(bgr, face.detection());
+    private static ScreenSample screenSample(Mat bgr, Mat thumbnail, FaceObservation face, boolean measure) {
+        if (face == null) {
+            return null;
+        }
+        return measure ? ScreenSample.measure(bgr, thumbnail, face.detection()) : ScreenSample.thumbnailOnly(thumbnail);
+    }
+
+    /**
+     * Times each stage of a tracked frame ({@link FrameCost}) on a synthetic 640x480 frame, {@code rounds} times,
+     * and returns the medians. The networks' cost does not depend on what the picture shows, so the face stages run
+     * on the frame's centre whether or not a face is there; the server sizes its frame budget from the result.
+     */
+    public FrameCost measureCost(int rounds) {
+        byte[] jpeg = CalibrationFrame.jpeg();
+        double[][] t = new double[5][rounds];
+        FaceCrop centre = new FaceCrop(320, 240, 260, 0, FaceLandmarker.INPUT);
+        FaceDetection box = new FaceDetection(233, 153, 174, 174, 1f, new float[12]);
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            try (Mat bgr = decodeForAnalysis(jpeg)) {
+                long decoded = System.nanoTime();
+                observeFace(bgr, centre, box, 0, false);
+                try (Mat thumbnail = ScreenSample.thumbnail(bgr)) {
+                    mean(thumbnail);
+                    long faced = System.nanoTime();
+                    detector.detect(bgr);
+                    long detected = System.nanoTime();
+                    ScreenSample.measure(bgr, thumbnail, box);
+                    try (Mat crop = new Mat(bgr, new Rect(224, 144, FaceLandmarker.INPUT, FaceLandmarker.INPUT));
+                            Mat gray = new Mat()) {
+                        cvtColor(crop, gray, COLOR_BGR2GRAY);
+                        TextureCues.measure(crop, gray);
+                    }
+                    long presented = System.nanoTime();
+                    detector.detectInTile(bgr, i % FaceDetector.TILE_COUNT);
+                    long tiled = System.nanoTime();
+                    t[0][i] = (decoded - start) / 1e6;
+                    t[1][i] = (faced - decoded) / 1e6;
+                    t[2][i] = (detected - faced) / 1e6;
+                    t[3][i] = (presented - detected) / 1e6;
+                    t[4][i] = (tiled - presented) / 1e6;
+                }
+            } catch (FrameRejectedException e) {
+                throw new IllegalStateException("the calibration frame must decode", e);
+            }
+        }
+        return new FrameCost(median(t[0]), median(t[1]), median(t[2]), median(t[3]), median(t[4]));
+    }
+
+    private static double median(double[] v) {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static FaceDetection largest(List<FaceDetection> faces) {
@@ -198,15 +260,19 @@ public final class FrameAnalyzer implements AutoCloseable {
     /** Landmarks only, for tools that need the mesh of a still photo (the test kit lifts faces to 3D with it). */
     public FaceObservation observeLargestFace(Mat bgr) {
         FaceDetection main = largest(detector.detect(bgr));
-        return main == null ? null : observeFace(bgr, FaceCrop.fromDetection(main, FaceLandmarker.INPUT), main, 0);
+        return main == null ? null
+                : observeFace(bgr, FaceCrop.fromDetection(main, FaceLandmarker.INPUT), main, 0, true);
     }
 
     /**
      * The face in a region; {@code detection} is the detector's box, or null
      * on a tracked frame. Null when Face Mesh's presence score is below
-     * {@code minPresence}, before the rest is computed for nothing.
+     * {@code minPresence}, before the rest is computed for nothing. The
+     * texture cues are measured only {@code withTextureCues} (on the
+     * presentation cadence).
      */
-    private FaceObservation observeFace(Mat bgr, FaceCrop region, FaceDetection detection, float minPresence) {
+    private FaceObservation observeFace(Mat bgr, FaceCrop region, FaceDetection detection, float minPresence,
+            boolean withTextureCues) {
         try (Mat crop = new Mat(); Mat gray = new Mat()) {
             FaceLandmarks landmarks = landmarker.landmarks(bgr, region, crop);
             if (landmarks.presence() < minPresence) {
@@ -222,19 +288,15 @@ public final class FrameAnalyzer implements AutoCloseable {
                 double brightness = mean(innerGray).get(0);
                 return new FaceObservation(box, landmarks, pose, brightness, laplacianVariance(gray),
                         signature(bgr, landmarks), textureHistogram(bgr, landmarks), chroma(innerBgr),
-                        TextureCues.measure(crop, gray));
+                        withTextureCues ? TextureCues.measure(crop, gray) : null);
             }
         }
     }
 
-    private static double meanLuma(Mat bgr) {
-        Scalar m = mean(bgr);
-        return 0.114 * m.get(0) + 0.587 * m.get(1) + 0.299 * m.get(2);
-    }
-
     private static double laplacianVariance(Mat gray) {
         try (Mat lap = new Mat(); Mat mu = new Mat(); Mat sigma = new Mat()) {
-            Laplacian(gray, lap, CV_64F);
+            // 16-bit is exact for the 3x3 kernel on 8-bit pixels (|value| <= 1020) and cheaper than 64F
+            Laplacian(gray, lap, CV_16S);
             meanStdDev(lap, mu, sigma);
             try (DoubleIndexer d = sigma.createIndexer()) {
                 return d.get(0) * d.get(0);

@@ -12,8 +12,8 @@ import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Head pose by fitting MediaPipe's canonical 3D face to the 468 landmarks with
- * {@code solvePnP}. The camera is modelled as a pinhole with focal length equal
+ * Head pose by fitting MediaPipe's canonical 3D face to an even subset of the
+ * 468 landmarks ({@link #POSE_POINTS}) with {@code solvePnP}. The camera is modelled as a pinhole with focal length equal
  * to the image width, which is close enough for webcams and phones: errors in
  * the focal length scale the distance but barely change the angles.
  * Not thread-safe (reuses native buffers): one instance per thread.
@@ -23,8 +23,17 @@ public final class HeadPoseEstimator implements AutoCloseable {
     /** Distance between the canonical model's outer eye corners (landmarks 33 and 263). */
     private static final double CANONICAL_INTEROCULAR_CM = 8.89;
 
-    private final Mat objectPoints = new Mat(FaceLandmarks.COUNT, 1, CV_32FC3);
-    private final Mat imagePoints = new Mat(FaceLandmarks.COUNT, 1, CV_32FC2);
+    /**
+     * Every {@value #POSE_STRIDE}th mesh point takes part in the fit: the mesh's numbering is scattered over
+     * the whole face, so the subset spans it as the full mesh does, and the solver's cost falls with the point
+     * count (0.85 ms a frame for all 468, a fifth of the per-frame budget; angles agree within a fraction of a
+     * degree, see HeadPoseEstimatorTest).
+     */
+    static final int POSE_STRIDE = 4;
+    static final int POSE_POINTS = (FaceLandmarks.COUNT + POSE_STRIDE - 1) / POSE_STRIDE;
+
+    private final Mat objectPoints = new Mat(POSE_POINTS, 1, CV_32FC3);
+    private final Mat imagePoints = new Mat(POSE_POINTS, 1, CV_32FC2);
     private final Mat camera = new Mat(3, 3, CV_64F);
     private final Mat distortion = new Mat();
     private final Mat rvec = new Mat();
@@ -33,20 +42,21 @@ public final class HeadPoseEstimator implements AutoCloseable {
 
     public HeadPoseEstimator(CanonicalFaceMesh mesh) {
         try (FloatIndexer o = objectPoints.createIndexer()) {
-            for (int i = 0; i < FaceLandmarks.COUNT; i++) {
+            for (int k = 0; k < POSE_POINTS; k++) {
+                int i = k * POSE_STRIDE;
                 // canonical: x image-right, y up, z toward camera -> OpenCV camera axes: x right, y down, z away
-                o.put(i, 0, 0, mesh.x(i));
-                o.put(i, 0, 1, -mesh.y(i));
-                o.put(i, 0, 2, -mesh.z(i));
+                o.put(k, 0, 0, mesh.x(i));
+                o.put(k, 0, 1, -mesh.y(i));
+                o.put(k, 0, 2, -mesh.z(i));
             }
         }
     }
 
     public HeadPose estimate(FaceLandmarks landmarks, int imageWidth, int imageHeight) {
         try (FloatIndexer p = imagePoints.createIndexer()) {
-            for (int i = 0; i < FaceLandmarks.COUNT; i++) {
-                p.put(i, 0, 0, landmarks.x(i));
-                p.put(i, 0, 1, landmarks.y(i));
+            for (int k = 0; k < POSE_POINTS; k++) {
+                p.put(k, 0, 0, landmarks.x(k * POSE_STRIDE));
+                p.put(k, 0, 1, landmarks.y(k * POSE_STRIDE));
             }
         }
         try (DoubleIndexer k = camera.createIndexer()) {

@@ -29,49 +29,60 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
 
 /**
- * What one frame shows that a re-captured display would change, measured for
- * the {@code presentation} check's screen-replay cues (which combine them over
- * the attempt). About 0.5 ms a frame.
+ * What one frame shows that a re-captured display would change, for the
+ * {@code presentation} check's screen-replay cues (which combine them over
+ * the attempt): a grey thumbnail of every frame with a face, and on a time
+ * cadence ({@link FaceTracker#PRESENTATION_SAMPLE_EVERY_MILLIS}) the
+ * {@link Measures} around the face, about 1.5 ms each.
  *
  * @param thumbnail the whole frame, grey, {@link #THUMB_W}x{@link #THUMB_H}:
  *     the attempt compares consecutive ones to see whether what surrounds the
  *     face moves with it (a display is one rigid plane) and whether a
- *     highlight stays put while the face turns (glare on glass)
- * @param spectralPeak strongest isolated off-axis spectral peak of a 64x64
- *     patch of the face centre, at full resolution, over the B, G and R
- *     channels (log units above the local spectrum): a display's pixel grid
- *     aliasing in any orientation and any channel (the older {@code moire}
- *     cue looks at the luma of the face crop rescaled to 192 pixels, a
- *     second scale)
- * @param chromaPeak the same on the red-minus-blue difference, where a
- *     display's R/G/B subpixel stripes show as colour fringes skin lacks
- * @param highFrequency log ratio of the face patch's spectral energy in the
- *     top band (above 5/8 of Nyquist) to the middle band: a re-captured
- *     picture has been blurred, compressed and resampled twice
- * @param blackLevel 1st percentile of luma around the face (a display's
- *     black is lifted; a real scene has shadows)
- * @param toneRange 99th minus 1st percentile of luma around the face
- * @param clippedShare share of those pixels with a channel at 250 or more
- * @param whiteBalance mean (B - R) / (B + G + R) of the brightest 5 % of
- *     pixels around the face: a display's white point is usually bluer than
- *     skin lit by the room
- * @param bezelSides how many sides of the face (left, right, above, below)
- *     have a long straight edge beyond the face that spans it: a display's
- *     edges and bezel enclose the face, a room's door or shelf rarely on three sides
- * @param linesThroughFace long straight edges that cut through the face's
- *     inner region (a display edge or reflection; faces have none)
+ *     highlight stays put while the face turns (glare on glass); made on
+ *     every frame (0.08 ms), because motion needs neighbouring frames
+ * @param measures the per-frame display measurements, or null on frames
+ *     between two samples of the cadence
  */
-public record ScreenSample(
-        byte[] thumbnail,
-        double spectralPeak,
-        double chromaPeak,
-        double highFrequency,
-        double blackLevel,
-        double toneRange,
-        double clippedShare,
-        double whiteBalance,
-        int bezelSides,
-        int linesThroughFace) {
+public record ScreenSample(byte[] thumbnail, Measures measures) {
+
+    /**
+     * The display measurements of one frame.
+     *
+     * @param spectralPeak strongest isolated off-axis spectral peak of a 64x64
+     *     patch of the face centre, at full resolution, over the B, G and R
+     *     channels (log units above the local spectrum): a display's pixel grid
+     *     aliasing in any orientation and any channel (the older {@code moire}
+     *     cue looks at the luma of the face crop rescaled to 192 pixels, a
+     *     second scale)
+     * @param chromaPeak the same on the red-minus-blue difference, where a
+     *     display's R/G/B subpixel stripes show as colour fringes skin lacks
+     * @param highFrequency log ratio of the face patch's spectral energy in the
+     *     top band (above 5/8 of Nyquist) to the middle band: a re-captured
+     *     picture has been blurred, compressed and resampled twice
+     * @param blackLevel 1st percentile of luma around the face (a display's
+     *     black is lifted; a real scene has shadows)
+     * @param toneRange 99th minus 1st percentile of luma around the face
+     * @param clippedShare share of those pixels with a channel at 250 or more
+     * @param whiteBalance mean (B - R) / (B + G + R) of the brightest 5 % of
+     *     pixels around the face: a display's white point is usually bluer than
+     *     skin lit by the room
+     * @param bezelSides how many sides of the face (left, right, above, below)
+     *     have a long straight edge beyond the face that spans it: a display's
+     *     edges and bezel enclose the face, a room's door or shelf rarely on three sides
+     * @param linesThroughFace long straight edges that cut through the face's
+     *     inner region (a display edge or reflection; faces have none)
+     */
+    public record Measures(
+            double spectralPeak,
+            double chromaPeak,
+            double highFrequency,
+            double blackLevel,
+            double toneRange,
+            double clippedShare,
+            double whiteBalance,
+            int bezelSides,
+            int linesThroughFace) {
+    }
 
     public static final int THUMB_W = 160;
     public static final int THUMB_H = 120;
@@ -79,23 +90,46 @@ public record ScreenSample(
     private static final int MIN_RADIUS = PATCH / 8;
     private static final Mat WINDOW = hanning();
 
-    /** Measures a decoded BGR frame around its main face. */
-    public static ScreenSample measure(Mat bgr, FaceDetection face) {
-        byte[] thumb = new byte[THUMB_W * THUMB_H];
-        int[] lines;
-        try (Mat small = new Mat(); Mat gray = new Mat()) {
-            // bilinear rather than area averaging: a quarter of the cost, and smooth enough for edges and shifts
+    /**
+     * The grey thumbnail of a decoded BGR frame ({@link #THUMB_W}x{@link #THUMB_H}, bilinear rather than area
+     * averaging: a quarter of the cost, and smooth enough for edges, shifts and the frame's mean brightness).
+     */
+    public static Mat thumbnail(Mat bgr) {
+        Mat gray = new Mat();
+        try (Mat small = new Mat()) {
             resize(bgr, small, new Size(THUMB_W, THUMB_H), 0, 0, INTER_LINEAR);
             cvtColor(small, gray, COLOR_BGR2GRAY);
-            gray.data().get(thumb);
-            double scale = (double) THUMB_W / bgr.cols();
-            lines = straightLines(gray, face.x() * scale, face.y() * scale, face.width() * scale,
-                    face.height() * scale);
         }
+        return gray;
+    }
+
+    /** Measures a decoded BGR frame around its main face (the thumbnail made here too). */
+    public static ScreenSample measure(Mat bgr, FaceDetection face) {
+        try (Mat gray = thumbnail(bgr)) {
+            return measure(bgr, gray, face);
+        }
+    }
+
+    /** Measures a decoded BGR frame around its main face, given the frame's {@link #thumbnail}. */
+    public static ScreenSample measure(Mat bgr, Mat thumbnail, FaceDetection face) {
+        double scale = (double) THUMB_W / bgr.cols();
+        int[] lines = straightLines(thumbnail, face.x() * scale, face.y() * scale, face.width() * scale,
+                face.height() * scale);
         double[] spectral = spectral(bgr, face);
         double[] tone = tone(bgr, face);
-        return new ScreenSample(thumb, spectral[0], spectral[1], spectral[2], tone[0], tone[1], tone[2], tone[3],
-                lines[0], lines[1]);
+        return new ScreenSample(bytes(thumbnail), new Measures(spectral[0], spectral[1], spectral[2], tone[0],
+                tone[1], tone[2], tone[3], lines[0], lines[1]));
+    }
+
+    /** A frame between two samples of the cadence: its thumbnail only. */
+    public static ScreenSample thumbnailOnly(Mat thumbnail) {
+        return new ScreenSample(bytes(thumbnail), null);
+    }
+
+    private static byte[] bytes(Mat thumbnail) {
+        byte[] thumb = new byte[THUMB_W * THUMB_H];
+        thumbnail.data().get(thumb);
+        return thumb;
     }
 
     /** {bezel sides, lines through the face} from long straight edges of the thumbnail. */

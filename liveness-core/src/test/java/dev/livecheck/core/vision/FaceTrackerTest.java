@@ -48,6 +48,43 @@ class FaceTrackerTest {
     }
 
     @Test
+    void thePresentationCuesAreSampledOnTheClockNotOnEveryFrame() throws Exception {
+        SyntheticRecording r = SyntheticCamera.render(Species.BONA_FIDE, List.of(TURN_LEFT, LOOK_UP), 9,
+                new SyntheticCamera.Options(15, true));
+        FaceTracker tracker = new FaceTracker();
+        long lastSample = Long.MIN_VALUE;
+        int sampled = 0;
+        int withFace = 0;
+        for (RecordedFrame f : r.recording().frames()) {
+            FrameObservation o = analyzer.analyze(f.jpeg(), f.t(), tracker);
+            if (o.face() == null) {
+                continue;
+            }
+            withFace++;
+            assertThat(o.screen().thumbnail()).as("every frame with a face has its thumbnail")
+                    .hasSize(ScreenSample.THUMB_W * ScreenSample.THUMB_H);
+            boolean measured = o.screen().measures() != null;
+            assertThat(o.face().texture() != null).as("texture and screen cues are sampled together")
+                    .isEqualTo(measured);
+            if (measured) {
+                assertThat(lastSample == Long.MIN_VALUE || f.t() - lastSample >= FaceTracker.PRESENTATION_SAMPLE_EVERY_MILLIS)
+                        .as("sample at %d ms, previous at %d ms", f.t(), lastSample).isTrue();
+                lastSample = f.t();
+                sampled++;
+            } else {
+                assertThat(lastSample).as("the first frame with a face is sampled").isNotEqualTo(Long.MIN_VALUE);
+                assertThat(f.t() - lastSample).isLessThan(FaceTracker.PRESENTATION_SAMPLE_EVERY_MILLIS + 67);
+            }
+        }
+        double seconds = (r.recording().frames().get(r.recording().frames().size() - 1).t()
+                - r.recording().frames().get(0).t()) / 1000.0;
+        assertThat(sampled).as("samples in %.1f s of %d frames with a face", seconds, withFace)
+                .isBetween((int) (seconds * 1000 / (FaceTracker.PRESENTATION_SAMPLE_EVERY_MILLIS + 67)),
+                        (int) (seconds * 1000 / FaceTracker.PRESENTATION_SAMPLE_EVERY_MILLIS) + 1)
+                .isLessThan(withFace / 2);
+    }
+
+    @Test
     void aTrackedRegionIsFramedAsTheDetectorFramedIt() {
         FaceTracker.Geometry face = new FaceTracker.Geometry(300, 220, 60, 0.2);
         FaceCrop detected = new FaceCrop(310, 240, 210, 0.25, FaceLandmarker.INPUT);

@@ -21,9 +21,9 @@ class ScreenSampleTest {
     @Test
     void aBezelAroundTheFaceIsSeenOnSeveralSides() {
         try (Mat plain = scene(false, 0, 255); Mat framed = scene(true, 0, 255)) {
-            assertThat(ScreenSample.measure(plain, FACE).bezelSides()).isZero();
-            assertThat(ScreenSample.measure(framed, FACE).bezelSides()).isGreaterThanOrEqualTo(2);
-            assertThat(ScreenSample.measure(framed, FACE).linesThroughFace()).isZero();
+            assertThat(ScreenSample.measure(plain, FACE).measures().bezelSides()).isZero();
+            assertThat(ScreenSample.measure(framed, FACE).measures().bezelSides()).isGreaterThanOrEqualTo(2);
+            assertThat(ScreenSample.measure(framed, FACE).measures().linesThroughFace()).isZero();
         }
     }
 
@@ -33,8 +33,8 @@ class ScreenSampleTest {
             paintStripes(stripes);
             ScreenSample a = ScreenSample.measure(skin, FACE);
             ScreenSample b = ScreenSample.measure(stripes, FACE);
-            assertThat(b.spectralPeak()).isGreaterThan(a.spectralPeak() + 0.2);
-            assertThat(b.chromaPeak()).isGreaterThan(a.chromaPeak() + 0.2);
+            assertThat(b.measures().spectralPeak()).isGreaterThan(a.measures().spectralPeak() + 0.2);
+            assertThat(b.measures().chromaPeak()).isGreaterThan(a.measures().chromaPeak() + 0.2);
         }
     }
 
@@ -43,8 +43,8 @@ class ScreenSampleTest {
         try (Mat full = scene(false, 0, 255); Mat display = scene(false, 45, 255)) {
             ScreenSample a = ScreenSample.measure(full, FACE);
             ScreenSample b = ScreenSample.measure(display, FACE);
-            assertThat(b.blackLevel()).isGreaterThanOrEqualTo(40).isGreaterThan(a.blackLevel());
-            assertThat(b.toneRange()).isLessThan(a.toneRange());
+            assertThat(b.measures().blackLevel()).isGreaterThanOrEqualTo(40).isGreaterThan(a.measures().blackLevel());
+            assertThat(b.measures().toneRange()).isLessThan(a.measures().toneRange());
             assertThat(a.thumbnail()).hasSize(ScreenSample.THUMB_W * ScreenSample.THUMB_H);
         }
     }

@@ -2,6 +2,7 @@ package dev.livecheck.portal.capture;
 
 import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.ChallengePlanner;
+import dev.livecheck.core.engine.FrameBudget;
 import dev.livecheck.core.engine.LivenessEngine;
 import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.portal.email.LinkSealer;
@@ -14,6 +15,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +29,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CaptureConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(CaptureConfiguration.class);
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    /** Analysed frames per second and core the capture budget assumes unless livecheck.capture.frame-budget is set. */
-    static final int DEFAULT_FRAMES_PER_CORE = 180;
+    /**
+     * Share of the measured engine capacity the frame budget hands out: the rest is for what else a capture costs
+     * (sockets, kept images, the decision's face embeddings, storing the attempt) and the other portal pages.
+     */
+    static final double BUDGET_SHARE_OF_MEASURED = 0.75;
+    /** Per-stream frame rate the measured cost is amortised over (the middle of the range load shaping uses). */
+    static final int BUDGET_STREAM_FPS = 10;
+    /** Frames each analyzer times at start (about 1 s in all). */
+    static final int BUDGET_MEASURE_ROUNDS = 40;
 
     @Bean
     ChallengePlanner challengePlanner() {
@@ -78,17 +89,29 @@ class CaptureConfiguration {
 
     /**
      * The frame budget shared by running attempts (analysed frames per second for the whole server) and how long a
-     * start may wait for a share. The default budget is what {@code bench} measured per core with the tracking engine
-     * (about 225 frames/s on one quiet core, docs/performance.md), less room for sockets, storage and decisions.
+     * start may wait for a share. Unless {@code livecheck.capture.frame-budget} sets it, the budget is measured at
+     * start on this machine: every analyzer times a frame's stages at once ({@link LivenessEngine#measureFrameBudget}),
+     * and {@link #BUDGET_SHARE_OF_MEASURED} of what they sustain is handed out.
      */
     @Bean
     CaptureLoad captureLoad(@Value("${livecheck.capture.frame-budget:0}") int configuredBudget,
             @Value("${livecheck.capture.queue-timeout:PT2M}") Duration queueTimeout, CaptureMetrics metrics,
-            ScheduledExecutorService captureTicker) {
-        int budget = configuredBudget > 0 ? configuredBudget : CORES * DEFAULT_FRAMES_PER_CORE;
+            ScheduledExecutorService captureTicker, LivenessEngine engine) throws InterruptedException {
+        int budget = configuredBudget > 0 ? configuredBudget : measuredBudget(engine);
         CaptureLoad load = new CaptureLoad(budget, queueTimeout.toMillis(), CaptureSession::monotonicMillis, metrics);
         load.watch(captureTicker);
         return load;
+    }
+
+    static int measuredBudget(LivenessEngine engine) throws InterruptedException {
+        FrameBudget measured = engine.measureFrameBudget(BUDGET_STREAM_FPS, BUDGET_MEASURE_ROUNDS);
+        int budget = Math.max(CaptureLoad.FLOOR_FPS, (int) (measured.framesPerSecond() * BUDGET_SHARE_OF_MEASURED));
+        log.info("Capture frame budget: {} analysed frames/s ({} % of {} measured on {} analyzers, {} ms a frame at {} "
+                + "fps per stream: {}); set livecheck.capture.frame-budget to override", budget,
+                Math.round(BUDGET_SHARE_OF_MEASURED * 100), Math.round(measured.framesPerSecond()),
+                measured.analyzers(), String.format(java.util.Locale.ROOT, "%.2f", measured.millisPerFrame()),
+                measured.streamFps(), measured.stages());
+        return budget;
     }
 
     private static ThreadFactory named(String prefix) {

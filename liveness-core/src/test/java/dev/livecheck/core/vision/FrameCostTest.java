@@ -1,0 +1,39 @@
+package dev.livecheck.core.vision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** A frame's cost amortised over the cadences, and the stage timings it is built from. */
+class FrameCostTest {
+
+    @Test
+    void cadencedStagesCostLessPerFrameTheFasterTheStream() {
+        FrameCost cost = new FrameCost(1, 3, 4, 2, 1);
+        // at 10 fps: presentation 5/s -> half the frames; tiles 4 per 500 ms -> 0.8 a frame; detector 20 %
+        assertThat(cost.meanMillisPerFrame(10)).isCloseTo(1 + 3 + 0.2 * 4 + 0.5 * 2 + 0.8 * 1, within(1e-9));
+        assertThat(cost.meanMillisPerFrame(15)).isLessThan(cost.meanMillisPerFrame(10));
+        // a stream slower than the cadences pays for each on every frame, not more
+        assertThat(cost.meanMillisPerFrame(1)).isCloseTo(1 + 3 + 0.2 * 4 + 2 + FaceDetector.TILE_COUNT * 1,
+                within(1e-9));
+    }
+
+    @Test
+    void everyStageIsTimedOnTheCalibrationFrame() {
+        try (FrameAnalyzer analyzer = new FrameAnalyzer(FaceVisionModels.loadBundled())) {
+            FrameCost cost = analyzer.measureCost(5);
+            assertThat(java.util.stream.DoubleStream.of(cost.decodeMillis(), cost.faceMillis(), cost.detectMillis(),
+                    cost.presentationMillis(), cost.tileMillis()).min().orElseThrow()).isPositive();
+            // Face Mesh is the largest stage; a bug that skipped it would show here
+            assertThat(cost.faceMillis()).isGreaterThan(cost.decodeMillis() / 4);
+        }
+    }
+
+    @Test
+    void theCalibrationFrameIsCameraSized() {
+        byte[] jpeg = CalibrationFrame.jpeg();
+        assertThat(jpeg.length).as("bytes, like a 640x480 webcam frame").isBetween(20_000, 200_000);
+        assertThat(jpeg).startsWith((byte) 0xFF, (byte) 0xD8);
+    }
+}
