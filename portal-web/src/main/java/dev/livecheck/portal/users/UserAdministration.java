@@ -3,6 +3,7 @@ package dev.livecheck.portal.users;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.business.Businesses;
+import dev.livecheck.persistence.support.EmailAddresses;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
@@ -66,7 +67,7 @@ class UserAdministration {
 
     /** Logins are unique across all businesses, so this looks beyond the OWNER's own. */
     boolean emailInUse(String email) {
-        return users.findByLoginEmail(PortalUser.normalizeEmail(email)).isPresent();
+        return users.findByLoginEmail(EmailAddresses.normalize(email)).isPresent();
     }
 
     /**
