@@ -12,8 +12,10 @@ import dev.livecheck.persistence.attempts.Attempts;
 import dev.livecheck.persistence.attempts.MediaFiles;
 import dev.livecheck.persistence.attempts.MediaRole;
 import dev.livecheck.persistence.attempts.StoredAttempt;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.business.Business;
 import dev.livecheck.persistence.outbox.EmailOutbox;
 import dev.livecheck.persistence.outbox.Outbox;
@@ -70,7 +72,7 @@ class TenantIsolationTest extends DatabaseTest {
         sessionB = fixtures.session(profileB);
         attemptB = recorder.record(b.id(), sessionB.id(), Fixtures.attempt(Recommendation.REJECT, minutes(1)));
         mailB = outbox.insert(EmailOutbox.pending(b.id(), sessionB.id(), "x@example.com", "S", "T", null, NOW));
-        audit.insert(AuditEvent.bySystem(b.id(), AuditEvent.SESSION_CREATED, "SESSION", sessionB.id().toString(), null, NOW));
+        audit.insert(AuditEvent.bySystem(b.id(), AuditAction.SESSION_CREATED, AuditTarget.SESSION, sessionB.id().toString(), null, NOW));
     }
 
     @Test
@@ -105,7 +107,7 @@ class TenantIsolationTest extends DatabaseTest {
         assertThat(audit.findByBusinessIdAndTargetIdOrderByOccurredAtAscIdAsc(a.id(), sessionB.id().toString(),
                 PageRequest.of(0, 10))).isEmpty();
         assertThat(audit.findByBusinessIdAndTargetIdOrderByOccurredAtAscIdAsc(b.id(), sessionB.id().toString(),
-                PageRequest.of(0, 10))).extracting(AuditEvent::action).containsExactly(AuditEvent.SESSION_CREATED);
+                PageRequest.of(0, 10))).extracting(AuditEvent::action).containsExactly(AuditAction.SESSION_CREATED.name());
         java.time.Instant from = NOW.minus(java.time.Duration.ofDays(1));
         java.time.Instant to = NOW.plus(java.time.Duration.ofDays(1));
         assertThat(attempts.attemptFacts(a.id(), from, to, null)).isEmpty();
@@ -130,8 +132,7 @@ class TenantIsolationTest extends DatabaseTest {
         assertThat(users.recordLoginSuccess(a.id(), userB.id(), NOW)).isZero();
         assertThat(users.deleteByBusinessIdAndId(a.id(), userB.id())).isZero();
         assertThatThrownBy(() -> profiles.update(a.id(), profileB.withLimits(9, 3, 1, 1), NOW)).isInstanceOf(OptimisticLockingFailureException.class);
-        CheckProfile relabelled = new CheckProfile(profileB.id(), a.id(), "x", profileB.livenessType(), 9, 2, 72, 30, 5, null, null,
-                "#000000", "en", "s", "t", null, false, NOW, NOW, profileB.version());
+        CheckProfile relabelled = profileB.toBuilder().businessId(a.id()).name("x").maxRetries(9).build();
         assertThatThrownBy(() -> profiles.update(a.id(), relabelled, NOW)).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(profiles.archive(a.id(), profileB.id(), NOW)).isZero();
         assertThat(sessions.markLinkOpened(a.id(), sessionB.id(), NOW)).isZero();

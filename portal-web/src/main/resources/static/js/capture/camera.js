@@ -1,4 +1,5 @@
-// Camera access: the front camera at 640x480, and a classification of the ways it can fail.
+// Camera access: the front camera at the server's frame size (the page's limits), and a classification of the ways
+// it can fail.
 
 export const CameraProblem = Object.freeze({
   DENIED: 'denied',
@@ -11,12 +12,19 @@ export function cameraSupported() {
   return Boolean(window.isSecureContext && navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
 }
 
-/** Opens a camera (a given device, else the user-facing one); rejects with {problem} on failure. */
-export async function openCamera(deviceId) {
+/**
+ * Opens a camera (a given device, else the user-facing one) asking for the server's frame size and rate
+ * ({maxLongSide, maxShortSide, fps}); rejects with {problem} on failure.
+ */
+export async function openCamera(deviceId, limits) {
   if (!cameraSupported()) {
     throw { problem: CameraProblem.UNSUPPORTED };
   }
-  const video = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 15 } };
+  const video = {
+    width: { ideal: limits.maxLongSide },
+    height: { ideal: limits.maxShortSide },
+    frameRate: { ideal: limits.fps },
+  };
   if (deviceId) {
     video.deviceId = { exact: deviceId };
   } else {

@@ -5,14 +5,15 @@
 // Encoding is synchronous (toDataURL), not canvas.toBlob: Chromium runs toBlob's encoder in the renderer's idle
 // time, and a page inside a cross-origin iframe (the embedded web entry) got so little of it that one frame took
 // seconds, too few for any challenge. A 640x480 JPEG takes milliseconds either way.
+//
+// Frames are scaled to fit the server's limits (the page's maxLongSide wide, maxShortSide high).
 
-const MAX_WIDTH = 640;
-const MAX_HEIGHT = 480;
 const QUALITY = 0.8;
 
 export class FrameSender {
-  constructor(video, send, canSend) {
+  constructor(video, limits, send, canSend) {
     this.video = video;
+    this.limits = limits;
     this.send = send;
     this.canSend = canSend;
     this.canvas = document.createElement('canvas');
@@ -37,7 +38,7 @@ export class FrameSender {
     if (!videoWidth || !this.canSend()) {
       return;
     }
-    const scale = Math.min(1, MAX_WIDTH / videoWidth, MAX_HEIGHT / videoHeight);
+    const scale = Math.min(1, this.limits.maxLongSide / videoWidth, this.limits.maxShortSide / videoHeight);
     this.canvas.width = Math.round(videoWidth * scale);
     this.canvas.height = Math.round(videoHeight * scale);
     this.canvas.getContext('2d').drawImage(this.video, 0, 0, this.canvas.width, this.canvas.height);

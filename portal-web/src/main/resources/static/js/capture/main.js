@@ -17,7 +17,13 @@ const video = document.getElementById('preview');
 let stream = null;
 let client = null;
 let sender = null;
-let limits = { fps: 15, maxFrameBytes: 262144 };
+// The server's frame limits as the page carries them; `ready` and `rate` messages update fps and size later.
+let limits = {
+  fps: Number(root.dataset.fps),
+  maxFrameBytes: Number(root.dataset.maxFrameBytes),
+  maxLongSide: Number(root.dataset.maxFrameLongSide),
+  maxShortSide: Number(root.dataset.maxFrameShortSide),
+};
 let attemptRunning = false;
 let finished = false;
 let reconnects = 0;
@@ -46,7 +52,7 @@ async function begin() {
 
 async function useCamera(deviceId) {
   stopCamera(stream);
-  stream = await openCamera(deviceId);
+  stream = await openCamera(deviceId, limits);
   video.srcObject = stream;
   await video.play().catch(() => {});
   const active = stream.getVideoTracks()[0].getSettings().deviceId;
@@ -56,7 +62,8 @@ async function useCamera(deviceId) {
 function connect() {
   client = new CaptureClient(root.dataset.wsPath, root.dataset.ticket, {
     ready(message) {
-      limits = message;
+      limits.fps = message.fps;
+      limits.maxFrameBytes = message.maxFrameBytes;
       ui.showAttemptsLeft(message.attemptsLeft);
       ui.enableStart();
     },
@@ -108,7 +115,7 @@ function connect() {
       ui.showFailure('error.connection');
     },
   });
-  sender = new FrameSender(video, (jpeg) => client.sendFrame(jpeg), () => client.canSendFrame());
+  sender = new FrameSender(video, limits, (jpeg) => client.sendFrame(jpeg), () => client.canSendFrame());
 }
 
 function startAttempt() {

@@ -1,7 +1,9 @@
 package dev.livecheck.persistence.attempts;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -43,7 +45,7 @@ public class MediaRetention {
             }
         }
         perBusiness.forEach((businessId, count) -> audit.insert(AuditEvent.bySystem(businessId,
-                AuditEvent.MEDIA_PURGED, "MEDIA", null, count + " images past retention", now)));
+                AuditAction.MEDIA_PURGED, AuditTarget.MEDIA, null, count + " images past retention", now)));
         return perBusiness.values().stream().mapToInt(Integer::intValue).sum();
     }
 }

@@ -1,5 +1,6 @@
 package dev.livecheck.persistence.outbox;
 
+import dev.livecheck.persistence.support.EmailAddresses;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -20,9 +21,7 @@ public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, String t
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (toAddress == null || toAddress.indexOf('@') < 1) {
-            throw new IllegalArgumentException("not an e-mail address: " + toAddress);
-        }
+        EmailAddresses.require(toAddress, "the recipient");
         if (subject == null || subject.isBlank() || bodyText == null) {
             throw new IllegalArgumentException("subject and text body are required");
         }

@@ -41,9 +41,6 @@ class CheckProfileUpdatesImpl implements CheckProfileUpdates {
         if (rows != 1) {
             throw new OptimisticLockingFailureException("profile " + p.id() + " changed meanwhile or is not in business " + businessId);
         }
-        return new CheckProfile(p.id(), p.businessId(), p.name(), p.livenessType(), p.maxRetries(), p.challengeCount(),
-                p.linkLifetimeHours(), p.imageRetentionDays(), p.maxAbandonedAttempts(), p.successRedirectUrl(), p.errorRedirectUrl(),
-                p.brandColour(), p.locale(), p.emailSubject(), p.emailBodyText(), p.emailBodyHtml(), p.archived(),
-                p.createdAt(), at, p.version() + 1);
+        return p.toBuilder().updatedAt(at).version(p.version() + 1).build();
     }
 }

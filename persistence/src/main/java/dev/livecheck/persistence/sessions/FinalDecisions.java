@@ -1,7 +1,9 @@
 package dev.livecheck.persistence.sessions;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -32,7 +34,7 @@ public class FinalDecisions {
         if (sessions.recordFinalDecision(businessId, sessionId, decision, decidedBy, at, note) != 1) {
             throw new FinalDecisionAlreadyRecordedException(sessionId);
         }
-        audit.insert(AuditEvent.byUser(businessId, decidedBy, AuditEvent.FINAL_DECISION_RECORDED, "SESSION",
+        audit.insert(AuditEvent.byUser(businessId, decidedBy, AuditAction.FINAL_DECISION_RECORDED, AuditTarget.SESSION,
                 sessionId.toString(), decision.name(), at));
         return decided.withVersion(current.version() + 1);
     }

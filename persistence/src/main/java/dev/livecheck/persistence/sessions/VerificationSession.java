@@ -1,6 +1,7 @@
 package dev.livecheck.persistence.sessions;
 
 import dev.livecheck.persistence.profiles.CheckProfile;
+import dev.livecheck.persistence.support.EmailAddresses;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,6 +26,12 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
                                   UUID decidedBy, Instant decidedAt, String decisionNote, UUID apiApplicationId,
                                   Instant biometricConsentAt, @Version Long version, int abandonedAttempts,
                                   int maxAbandonedAttempts, Instant lastAbandonedAt, Integer lastAbandonedStep) {
+    /** {@code recipient_name VARCHAR(200)}; the recipient's e-mail follows {@link EmailAddresses}. */
+    public static final int MAX_RECIPIENT_NAME_LENGTH = 200;
+    /** {@code tracking_id VARCHAR(200)}: the portal form and the API's {@code user_tracking_id}. */
+    public static final int MAX_TRACKING_ID_LENGTH = 200;
+    /** {@code decision_note VARCHAR(2000)}. */
+    public static final int MAX_DECISION_NOTE_LENGTH = 2000;
 
     /** The canonical constructor reads rows; the shorter one below is for sessions with no abandoned attempt. */
     @PersistenceCreator
@@ -38,15 +45,16 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         // A session created through the API names its application instead of a recipient (both, or neither).
         boolean needsRecipient = apiApplicationId == null;
         if ((needsRecipient || recipientName != null)
-                && (recipientName == null || recipientName.isBlank() || recipientName.length() > 200)) {
-            throw new IllegalArgumentException("recipient name must be 1-200 characters");
+                && (recipientName == null || recipientName.isBlank()
+                    || recipientName.length() > MAX_RECIPIENT_NAME_LENGTH)) {
+            throw new IllegalArgumentException("recipient name must be 1-" + MAX_RECIPIENT_NAME_LENGTH + " characters");
         }
         if ((needsRecipient || recipientEmail != null)
-                && (recipientEmail == null || recipientEmail.indexOf('@') < 1 || recipientEmail.length() > 320)) {
+                && !EmailAddresses.isValid(recipientEmail)) {
             throw new IllegalArgumentException("recipient e-mail is not an address");
         }
-        if (trackingId != null && trackingId.length() > 200) {
-            throw new IllegalArgumentException("tracking id must be at most 200 characters");
+        if (trackingId != null && trackingId.length() > MAX_TRACKING_ID_LENGTH) {
+            throw new IllegalArgumentException("tracking id must be at most " + MAX_TRACKING_ID_LENGTH + " characters");
         }
         if (captureTokenHash == null || !captureTokenHash.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("captureTokenHash must be a SHA-256 hex digest (see CaptureTokens.hash)");
@@ -117,13 +125,24 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         return closeReason == CloseReason.TOO_MANY_ABANDONED;
     }
 
+    /**
+     * The one rule for attempts left, whatever the time: an ONGOING session has {@code maxRetries - attemptsUsed}, a
+     * closed one none. {@link VerificationSessions#takeAttemptSlot} repeats it in SQL ({@code state = 'ONGOING' AND
+     * attempts_used < max_retries}, closing the session when the last one is used); {@code AttemptSlotRuleTest} holds
+     * the two together.
+     */
     public int attemptsLeft() {
-        return state == SessionState.ONGOING ? maxRetries - attemptsUsed : 0;
+        return state == SessionState.ONGOING ? Math.max(0, maxRetries - attemptsUsed) : 0;
+    }
+
+    /** Attempts left at {@code now}: none once the link has expired, even before the expiry sweep closes it. */
+    public int attemptsLeftAt(Instant now) {
+        return expiresAt.isAfter(now) ? attemptsLeft() : 0;
     }
 
     /** True while the capture link may start another attempt at {@code now}. */
     public boolean acceptsAttemptsAt(Instant now) {
-        return state == SessionState.ONGOING && attemptsUsed < maxRetries && expiresAt.isAfter(now);
+        return attemptsLeftAt(now) > 0;
     }
 
     /**
@@ -137,8 +156,8 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         if (finalDecision != null) {
             throw new FinalDecisionAlreadyRecordedException(id);
         }
-        if (note != null && note.length() > 2000) {
-            throw new IllegalArgumentException("note must be at most 2000 characters");
+        if (note != null && note.length() > MAX_DECISION_NOTE_LENGTH) {
+            throw new IllegalArgumentException("note must be at most " + MAX_DECISION_NOTE_LENGTH + " characters");
         }
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
                 captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,

@@ -1,2 +1,5 @@
-/** Small building blocks shared by the feature packages: the insert-only repository fragment and SQL helpers. */
+/**
+ * Small building blocks shared by the feature packages: the insert-only repository fragment, SQL helpers and the rule
+ * for e-mail addresses ({@link dev.livecheck.persistence.support.EmailAddresses}).
+ */
 package dev.livecheck.persistence.support;

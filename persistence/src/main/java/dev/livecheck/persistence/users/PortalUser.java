@@ -1,7 +1,7 @@
 package dev.livecheck.persistence.users;
 
+import dev.livecheck.persistence.support.EmailAddresses;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -19,15 +19,17 @@ import org.springframework.data.relational.core.mapping.Table;
 public record PortalUser(@Id UUID id, UUID businessId, String email, String displayName, String passwordHash,
                          Role role, boolean enabled, boolean passwordChangeRequired, String totpSecret,
                          Instant lastLoginAt, Instant createdAt, @Version Long version) {
+    /** {@code portal_user.display_name VARCHAR(200)}; the e-mail's limit is {@link EmailAddresses#MAX_LENGTH}. */
+    public static final int MAX_DISPLAY_NAME_LENGTH = 200;
 
     public PortalUser {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(businessId, "businessId");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(createdAt, "createdAt");
-        email = normalizeEmail(email);
-        if (displayName == null || displayName.isBlank()) {
-            throw new IllegalArgumentException("display name is required");
+        email = EmailAddresses.normalize(email);
+        if (displayName == null || displayName.isBlank() || displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
+            throw new IllegalArgumentException("display name must be 1-" + MAX_DISPLAY_NAME_LENGTH + " characters");
         }
         if (passwordHash == null || passwordHash.length() < 20) {
             throw new IllegalArgumentException("passwordHash must be an encoded hash, not a plain password");
@@ -45,19 +47,6 @@ public record PortalUser(@Id UUID id, UUID businessId, String email, String disp
                                     Role role, boolean passwordChangeRequired, Instant now) {
         return new PortalUser(UUID.randomUUID(), businessId, email, displayName.strip(), passwordHash, role, true,
                 passwordChangeRequired, null, null, now, null);
-    }
-
-    /** Trims and lower-cases (Locale.ROOT) an e-mail address; rejects anything without an '@'. */
-    public static String normalizeEmail(String email) {
-        if (email == null) {
-            throw new IllegalArgumentException("email is required");
-        }
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
-        int at = normalized.indexOf('@');
-        if (at < 1 || at == normalized.length() - 1 || normalized.length() > 320) {
-            throw new IllegalArgumentException("not an e-mail address: " + email);
-        }
-        return normalized;
     }
 
     public boolean hasTotp() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livecheck.persistence.DatabaseTest;
 import dev.livecheck.persistence.Fixtures;
+import dev.livecheck.persistence.audit.AuditAction;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.business.Business;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,9 +26,9 @@ class AuditLogTest extends DatabaseTest {
         Business b = fixtures.business("B");
         UUID user = UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
-            audit.insert(AuditEvent.byUser(a.id(), user, AuditEvent.SESSION_CREATED, "SESSION", "s" + i, "created", NOW.plusSeconds(i)));
+            audit.insert(AuditEvent.byUser(a.id(), user, AuditAction.SESSION_CREATED, AuditTarget.SESSION, "s" + i, "created", NOW.plusSeconds(i)));
         }
-        audit.insert(AuditEvent.bySystem(b.id(), AuditEvent.LOGIN_FAILED, "USER", null, "x".repeat(1500), NOW));
+        audit.insert(AuditEvent.bySystem(b.id(), AuditAction.LOGIN_FAILED, AuditTarget.USER, null, "x".repeat(1500), NOW));
 
         Page<AuditEvent> first = audit.findByBusinessIdOrderByOccurredAtDesc(a.id(), PageRequest.of(0, 2));
         assertThat(first.getTotalElements()).isEqualTo(5);

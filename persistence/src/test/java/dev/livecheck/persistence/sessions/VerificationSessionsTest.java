@@ -11,6 +11,7 @@ import dev.livecheck.persistence.attempts.AttemptRecorder;
 import dev.livecheck.persistence.attempts.Attempts;
 import dev.livecheck.persistence.attempts.MediaFiles;
 import dev.livecheck.persistence.attempts.MediaRole;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.business.Business;
@@ -165,7 +166,7 @@ class VerificationSessionsTest extends DatabaseTest {
 
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(b.id(), PageRequest.of(0, 5)).getContent())
                 .extracting(AuditEvent::action, AuditEvent::targetId, AuditEvent::actor)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditEvent.FINAL_DECISION_RECORDED, s.id().toString(), reviewer.toString()));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditAction.FINAL_DECISION_RECORDED.name(), s.id().toString(), reviewer.toString()));
     }
 
     private java.util.List<UUID> ids(Business b, SessionFilter filter) {

@@ -1,7 +1,8 @@
 package dev.livecheck.portal.account;
 
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.portal.security.PortalPrincipal;
@@ -64,7 +65,7 @@ class OwnPassword {
             return Outcome.SAME_AS_CURRENT;
         }
         users.changePasswordHash(me.businessId(), me.userId(), encoder.encode(next), false);
-        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), AuditEvent.PASSWORD_CHANGED, "USER",
+        audit.insert(me.audited(AuditAction.PASSWORD_CHANGED, AuditTarget.USER,
                 me.userId().toString(), user.passwordChangeRequired() ? "replaced the password an owner set" : null,
                 clock.instant()));
         browsers.forgetAll(me.businessId(), me.userId());

@@ -1,7 +1,8 @@
 package dev.livecheck.portal.account;
 
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.users.PortalUser;
@@ -94,7 +95,7 @@ class SecondFactor {
         }
         users.changeTotpSecret(me.businessId(), me.userId(), sealer.sealValue(base32Secret));
         users.acceptTotpStep(me.businessId(), me.userId(), step.getAsLong());
-        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), AuditEvent.TOTP_ENABLED, "USER",
+        audit.insert(me.audited(AuditAction.TOTP_ENABLED, AuditTarget.USER,
                 me.userId().toString(), null, now));
         return Optional.of(newRecoveryCodes(me));
     }
@@ -139,13 +140,13 @@ class SecondFactor {
                 }
             } else if (entered.length() <= 40
                     && recoveryCodes.use(me.businessId(), me.userId(), hashRecovery(entered)) == 1) {
-                audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), AuditEvent.RECOVERY_CODE_USED, "USER",
+                audit.insert(me.audited(AuditAction.RECOVERY_CODE_USED, AuditTarget.USER,
                         me.userId().toString(), recoveryCodes.countOf(me.businessId(), me.userId()) + " left", now));
                 return Outcome.OK;
             }
         }
         throttle.failed(user.email(), address, Optional.of(user));
-        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), AuditEvent.TOTP_FAILED, "USER",
+        audit.insert(me.audited(AuditAction.TOTP_FAILED, AuditTarget.USER,
                 me.userId().toString(), null, now));
         return Outcome.WRONG;
     }
@@ -167,7 +168,7 @@ class SecondFactor {
         }
         users.changeTotpSecret(me.businessId(), me.userId(), null);
         recoveryCodes.deleteAllOf(me.businessId(), me.userId());
-        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), AuditEvent.TOTP_DISABLED, "USER",
+        audit.insert(me.audited(AuditAction.TOTP_DISABLED, AuditTarget.USER,
                 me.userId().toString(), null, clock.instant()));
         return Outcome.OK;
     }

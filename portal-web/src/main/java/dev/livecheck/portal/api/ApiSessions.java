@@ -4,8 +4,10 @@ import dev.livecheck.persistence.attempts.AttemptQueries;
 import dev.livecheck.persistence.attempts.AttemptView;
 import dev.livecheck.persistence.attempts.MediaContent;
 import dev.livecheck.persistence.attempts.MediaFiles;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.CaptureTokens;
@@ -84,8 +86,8 @@ class ApiSessions {
                 n == null ? null : String.join(",", n.topics()), n == null ? null : n.authType(),
                 n == null || n.authToken() == null ? null : sealer.sealValue(n.authToken())));
         // like the portal's: the tracking id, never anything else the caller sent
-        audit.insert(AuditEvent.byApplication(caller.businessId(), caller.applicationId(), AuditEvent.SESSION_CREATED,
-                "SESSION", session.id().toString(), "via API, tracking id "
+        audit.insert(AuditEvent.byApplication(caller.businessId(), caller.applicationId(), AuditAction.SESSION_CREATED,
+                AuditTarget.SESSION, session.id().toString(), "via API, tracking id "
                         + (session.trackingId() == null ? "-" : session.trackingId()), now));
         return new Created(session.id(), token, spec.clientSessionTokenTtl());
     }
@@ -117,7 +119,7 @@ class ApiSessions {
                 sessionId).stream().anyMatch(m -> m.id().equals(mediaId));
         if (known && media.purgeById(caller.businessId(), sessionId, mediaId, now) == 1) {
             audit.insert(AuditEvent.byApplication(caller.businessId(), caller.applicationId(),
-                    AuditEvent.MEDIA_PURGED, "MEDIA", mediaId.toString(), "deleted through the API, session "
+                    AuditAction.MEDIA_PURGED, AuditTarget.MEDIA, mediaId.toString(), "deleted through the API, session "
                             + sessionId, now));
         }
         return known;

@@ -5,6 +5,7 @@ import static dev.livecheck.portal.api.JsonFields.path;
 
 import dev.livecheck.persistence.notifications.NotificationTopic;
 import dev.livecheck.persistence.profiles.CheckProfile;
+import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.portal.notifications.NotificationEndpointPolicy;
 import dev.livecheck.portal.web.HttpUrl;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class SessionSpecParser {
     static final int MIN_TOKEN_TTL_SECONDS = 60;
     static final int MAX_TOKEN_TTL_SECONDS = CheckProfile.MAX_LINK_LIFETIME_HOURS * 3600;
     static final int MAX_RESOURCES_TTL_SECONDS = CheckProfile.MAX_IMAGE_RETENTION_DAYS * 86_400;
-    static final int MAX_TRACKING_ID_LENGTH = 200;
+    static final int MAX_TRACKING_ID_LENGTH = VerificationSession.MAX_TRACKING_ID_LENGTH;
     static final int MAX_URL_LENGTH = 2000;
     static final int MAX_AUTH_TOKEN_LENGTH = 1000;
     /** Yoti's documented default when a token is given without a type. */

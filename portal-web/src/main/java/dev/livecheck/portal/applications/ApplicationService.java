@@ -2,8 +2,9 @@ package dev.livecheck.portal.applications;
 
 import dev.livecheck.persistence.applications.ApiApplication;
 import dev.livecheck.persistence.applications.ApiApplications;
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.portal.email.LinkSealer;
@@ -34,8 +35,6 @@ class ApplicationService {
         NOT_FOUND
     }
 
-    /** What the audit log calls the target. */
-    private static final String TARGET_TYPE = "API_APPLICATION";
     /** 32 random bytes: an HMAC-SHA256 key as long as the hash. */
     private static final int NOTIFICATION_SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -96,8 +95,8 @@ class ApplicationService {
         ApiApplication created = applications.insert(ApiApplication.create(me.businessId(), form.getName(),
                 form.getProfileId(), key.publicKeyBase64(), key.publicKeySha256(), allowedOrigins,
                 sealer.sealValue(newNotificationSecret()), me.userId(), now));
-        audit(me, AuditEvent.APPLICATION_CREATED, created,
-                created.name() + " (key " + key.source().name().toLowerCase(Locale.ROOT) + ")", now);
+        audit.insert(me.audited(AuditAction.APPLICATION_CREATED, AuditTarget.API_APPLICATION, created.id().toString(),
+                created.name() + " (key " + key.source().name().toLowerCase(Locale.ROOT) + ")", now));
         return created;
     }
 
@@ -112,7 +111,8 @@ class ApplicationService {
         if (applications.revoke(me.businessId(), id, now) != 1) {
             return Revocation.ALREADY_REVOKED;
         }
-        audit(me, AuditEvent.APPLICATION_REVOKED, found.get(), found.get().name(), now);
+        audit.insert(me.audited(AuditAction.APPLICATION_REVOKED, AuditTarget.API_APPLICATION,
+                found.get().id().toString(), found.get().name(), now));
         return Revocation.REVOKED;
     }
 
@@ -132,10 +132,5 @@ class ApplicationService {
         byte[] secret = new byte[NOTIFICATION_SECRET_BYTES];
         RANDOM.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    private void audit(PortalPrincipal me, String action, ApiApplication application, String details, Instant now) {
-        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), action, TARGET_TYPE, application.id().toString(),
-                details, now));
     }
 }

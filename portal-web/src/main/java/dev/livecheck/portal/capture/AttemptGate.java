@@ -4,8 +4,10 @@ import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.engine.LivenessEngine;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import java.time.Clock;
@@ -111,7 +113,7 @@ class AttemptGate {
         }
         VerificationSession session = after.get();
         boolean closed = session.closedByAbandons();
-        audit.insert(AuditEvent.bySystem(binding.businessId(), AuditEvent.ATTEMPT_ABANDONED, "SESSION",
+        audit.insert(AuditEvent.bySystem(binding.businessId(), AuditAction.ATTEMPT_ABANDONED, AuditTarget.SESSION,
                 binding.sessionId().toString(), "abandoned at challenge " + step + " of " + of + "; "
                         + session.abandonedAttempts() + " of " + session.maxAbandonedAttempts() + " abandoned attempts"
                         + (closed ? "; session closed as REJECT (TOO_MANY_ABANDONED)" : ""), now));

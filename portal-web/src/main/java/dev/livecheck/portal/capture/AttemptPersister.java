@@ -93,7 +93,7 @@ class AttemptPersister {
      */
     static AttemptOutcome outcome(CaptureBinding binding, Recommendation recommendation, VerificationSession after,
                                   Instant now) {
-        int left = after.acceptsAttemptsAt(now) ? after.attemptsLeft() : 0;
+        int left = after.attemptsLeftAt(now);
         boolean approved = recommendation == Recommendation.APPROVE;
         boolean isFinal = approved || left == 0;
         String redirect = !isFinal ? null : approved ? binding.successRedirectUrl() : binding.errorRedirectUrl();

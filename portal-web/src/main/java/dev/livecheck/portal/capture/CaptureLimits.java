@@ -3,11 +3,17 @@ package dev.livecheck.portal.capture;
 import dev.livecheck.core.vision.FrameDecoder;
 import java.time.Duration;
 
-/** The capture socket's fixed limits; the first two are announced to the client in the {@code ready} message. */
+/**
+ * The capture socket's fixed limits. The page carries the frame limits (size, dimensions, rate) as data attributes and
+ * the {@code ready} message repeats size and rate, so the page's script holds no copies of them.
+ */
 final class CaptureLimits {
 
     /** The protocol's frame limit, the same one the engine's decoder enforces. */
     static final int MAX_FRAME_BYTES = FrameDecoder.DEFAULT_MAX_BYTES;
+    /** The longer and shorter side a frame may have (either orientation), as the engine's decoder checks them. */
+    static final int MAX_FRAME_LONG_SIDE = FrameDecoder.MAX_LONG_SIDE;
+    static final int MAX_FRAME_SHORT_SIDE = FrameDecoder.MAX_SHORT_SIDE;
     /** The frame rate the client is asked to send. */
     static final int FPS = 15;
     /** Twice the asked rate is tolerated (jittery browsers); beyond that frames are dropped. */

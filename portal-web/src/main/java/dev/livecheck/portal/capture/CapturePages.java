@@ -55,6 +55,10 @@ class CapturePages {
         model.put("ticket", tickets.mint(link.session(), now));
         model.put("attemptsLeft", link.session().attemptsLeft());
         model.put("challengeCount", link.profile().challengeCount());
+        model.put("fps", CaptureLimits.FPS);
+        model.put("maxFrameBytes", CaptureLimits.MAX_FRAME_BYTES);
+        model.put("maxFrameLongSide", CaptureLimits.MAX_FRAME_LONG_SIDE);
+        model.put("maxFrameShortSide", CaptureLimits.MAX_FRAME_SHORT_SIDE);
         model.put("privacyPolicyUrl", link.privacyPolicyUrl());
         return page("capture/page", locale, HttpStatus.OK, model);
     }

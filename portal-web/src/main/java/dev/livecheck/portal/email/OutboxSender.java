@@ -1,7 +1,9 @@
 package dev.livecheck.portal.email;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.outbox.EmailOutbox;
 import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.portal.web.NodeIds;
@@ -108,7 +110,7 @@ class OutboxSender {
 
     private void failedForGood(EmailOutbox mail, int failures, String error) {
         outbox.markFailed(mail.id(), nodeId, error);
-        audit.insert(AuditEvent.bySystem(mail.businessId(), AuditEvent.EMAIL_FAILED, "EMAIL",
+        audit.insert(AuditEvent.bySystem(mail.businessId(), AuditAction.EMAIL_FAILED, AuditTarget.EMAIL,
                 mail.id().toString(), abbreviate("gave up after " + failures + " attempts: " + error),
                 clock.instant()));
         log.warn("E-mail {} failed for good after {} attempts: {}", mail.id(), failures, error);

@@ -1,7 +1,8 @@
 package dev.livecheck.portal.notifications;
 
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.notifications.DeliveryStatus;
 import dev.livecheck.persistence.notifications.NotificationDeliveries;
 import dev.livecheck.persistence.notifications.NotificationDelivery;
@@ -32,7 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class DeliveryController {
-    static final String NOTIFICATION_REQUEUED = "NOTIFICATION_REQUEUED";
     private static final int PAGE_SIZE = 25;
 
     private final NotificationDeliveries deliveries;
@@ -88,7 +88,7 @@ class DeliveryController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Instant now = clock.instant();
         if (deliveries.requeue(me.businessId(), id, now) == 1) {
-            audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), NOTIFICATION_REQUEUED, "NOTIFICATION",
+            audit.insert(me.audited(AuditAction.NOTIFICATION_REQUEUED, AuditTarget.NOTIFICATION,
                     id.toString(), delivery.topic() + " of session " + delivery.sessionId(), now));
             redirect.addFlashAttribute("flashMessage", "deliveries.requeued");
         } else {

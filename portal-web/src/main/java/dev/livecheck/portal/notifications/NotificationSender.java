@@ -2,8 +2,10 @@ package dev.livecheck.portal.notifications;
 
 import dev.livecheck.persistence.applications.ApiApplication;
 import dev.livecheck.persistence.applications.ApiApplications;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.notifications.NotificationDeliveries;
 import dev.livecheck.persistence.notifications.NotificationDelivery;
 import dev.livecheck.persistence.notifications.NotificationDeliveryTries;
@@ -37,7 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class NotificationSender {
-    static final String NOTIFICATION_FAILED = "NOTIFICATION_FAILED";
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
 
     private final NotificationDeliveries deliveries;
@@ -168,8 +169,9 @@ class NotificationSender {
             String error = NotificationDelivery.abbreviate(result.error());
             updated = deliveries.markFailed(delivery.id(), nodeId, result.statusCode(), error);
             if (updated == 1) {
-                audit.insert(AuditEvent.bySystem(delivery.businessId(), NOTIFICATION_FAILED, "NOTIFICATION",
-                        delivery.id().toString(), "gave up after " + tried + " tries: " + error, now));
+                audit.insert(AuditEvent.bySystem(delivery.businessId(), AuditAction.NOTIFICATION_FAILED,
+                        AuditTarget.NOTIFICATION, delivery.id().toString(),
+                        "gave up after " + tried + " tries: " + error, now));
                 log.warn("Notification {} failed for good after {} tries: {}", delivery.id(), tried, error);
             }
         } else {

@@ -26,20 +26,20 @@ class ProfileForm {
             The link works for a limited time.""";
 
     @NotBlank
-    @Size(max = 200)
+    @Size(max = CheckProfile.MAX_NAME_LENGTH)
     private String name;
     @NotNull
     private LivenessType livenessType = LivenessType.ACTIVE;
-    @Min(1)
-    @Max(10)
+    @Min(CheckProfile.MIN_MAX_RETRIES)
+    @Max(CheckProfile.MAX_MAX_RETRIES)
     private int maxRetries = CheckProfile.DEFAULT_MAX_RETRIES;
-    @Min(2)
-    @Max(3)
+    @Min(CheckProfile.MIN_CHALLENGE_COUNT)
+    @Max(CheckProfile.MAX_CHALLENGE_COUNT)
     private int challengeCount = CheckProfile.DEFAULT_CHALLENGE_COUNT;
-    @Min(1)
-    @Max(720)
+    @Min(CheckProfile.MIN_LINK_LIFETIME_HOURS)
+    @Max(CheckProfile.MAX_LINK_LIFETIME_HOURS)
     private int linkLifetimeHours = CheckProfile.DEFAULT_LINK_LIFETIME_HOURS;
-    @Min(1)
+    @Min(CheckProfile.MIN_IMAGE_RETENTION_DAYS)
     @Max(CheckProfile.MAX_IMAGE_RETENTION_DAYS)
     private int imageRetentionDays = CheckProfile.DEFAULT_IMAGE_RETENTION_DAYS;
     /** Session records (not only images) are deleted this long after creation (lifecycle.SessionRecordRetentionJob). */
@@ -50,19 +50,19 @@ class ProfileForm {
     @Max(CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS)
     private int maxAbandonedAttempts = CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS;
     @HttpUrl
-    @Size(max = 2000)
+    @Size(max = CheckProfile.MAX_REDIRECT_URL_LENGTH)
     private String successRedirectUrl;
     @HttpUrl
-    @Size(max = 2000)
+    @Size(max = CheckProfile.MAX_REDIRECT_URL_LENGTH)
     private String errorRedirectUrl;
     @NotBlank
     @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "{profile.brandColour.pattern}")
-    private String brandColour = "#1f6feb";
+    private String brandColour = CheckProfile.DEFAULT_BRAND_COLOUR;
     @NotBlank
     @Pattern(regexp = "en|de", message = "{profile.locale.pattern}")
-    private String locale = "en";
+    private String locale = CheckProfile.DEFAULT_LOCALE;
     @NotBlank
-    @Size(max = 300)
+    @Size(max = CheckProfile.MAX_EMAIL_SUBJECT_LENGTH)
     private String emailSubject = DEFAULT_SUBJECT;
     @NotBlank
     @Size(max = 10000)
@@ -91,16 +91,21 @@ class ProfileForm {
 
     /** A profile with this form's values; {@code base} gives id, business, archived flag and creation time. */
     CheckProfile applyTo(CheckProfile base, Instant now) {
-        return new CheckProfile(base.id(), base.businessId(), name.strip(), livenessType, maxRetries, challengeCount,
-                linkLifetimeHours, imageRetentionDays, maxAbandonedAttempts, blankToNull(successRedirectUrl), blankToNull(errorRedirectUrl),
-                brandColour.toLowerCase(Locale.ROOT), locale, emailSubject.strip(), emailBodyText, null,
-                base.archived(), base.createdAt(), now, version);
+        return copyTo(base.toBuilder()).emailBodyHtml(null).updatedAt(now).version(version).build();
     }
 
+    /** A new profile (fresh id, not archived) with this form's values. */
     CheckProfile toNewProfile(UUID businessId, Instant now) {
-        CheckProfile base = new CheckProfile(UUID.randomUUID(), businessId, "new", LivenessType.ACTIVE, 3, 2, 72, 30,
-                CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS, null, null, "#000000", "en", "subject", "body", null, false, now, now, null);
-        return applyTo(base, now);
+        return copyTo(CheckProfile.newProfile(businessId, now)).build();
+    }
+
+    private CheckProfile.Builder copyTo(CheckProfile.Builder profile) {
+        return profile.name(name.strip()).livenessType(livenessType).maxRetries(maxRetries)
+                .challengeCount(challengeCount).linkLifetimeHours(linkLifetimeHours)
+                .imageRetentionDays(imageRetentionDays).maxAbandonedAttempts(maxAbandonedAttempts)
+                .successRedirectUrl(blankToNull(successRedirectUrl)).errorRedirectUrl(blankToNull(errorRedirectUrl))
+                .brandColour(brandColour.toLowerCase(Locale.ROOT)).locale(locale).emailSubject(emailSubject.strip())
+                .emailBodyText(emailBodyText);
     }
 
     private static String blankToNull(String value) {

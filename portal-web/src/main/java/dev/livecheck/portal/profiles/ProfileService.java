@@ -1,7 +1,8 @@
 package dev.livecheck.portal.profiles;
 
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.sessions.RecordRetention;
 import dev.livecheck.persistence.profiles.CheckProfiles;
@@ -45,7 +46,8 @@ class ProfileService {
         Instant now = clock.instant();
         CheckProfile created = profiles.insert(form.toNewProfile(me.businessId(), now));
         profiles.changeRecordRetentionDays(me.businessId(), created.id(), form.getRecordRetentionDays());
-        audit(me, AuditEvent.PROFILE_CREATED, created, now);
+        audit.insert(me.audited(AuditAction.PROFILE_CREATED, AuditTarget.PROFILE, created.id().toString(),
+                created.name(), now));
         return created;
     }
 
@@ -55,7 +57,8 @@ class ProfileService {
         Instant now = clock.instant();
         CheckProfile updated = profiles.update(me.businessId(), form.applyTo(current, now), now);
         profiles.changeRecordRetentionDays(me.businessId(), updated.id(), form.getRecordRetentionDays());
-        audit(me, AuditEvent.PROFILE_UPDATED, updated, now);
+        audit.insert(me.audited(AuditAction.PROFILE_UPDATED, AuditTarget.PROFILE, updated.id().toString(),
+                updated.name(), now));
         return updated;
     }
 
@@ -67,12 +70,8 @@ class ProfileService {
         if (profile.isEmpty() || profiles.archive(me.businessId(), id, now) != 1) {
             return false;
         }
-        audit(me, AuditEvent.PROFILE_ARCHIVED, profile.get(), now);
+        audit.insert(me.audited(AuditAction.PROFILE_ARCHIVED, AuditTarget.PROFILE, profile.get().id().toString(),
+                profile.get().name(), now));
         return true;
-    }
-
-    private void audit(PortalPrincipal me, String action, CheckProfile profile, Instant now) {
-        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), action, "PROFILE", profile.id().toString(),
-                profile.name(), now));
     }
 }

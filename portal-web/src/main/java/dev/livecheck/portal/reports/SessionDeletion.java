@@ -1,7 +1,9 @@
 package dev.livecheck.portal.reports;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import java.time.Instant;
@@ -35,14 +37,14 @@ public class SessionDeletion {
     @Transactional
     boolean delete(UUID businessId, UUID sessionId, UUID userId, Instant now) {
         return delete(businessId, sessionId, details -> AuditEvent.byUser(businessId, userId,
-                AuditEvent.SESSION_DELETED, "SESSION", sessionId.toString(), details, now));
+                AuditAction.SESSION_DELETED, AuditTarget.SESSION, sessionId.toString(), details, now));
     }
 
     /** The same, asked for by an API application's signed request (audited with the application as actor). */
     @Transactional
     public boolean deleteForApplication(UUID businessId, UUID sessionId, UUID applicationId, Instant now) {
         return delete(businessId, sessionId, details -> AuditEvent.byApplication(businessId, applicationId,
-                AuditEvent.SESSION_DELETED, "SESSION", sessionId.toString(), details, now));
+                AuditAction.SESSION_DELETED, AuditTarget.SESSION, sessionId.toString(), details, now));
     }
 
     /**
@@ -57,7 +59,7 @@ public class SessionDeletion {
                 return false;
             }
             audit.redactSessionDetails(businessId, sessionId.toString());
-            audit.insert(AuditEvent.bySystem(businessId, AuditEvent.SESSION_EXPIRED_DELETED, "SESSION",
+            audit.insert(AuditEvent.bySystem(businessId, AuditAction.SESSION_EXPIRED_DELETED, AuditTarget.SESSION,
                     sessionId.toString(), "record retention " + retentionDays + " days", now));
             return true;
         }).orElse(false);

@@ -1,7 +1,9 @@
 package dev.livecheck.portal.reports;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.sessions.SessionFilter;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
@@ -48,7 +50,7 @@ class SessionExport {
     long write(UUID businessId, UUID userId, SessionFilter filter, String filterDescription, Instant now, Writer out)
             throws IOException {
         Page<VerificationSession> page = sessions.search(businessId, filter, PageRequest.of(0, PAGE_SIZE));
-        audit.insert(AuditEvent.byUser(businessId, userId, AuditEvent.EXPORT_DOWNLOADED, "SESSION", null,
+        audit.insert(AuditEvent.byUser(businessId, userId, AuditAction.EXPORT_DOWNLOADED, AuditTarget.SESSION, null,
                 "CSV, " + page.getTotalElements() + " sessions, " + filterDescription, now));
         out.write(CsvCells.line(HEADER));
         Map<UUID, String> applicationNames = applications.namesOf(businessId);

@@ -1,6 +1,7 @@
 package dev.livecheck.portal.reports;
 
 import dev.livecheck.portal.security.PortalPrincipal;
+import dev.livecheck.portal.sessions.SessionFilterParams;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;

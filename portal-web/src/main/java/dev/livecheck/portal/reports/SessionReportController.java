@@ -4,6 +4,7 @@ import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.FinalDecisionAlreadyRecordedException;
 import dev.livecheck.persistence.sessions.FinalDecisions;
 import dev.livecheck.persistence.sessions.SessionNotFoundException;
+import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.time.Clock;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The session report page and the business's final decision on it (recorded once, by any portal role). */
 @Controller
 class SessionReportController {
-    static final int MAX_NOTE_LENGTH = 2000;
+    static final int MAX_NOTE_LENGTH = VerificationSession.MAX_DECISION_NOTE_LENGTH;
 
     private final SessionReports reports;
     private final FinalDecisions decisions;

@@ -1,7 +1,9 @@
 package dev.livecheck.portal.security;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import java.time.Clock;
@@ -26,7 +28,7 @@ class LoginAttempts {
     /** A wrong password for an account (unknown e-mails leave no trace in any business's log). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void failed(PortalUser user) {
-        audit.insert(AuditEvent.byUser(user.businessId(), user.id(), AuditEvent.LOGIN_FAILED, "USER",
+        audit.insert(AuditEvent.byUser(user.businessId(), user.id(), AuditAction.LOGIN_FAILED, AuditTarget.USER,
                 user.id().toString(), null, clock.instant()));
     }
 
@@ -34,7 +36,7 @@ class LoginAttempts {
     void succeeded(PortalPrincipal principal) {
         Instant now = clock.instant();
         users.recordLoginSuccess(principal.businessId(), principal.userId(), now);
-        audit.insert(AuditEvent.byUser(principal.businessId(), principal.userId(), AuditEvent.LOGIN_SUCCEEDED,
-                "USER", principal.userId().toString(), null, now));
+        audit.insert(AuditEvent.byUser(principal.businessId(), principal.userId(), AuditAction.LOGIN_SUCCEEDED,
+                AuditTarget.USER, principal.userId().toString(), null, now));
     }
 }

@@ -1,6 +1,7 @@
 package dev.livecheck.portal.security;
 
 import dev.livecheck.persistence.business.Businesses;
+import dev.livecheck.persistence.support.EmailAddresses;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
@@ -52,7 +53,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         SignInDetails details = authentication.getDetails() instanceof SignInDetails d ? d
                 : new SignInDetails(null, null);
-        Optional<PortalUser> account = email.isEmpty() || email.length() > 320 ? Optional.empty()
+        Optional<PortalUser> account = email.isEmpty() || email.length() > EmailAddresses.MAX_LENGTH ? Optional.empty()
                 : users.findByLoginEmail(email);
 
         boolean trusted = account.isPresent() && browsers.isTrusted(details.browserToken(), account.get());

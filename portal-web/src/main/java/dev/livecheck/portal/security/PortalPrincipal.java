@@ -1,8 +1,12 @@
 package dev.livecheck.portal.security;
 
+import dev.livecheck.persistence.audit.AuditAction;
+import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.Role;
 import java.io.Serial;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -64,6 +68,11 @@ public final class PortalPrincipal implements UserDetails, CredentialsContainer 
     static PortalPrincipal of(PortalUser user, Step pending) {
         return new PortalPrincipal(user.id(), user.businessId(), user.email(), user.displayName(), user.role(),
                 user.enabled(), user.passwordHash(), pending);
+    }
+
+    /** An audit event of this user in their business: how the portal's pages record what a user did. */
+    public AuditEvent audited(AuditAction action, AuditTarget target, String targetId, String details, Instant at) {
+        return AuditEvent.byUser(businessId, userId, action, target, targetId, details, at);
     }
 
     /** The same user with the step done and, if another is due, that one pending. */

@@ -1,7 +1,9 @@
 package dev.livecheck.portal.security;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.users.LoginThrottle;
 import dev.livecheck.persistence.users.LoginThrottles;
@@ -93,12 +95,12 @@ public class SignInThrottle {
     public void failed(String email, String address, Optional<PortalUser> account) {
         Instant now = clock.instant();
         count(accountSubject(email), now).ifPresent(wait -> account.ifPresent(user -> audit.insert(
-                AuditEvent.bySystem(user.businessId(), AuditEvent.LOGIN_THROTTLED, "USER", user.id().toString(),
-                        "account: next sign-in after " + wait.toSeconds() + " s", now))));
+                AuditEvent.bySystem(user.businessId(), AuditAction.LOGIN_THROTTLED, AuditTarget.USER,
+                        user.id().toString(), "account: next sign-in after " + wait.toSeconds() + " s", now))));
         count(addressSubject(address), now).ifPresent(wait -> {
             log.warn("Sign-in failures from {}: next try after {} s", clean(address), wait.toSeconds());
-            account.ifPresent(user -> audit.insert(AuditEvent.bySystem(user.businessId(), AuditEvent.LOGIN_THROTTLED,
-                    "USER", user.id().toString(), "address " + clean(address) + ": next sign-in after "
+            account.ifPresent(user -> audit.insert(AuditEvent.bySystem(user.businessId(), AuditAction.LOGIN_THROTTLED,
+                    AuditTarget.USER, user.id().toString(), "address " + clean(address) + ": next sign-in after "
                             + wait.toSeconds() + " s", now)));
         });
         throttles.deleteStale(now.minus(RESET_AFTER));

@@ -5,8 +5,10 @@ import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.report.Recommendation;
 import dev.livecheck.core.report.ReportJson;
 import dev.livecheck.persistence.attempts.Attempt;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,8 +66,8 @@ class EvidenceBundle {
     Optional<Prepared> prepare(UUID businessId, UUID sessionId, Locale locale, String actor) {
         return documents.load(businessId, sessionId, true).map(doc -> {
             Instant now = clock.instant();
-            audit.insert(new AuditEvent(UUID.randomUUID(), businessId, actor, AuditEvent.EVIDENCE_DOWNLOADED,
-                    SessionReportPdfs.TARGET_TYPE, sessionId.toString(), "data SHA-256 " + doc.dataSha256(), now));
+            audit.insert(AuditEvent.byActor(businessId, actor, AuditAction.EVIDENCE_DOWNLOADED,
+                    AuditTarget.SESSION, sessionId.toString(), "data SHA-256 " + doc.dataSha256(), now));
             return new Prepared(doc, now, locale);
         });
     }

@@ -7,6 +7,7 @@ import dev.livecheck.persistence.attempts.AttemptView;
 import dev.livecheck.persistence.attempts.MediaContent;
 import dev.livecheck.persistence.attempts.MediaFiles;
 import dev.livecheck.persistence.attempts.MediaMetadata;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.business.Business;
@@ -36,8 +37,8 @@ class SessionDocuments {
     /** A session's trail is short (create, open, attempts, decision); the cap bounds a pathological one. */
     static final int MAX_AUDIT_LINES = 200;
     /** Downloads of the report itself are in the audit log, not in the trail: they would change the data's hash. */
-    private static final Set<String> REPORT_ACTIONS = Set.of(AuditEvent.REPORT_PDF_GENERATED,
-            AuditEvent.EVIDENCE_DOWNLOADED);
+    private static final Set<String> REPORT_ACTIONS = Set.of(AuditAction.REPORT_PDF_GENERATED.name(),
+            AuditAction.EVIDENCE_DOWNLOADED.name());
 
     private final VerificationSessions sessions;
     private final Businesses businesses;

@@ -1,7 +1,9 @@
 package dev.livecheck.portal.sessionreport;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +19,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class SessionReportPdfs {
-    static final String TARGET_TYPE = "SESSION";
 
     private final SessionDocuments documents;
     private final PdfRenderer renderer;
@@ -43,8 +44,8 @@ public class SessionReportPdfs {
             Instant now = clock.instant();
             ByteArrayOutputStream out = new ByteArrayOutputStream(images ? 256 * 1024 : 64 * 1024);
             renderer.render(doc, locale, now, out);
-            audit.insert(new AuditEvent(UUID.randomUUID(), businessId, actor, AuditEvent.REPORT_PDF_GENERATED,
-                    TARGET_TYPE, sessionId.toString(), (images ? "with images" : "without images")
+            audit.insert(AuditEvent.byActor(businessId, actor, AuditAction.REPORT_PDF_GENERATED,
+                    AuditTarget.SESSION, sessionId.toString(), (images ? "with images" : "without images")
                     + ", data SHA-256 " + doc.dataSha256(), now));
             return out.toByteArray();
         }));

@@ -5,18 +5,14 @@ import dev.livecheck.persistence.capacity.BusyAttempts;
 import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.Recommendation;
-import dev.livecheck.persistence.sessions.SessionFilter;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.portal.email.LinkSealer;
 import dev.livecheck.portal.security.PortalPrincipal;
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.UriUtils;
 
 /**
  * /sessions: list with filters (each row leads to the session's report), create (link shown once), detail with resend
@@ -59,43 +54,24 @@ class SessionController {
         this.busyAttempts = busyAttempts;
     }
 
-    /**
-     * The filters and their parameter names are those of {@code /sessions/export.csv}, so the list's "Export CSV" link
-     * passes them on unchanged and the file holds exactly the sessions listed: {@code from} and {@code to} are ISO
-     * dates, both inclusive, taken as whole days in the portal clock's zone (UTC), as the export takes them.
-     */
+    /** The filters are {@link SessionFilterParams}, bound exactly as {@code /sessions/export.csv} binds them. */
     @GetMapping("/sessions")
-    String list(@AuthenticationPrincipal PortalPrincipal me, @RequestParam(required = false) SessionState state,
-                @RequestParam(required = false) Recommendation recommendation,
-                @RequestParam(required = false) String q,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    String list(@AuthenticationPrincipal PortalPrincipal me, SessionFilterParams filter,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        String text = q == null || q.isBlank() ? null : q.strip();
-        SessionFilter filter = new SessionFilter(state, recommendation, text, startOf(from), endOf(to));
-        model.addAttribute("sessions", service.search(me, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute("sessions", service.search(me, filter.toFilter(clock.getZone()),
+                PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         model.addAttribute("states", SessionState.values());
         model.addAttribute("recommendations", Recommendation.values());
-        model.addAttribute("state", state);
-        model.addAttribute("recommendation", recommendation);
-        model.addAttribute("q", text);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        String query = filterQuery(state, recommendation, text, from, to);
+        model.addAttribute("state", filter.state());
+        model.addAttribute("recommendation", filter.recommendation());
+        model.addAttribute("q", filter.text());
+        model.addAttribute("from", filter.from());
+        model.addAttribute("to", filter.to());
+        String query = filter.query();
         model.addAttribute("query", query);
         model.addAttribute("exportLink", query.isEmpty() ? "/sessions/export.csv"
                 : "/sessions/export.csv?" + query.substring(0, query.length() - 1));
         return "sessions/list";
-    }
-
-    /** The first instant of {@code day}, or no lower bound. */
-    private Instant startOf(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(clock.getZone()).toInstant();
-    }
-
-    /** The filter's upper bound is exclusive, so an inclusive {@code to} day ends where the next day starts. */
-    private Instant endOf(LocalDate day) {
-        return day == null ? null : day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     }
 
     @GetMapping("/sessions/new")
@@ -180,27 +156,5 @@ class SessionController {
 
     private VerificationSession load(PortalPrincipal me, UUID id) {
         return service.find(me, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    /** The filters as URL-encoded parameters ("a=1&"), for the pager and the CSV export link. */
-    private static String filterQuery(SessionState state, Recommendation recommendation, String q, LocalDate from,
-                                      LocalDate to) {
-        StringBuilder query = new StringBuilder();
-        if (state != null) {
-            query.append("state=").append(state).append('&');
-        }
-        if (recommendation != null) {
-            query.append("recommendation=").append(recommendation).append('&');
-        }
-        if (q != null && !q.isBlank()) {
-            query.append("q=").append(UriUtils.encodeQueryParam(q, "UTF-8")).append('&');
-        }
-        if (from != null) {
-            query.append("from=").append(from).append('&');
-        }
-        if (to != null) {
-            query.append("to=").append(to).append('&');
-        }
-        return query.toString();
     }
 }

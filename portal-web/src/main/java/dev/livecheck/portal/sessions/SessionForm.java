@@ -1,6 +1,8 @@
 package dev.livecheck.portal.sessions;
 
-import jakarta.validation.constraints.Email;
+import dev.livecheck.persistence.sessions.VerificationSession;
+import dev.livecheck.persistence.support.EmailAddresses;
+import dev.livecheck.portal.web.EmailAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,13 +11,13 @@ import java.util.UUID;
 /** A new session: who gets the link and which profile applies. */
 class SessionForm {
     @NotBlank
-    @Size(max = 200)
+    @Size(max = VerificationSession.MAX_RECIPIENT_NAME_LENGTH)
     private String recipientName;
     @NotBlank
-    @Email
-    @Size(max = 320)
+    @EmailAddress
+    @Size(max = EmailAddresses.MAX_LENGTH)
     private String recipientEmail;
-    @Size(max = 200)
+    @Size(max = VerificationSession.MAX_TRACKING_ID_LENGTH)
     private String trackingId;
     @NotNull
     private UUID profileId;

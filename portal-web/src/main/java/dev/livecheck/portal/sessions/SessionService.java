@@ -1,7 +1,8 @@
 package dev.livecheck.portal.sessions;
 
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
@@ -28,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class SessionService {
-    static final String SESSION_LINK_RESENT = "SESSION_LINK_RESENT";
 
     private final VerificationSessions sessions;
     private final CheckProfiles profiles;
@@ -79,7 +79,8 @@ class SessionService {
         outbox.insert(emails.compose(profile.get(), session.id(), session.recipientName(), session.recipientEmail(),
                 link, now));
         // the audit names the session and its tracking id, never the recipient: deleting a session removes them
-        audit(me, AuditEvent.SESSION_CREATED, session, trackingOf(session), now);
+        audit.insert(me.audited(AuditAction.SESSION_CREATED, AuditTarget.SESSION, session.id().toString(),
+                trackingOf(session), now));
         return Optional.of(new Created(session.id(), link));
     }
 
@@ -103,7 +104,8 @@ class SessionService {
         VerificationSession s = session.get();
         String link = links.forToken(token);
         outbox.insert(emails.compose(profile.get(), s.id(), s.recipientName(), s.recipientEmail(), link, now));
-        audit(me, SESSION_LINK_RESENT, s, trackingOf(s), now);
+        audit.insert(me.audited(AuditAction.SESSION_LINK_RESENT, AuditTarget.SESSION, s.id().toString(), trackingOf(s),
+                now));
         return Optional.of(new Created(s.id(), link));
     }
 
@@ -120,17 +122,13 @@ class SessionService {
         if (session.isEmpty() || sessions.cancel(me.businessId(), id, now) != 1) {
             return false;
         }
-        audit(me, AuditEvent.SESSION_CANCELLED, session.get(), null, now);
+        audit.insert(me.audited(AuditAction.SESSION_CANCELLED, AuditTarget.SESSION, session.get().id().toString(), null,
+                now));
         events.publishEvent(new SessionCancelled(me.businessId(), id));
         return true;
     }
 
     private static String trackingOf(VerificationSession session) {
         return "tracking id " + (session.trackingId() == null ? "-" : session.trackingId());
-    }
-
-    private void audit(PortalPrincipal me, String action, VerificationSession session, String details, Instant now) {
-        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), action, "SESSION", session.id().toString(),
-                details, now));
     }
 }

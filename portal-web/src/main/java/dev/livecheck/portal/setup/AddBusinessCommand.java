@@ -2,6 +2,8 @@ package dev.livecheck.portal.setup;
 
 import dev.livecheck.persistence.PersistenceConfiguration;
 import dev.livecheck.persistence.business.Business;
+import dev.livecheck.persistence.support.EmailAddresses;
+import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.portal.web.PasswordPolicy;
 import java.io.Console;
 import java.io.PrintStream;
@@ -85,11 +87,15 @@ public final class AddBusinessCommand {
                 throw new IllegalArgumentException("--" + required + " is required");
             }
         }
-        if (options.get("name").length() > 200 || options.get("owner-name").length() > 200) {
-            throw new IllegalArgumentException("names may have at most 200 characters");
+        if (options.get("name").length() > Business.MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("--name may have at most " + Business.MAX_NAME_LENGTH + " characters");
+        }
+        if (options.get("owner-name").length() > PortalUser.MAX_DISPLAY_NAME_LENGTH) {
+            throw new IllegalArgumentException("--owner-name may have at most " + PortalUser.MAX_DISPLAY_NAME_LENGTH
+                    + " characters");
         }
         String email = options.get("owner-email");
-        if (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+")) {
+        if (!EmailAddresses.isValid(email)) {
             throw new IllegalArgumentException("--owner-email is not an e-mail address: " + email);
         }
     }

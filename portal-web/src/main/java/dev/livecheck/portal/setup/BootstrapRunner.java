@@ -1,5 +1,6 @@
 package dev.livecheck.portal.setup;
 
+import dev.livecheck.persistence.support.EmailAddresses;
 import dev.livecheck.portal.web.PasswordPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,9 @@ class BootstrapRunner implements ApplicationRunner {
             throw new IllegalStateException("livecheck.bootstrap.owner-password " + problem.describe());
         }
         String email = properties.ownerEmail().strip();
+        if (!EmailAddresses.isValid(email)) {
+            throw new IllegalStateException("livecheck.bootstrap.owner-email is not an e-mail address: " + email);
+        }
         String ownerName = email.substring(0, Math.max(1, email.indexOf('@')));
         if (firstRun.createFirstBusiness(properties.businessName(), ownerName, email, properties.ownerPassword(),
                 "bootstrap")) {

@@ -1,7 +1,9 @@
 package dev.livecheck.portal.setup;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.business.Business;
 import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.users.PortalUser;
@@ -19,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class BusinessRegistration {
-    static final String BUSINESS_CREATED = "BUSINESS_CREATED";
 
     private final Businesses businesses;
     private final PortalUsers users;
@@ -45,10 +46,10 @@ class BusinessRegistration {
         Business business = businesses.insert(Business.create(businessName.strip(), now));
         PortalUser owner = users.insert(PortalUser.create(business.id(), ownerEmail, ownerName, passwordHash,
                 Role.OWNER, now));
-        audit.insert(AuditEvent.bySystem(business.id(), BUSINESS_CREATED, "BUSINESS", business.id().toString(),
-                "created by " + how, now));
-        audit.insert(AuditEvent.bySystem(business.id(), AuditEvent.USER_CREATED, "USER", owner.id().toString(),
-                "first OWNER " + owner.email() + " created by " + how, now));
+        audit.insert(AuditEvent.bySystem(business.id(), AuditAction.BUSINESS_CREATED, AuditTarget.BUSINESS,
+                business.id().toString(), "created by " + how, now));
+        audit.insert(AuditEvent.bySystem(business.id(), AuditAction.USER_CREATED, AuditTarget.USER,
+                owner.id().toString(), "first OWNER " + owner.email() + " created by " + how, now));
         return business;
     }
 }

@@ -1,7 +1,10 @@
 package dev.livecheck.portal.setup;
 
+import dev.livecheck.persistence.business.Business;
+import dev.livecheck.persistence.support.EmailAddresses;
+import dev.livecheck.persistence.users.PortalUser;
+import dev.livecheck.portal.web.EmailAddress;
 import dev.livecheck.portal.web.NewPasswordFields;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -14,14 +17,14 @@ class SetupForm extends NewPasswordFields {
     private String setupCode;
 
     @NotBlank
-    @Size(max = 200)
+    @Size(max = Business.MAX_NAME_LENGTH)
     private String businessName;
     @NotBlank
-    @Size(max = 200)
+    @Size(max = PortalUser.MAX_DISPLAY_NAME_LENGTH)
     private String ownerName;
     @NotBlank
-    @Email
-    @Size(max = 320)
+    @EmailAddress
+    @Size(max = EmailAddresses.MAX_LENGTH)
     private String email;
 
     public String getSetupCode() {

@@ -1,8 +1,10 @@
 package dev.livecheck.portal.users;
 
+import dev.livecheck.persistence.support.EmailAddresses;
+import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.web.EmailAddress;
 import dev.livecheck.portal.web.NewPasswordFields;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,11 +12,11 @@ import jakarta.validation.constraints.Size;
 /** A new portal user with an initial password the OWNER hands over; the limits are the setup page's. */
 class NewUserForm extends NewPasswordFields {
     @NotBlank
-    @Email
-    @Size(max = 320)
+    @EmailAddress
+    @Size(max = EmailAddresses.MAX_LENGTH)
     private String email;
     @NotBlank
-    @Size(max = 200)
+    @Size(max = PortalUser.MAX_DISPLAY_NAME_LENGTH)
     private String displayName;
     @NotNull
     private Role role = Role.REVIEWER;
@@ -23,7 +25,7 @@ class NewUserForm extends NewPasswordFields {
         return email;
     }
 
-    /** Stripped here so that an address pasted with a space around it passes {@code @Email}. */
+    /** Stripped here so that an address pasted with a space around it passes {@code @EmailAddress}. */
     public void setEmail(String email) {
         this.email = email == null ? null : email.strip();
     }

@@ -1,8 +1,10 @@
 package dev.livecheck.portal.users;
 
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.business.Businesses;
+import dev.livecheck.persistence.support.EmailAddresses;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
@@ -66,7 +68,7 @@ class UserAdministration {
 
     /** Logins are unique across all businesses, so this looks beyond the OWNER's own. */
     boolean emailInUse(String email) {
-        return users.findByLoginEmail(PortalUser.normalizeEmail(email)).isPresent();
+        return users.findByLoginEmail(EmailAddresses.normalize(email)).isPresent();
     }
 
     /**
@@ -79,7 +81,8 @@ class UserAdministration {
         Instant now = clock.instant();
         PortalUser created = users.insert(PortalUser.create(me.businessId(), form.getEmail(), form.getDisplayName(),
                 passwordEncoder.encode(form.getPassword()), form.getRole(), true, now));
-        audit(me, AuditEvent.USER_CREATED, created, created.email() + " as " + created.role(), now);
+        audit.insert(me.audited(AuditAction.USER_CREATED, AuditTarget.USER, created.id().toString(),
+                created.email() + " as " + created.role(), now));
         return created;
     }
 
@@ -98,7 +101,8 @@ class UserAdministration {
             return Outcome.LAST_OWNER;
         }
         users.updateAccount(me.businessId(), id, user.displayName(), role, user.enabled());
-        audit(me, AuditEvent.USER_UPDATED, user, "role " + user.role() + " -> " + role, clock.instant());
+        audit.insert(me.audited(AuditAction.USER_UPDATED, AuditTarget.USER, user.id().toString(),
+                "role " + user.role() + " -> " + role, clock.instant()));
         signedInSessions.endAllOf(user.email(), null);
         return Outcome.DONE;
     }
@@ -118,7 +122,8 @@ class UserAdministration {
             return Outcome.LAST_OWNER;
         }
         users.updateAccount(me.businessId(), id, user.displayName(), user.role(), enabled);
-        audit(me, AuditEvent.USER_UPDATED, user, enabled ? "enabled" : "disabled", clock.instant());
+        audit.insert(me.audited(AuditAction.USER_UPDATED, AuditTarget.USER, user.id().toString(),
+                enabled ? "enabled" : "disabled", clock.instant()));
         if (!enabled) {
             signedInSessions.endAllOf(user.email(), null);
         }
@@ -133,7 +138,8 @@ class UserAdministration {
             return Outcome.NOT_FOUND;
         }
         throttle.clearAccount(found.get().email());
-        audit(me, AuditEvent.USER_UPDATED, found.get(), "sign-in delay cleared", clock.instant());
+        audit.insert(me.audited(AuditAction.USER_UPDATED, AuditTarget.USER, found.get().id().toString(),
+                "sign-in delay cleared", clock.instant()));
         return Outcome.DONE;
     }
 
@@ -144,7 +150,7 @@ class UserAdministration {
     @Transactional
     void requireTotp(PortalPrincipal me, boolean required) {
         businesses.requireTotp(me.businessId(), required);
-        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), AuditEvent.USER_UPDATED, "BUSINESS",
+        audit.insert(me.audited(AuditAction.USER_UPDATED, AuditTarget.BUSINESS,
                 me.businessId().toString(), "second factor " + (required ? "required" : "optional")
                         + " for admins and owners", clock.instant()));
     }
@@ -170,7 +176,8 @@ class UserAdministration {
         PortalUser user = found.get();
         throttle.clearAccount(user.email());
         browsers.forgetAll(me.businessId(), id);
-        audit(me, AuditEvent.USER_UPDATED, user, "password reset", clock.instant());
+        audit.insert(me.audited(AuditAction.USER_UPDATED, AuditTarget.USER, user.id().toString(), "password reset",
+                clock.instant()));
         signedInSessions.endAllOf(user.email(), user.id().equals(me.userId()) ? currentSessionId : null);
         return Outcome.DONE;
     }
@@ -182,10 +189,5 @@ class UserAdministration {
     private boolean isLastEnabledOwner(PortalUser user) {
         return user.role() == Role.OWNER && user.enabled()
                 && users.countByBusinessIdAndRoleAndEnabled(user.businessId(), Role.OWNER, true) <= 1;
-    }
-
-    private void audit(PortalPrincipal me, String action, PortalUser user, String details, Instant now) {
-        audit.insert(AuditEvent.byUser(me.businessId(), me.userId(), action, "USER", user.id().toString(), details,
-                now));
     }
 }

@@ -2,7 +2,7 @@ package dev.livecheck.portal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.SessionApiRequest;
@@ -80,7 +80,7 @@ class SessionApiCreateTest extends ApiIntegrationTest {
         assertThat(request.notificationEndpoint()).isNull();
         assertThat(request.primaryColour()).isNull();
 
-        assertThat(auditOf(tenant, AuditEvent.SESSION_CREATED)).singleElement().satisfies(e -> {
+        assertThat(auditOf(tenant, AuditAction.SESSION_CREATED.name())).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("application:" + tenant.application().id());
             assertThat(e.targetId()).isEqualTo(id.toString());
         });
@@ -186,7 +186,7 @@ class SessionApiCreateTest extends ApiIntegrationTest {
                 "sdk_config.error_url: must be an absolute http or https URL",
                 "sdk_config.privacy_policy_url: must be an absolute http or https URL");
         assertThat(sessionCount(tenant)).isZero();
-        assertThat(auditOf(tenant, AuditEvent.SESSION_CREATED)).isEmpty();
+        assertThat(auditOf(tenant, AuditAction.SESSION_CREATED.name())).isEmpty();
     }
 
     /** Livecheck's extension of the LIVENESS config: the abandon cap, in CheckProfile's range. */

@@ -7,6 +7,7 @@ import dev.livecheck.persistence.attempts.AttemptQueries;
 import dev.livecheck.persistence.attempts.MediaFiles;
 import dev.livecheck.persistence.attempts.MediaRole;
 import dev.livecheck.persistence.attempts.StoredAttempt;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.Recommendation;
@@ -163,7 +164,7 @@ class SessionApiReadTest extends ApiIntegrationTest {
         assertThat(client.get("/sessions/" + id + "/media/" + attempt.media().get(2).id() + "/content")
                 .statusCode()).isEqualTo(200);
 
-        assertThat(auditOf(tenant, AuditEvent.MEDIA_PURGED)).hasSize(2).allSatisfy(e -> {
+        assertThat(auditOf(tenant, AuditAction.MEDIA_PURGED.name())).hasSize(2).allSatisfy(e -> {
             assertThat(e.actor()).isEqualTo(AuditEvent.applicationActor(tenant.application().id()));
             assertThat(e.targetType()).isEqualTo("MEDIA");
         });
@@ -266,7 +267,7 @@ class SessionApiReadTest extends ApiIntegrationTest {
         assertThat(attemptQueries.attemptsOfSession(tenant.business().id(), id)).isEmpty();
         assertThat(media.findContent(tenant.business().id(), attempt.attempt().id(), MediaRole.CHALLENGE)).isEmpty();
         assertThat(requests.findByBusinessIdAndSessionId(tenant.business().id(), id)).isEmpty();
-        assertThat(auditOf(tenant, AuditEvent.SESSION_DELETED)).singleElement().satisfies(e -> {
+        assertThat(auditOf(tenant, AuditAction.SESSION_DELETED.name())).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo(AuditEvent.applicationActor(tenant.application().id()));
             assertThat(e.details()).contains("del-1");
         });

@@ -3,6 +3,7 @@ package dev.livecheck.portal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livecheck.persistence.attempts.StoredAttempt;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.sessions.CaptureTokens;
@@ -45,7 +46,7 @@ class SessionReportApiTest extends ApiIntegrationTest {
         assertThat(text(without.bytes())).contains(id.toString(), "Images left out of this document");
         assertThat(imageCount(without.bytes())).isZero();
 
-        assertThat(auditOf(tenant, AuditEvent.REPORT_PDF_GENERATED)).hasSize(2).allSatisfy(e -> {
+        assertThat(auditOf(tenant, AuditAction.REPORT_PDF_GENERATED.name())).hasSize(2).allSatisfy(e -> {
             assertThat(e.actor()).isEqualTo(AuditEvent.applicationActor(tenant.application().id()));
             assertThat(e.targetId()).isEqualTo(id.toString());
         });
@@ -69,8 +70,8 @@ class SessionReportApiTest extends ApiIntegrationTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json(bad).get("code").asString()).isEqualTo("INVALID_REQUEST");
         assertThat(fieldErrors(bad)).containsExactly("images: must be true or false");
-        assertThat(auditOf(other, AuditEvent.REPORT_PDF_GENERATED)).isEmpty();
-        assertThat(auditOf(tenant, AuditEvent.REPORT_PDF_GENERATED)).isEmpty();
+        assertThat(auditOf(other, AuditAction.REPORT_PDF_GENERATED.name())).isEmpty();
+        assertThat(auditOf(tenant, AuditAction.REPORT_PDF_GENERATED.name())).isEmpty();
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.testkit.Species;
 import dev.livecheck.core.testkit.SyntheticCamera;
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.sessions.CloseReason;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.SessionState;
@@ -92,7 +92,7 @@ class ChallengeRerollTest extends CaptureSocketTestSupport {
         assertThat(attempts.findAllByBusinessIdAndSessionIdOrderByAttemptNumber(link.businessId(), link.sessionId()))
                 .isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE business_id = ? AND action = ? "
-                + "AND target_id = ?", Integer.class, link.businessId(), AuditEvent.ATTEMPT_ABANDONED,
+                + "AND target_id = ?", Integer.class, link.businessId(), AuditAction.ATTEMPT_ABANDONED.name(),
                 link.sessionId().toString())).isEqualTo(5);
         assertThat(get("/c/" + link.token()).statusCode()).isEqualTo(410);
         assertThat(handshakeStatus(link.token(), origin())).isEqualTo(403);

@@ -56,6 +56,18 @@ class WebEntryTest extends CaptureSocketTestSupport {
     }
 
     @Test
+    void thePageCarriesTheServersFrameLimitsSoItsScriptHoldsNoCopies() throws Exception {
+        Link link = newApiLink(ORIGINS, SDK);
+
+        HttpResponse<String> page = get(webEntry(link.sessionId(), link.token()));
+
+        assertThat(page.body()).contains("data-fps=\"" + CaptureLimits.FPS + "\"")
+                .contains("data-max-frame-bytes=\"" + CaptureLimits.MAX_FRAME_BYTES + "\"")
+                .contains("data-max-frame-long-side=\"" + CaptureLimits.MAX_FRAME_LONG_SIDE + "\"")
+                .contains("data-max-frame-short-side=\"" + CaptureLimits.MAX_FRAME_SHORT_SIDE + "\"");
+    }
+
+    @Test
     void theFrameAncestorsAreExactlyTheApplicationsOriginsAndTheCameraStaysAllowed() throws Exception {
         Link link = newApiLink(ORIGINS, SDK);
 

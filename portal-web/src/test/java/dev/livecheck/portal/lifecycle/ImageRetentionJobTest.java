@@ -7,6 +7,7 @@ import dev.livecheck.persistence.attempts.MediaFiles;
 import dev.livecheck.persistence.attempts.MediaMetadata;
 import dev.livecheck.persistence.attempts.MediaRole;
 import dev.livecheck.persistence.attempts.StoredAttempt;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.profiles.CheckProfile;
@@ -115,7 +116,7 @@ class ImageRetentionJobTest extends ReportsWebTest {
 
     private List<AuditEvent> purgeEvents(Tenant t) {
         return audit.findByBusinessIdOrderByOccurredAtDesc(t.id(), Pageable.ofSize(50)).getContent().stream()
-                .filter(e -> e.action().equals(AuditEvent.MEDIA_PURGED)).toList();
+                .filter(e -> e.action().equals(AuditAction.MEDIA_PURGED.name())).toList();
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.livecheck.portal.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.outbox.EmailOutbox;
 import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.persistence.profiles.CheckProfile;
@@ -55,7 +57,7 @@ class SessionRecordRetentionJobTest {
         data.attempt(old, Recommendation.REJECT, T0.plusSeconds(60));
         outbox.insert(EmailOutbox.pending(a.id(), old.id(), "ada@example.com", "Check for Ada", "Hello Ada", null,
                 T0));
-        audit.insert(AuditEvent.bySystem(a.id(), AuditEvent.SESSION_CREATED, "SESSION", old.id().toString(),
+        audit.insert(AuditEvent.bySystem(a.id(), AuditAction.SESSION_CREATED, AuditTarget.SESSION, old.id().toString(),
                 "tracking id CRM-ADA-1", T0));
         VerificationSession recent = data.session(thirtyDays, "Bob", "bob@example.com", "CRM-BOB", T0.plus(
                 Duration.ofDays(20)));
@@ -75,7 +77,7 @@ class SessionRecordRetentionJobTest {
 
         var events = audit.findByBusinessIdOrderByOccurredAtDesc(a.id(), Pageable.ofSize(50)).getContent();
         assertThat(events).filteredOn(e -> old.id().toString().equals(e.targetId()))
-                .extracting(AuditEvent::action).contains(AuditEvent.SESSION_CREATED, AuditEvent.SESSION_EXPIRED_DELETED);
+                .extracting(AuditEvent::action).contains(AuditAction.SESSION_CREATED.name(), AuditAction.SESSION_EXPIRED_DELETED.name());
         assertThat(events).filteredOn(e -> old.id().toString().equals(e.targetId()))
                 .allSatisfy(e -> assertThat(e.details() == null ? "" : e.details())
                         .doesNotContain("CRM-ADA", "Ada", "ada@"));

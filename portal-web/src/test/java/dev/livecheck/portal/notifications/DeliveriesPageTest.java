@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.notifications.DeliveryStatus;
 import dev.livecheck.persistence.notifications.NotificationDelivery;
 import dev.livecheck.persistence.notifications.NotificationTopic;
@@ -102,14 +103,14 @@ class DeliveriesPageTest extends NotificationsWebTest {
         assertThat(requeued.status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(requeued.nextAttemptAt()).isBeforeOrEqualTo(Instant.now());
         assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE business_id = ? AND action = ? AND target_id = ?")
-                .params(t.id(), DeliveryController.NOTIFICATION_REQUEUED, d.id().toString()).query(String.class)
+                .params(t.id(), AuditAction.NOTIFICATION_REQUEUED.name(), d.id().toString()).query(String.class)
                 .list()).containsExactly(t.admin().userId().toString());
 
         // A second click finds nothing FAILED to requeue: a message, no second audit event.
         mvc.perform(post("/deliveries/{id}/retry", d.id()).with(user(t.admin())).with(csrf()))
                 .andExpect(flash().attribute("errorMessage", "deliveries.notFailed"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE business_id = ? AND action = ?")
-                .params(t.id(), DeliveryController.NOTIFICATION_REQUEUED).query(Long.class).single()).isEqualTo(1);
+                .params(t.id(), AuditAction.NOTIFICATION_REQUEUED.name()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

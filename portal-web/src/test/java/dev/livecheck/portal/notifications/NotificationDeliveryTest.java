@@ -2,6 +2,7 @@ package dev.livecheck.portal.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.notifications.DeliveryStatus;
 import dev.livecheck.persistence.notifications.NotificationDelivery;
 import dev.livecheck.persistence.notifications.NotificationDeliveryTry;
@@ -234,7 +235,7 @@ class NotificationDeliveryTest extends NotificationsWebTest {
             assertThat(reload(local).lastError()).contains("private, loopback or link-local");
             assertThat(listener.accepted()).isZero();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE business_id = ? AND action = ?")
-                    .params(t.id(), NotificationSender.NOTIFICATION_FAILED).query(Long.class).single()).isEqualTo(3);
+                    .params(t.id(), AuditAction.NOTIFICATION_FAILED.name()).query(Long.class).single()).isEqualTo(3);
         }
     }
 
@@ -305,7 +306,7 @@ class NotificationDeliveryTest extends NotificationsWebTest {
             assertThat(failed.lastStatusCode()).isEqualTo(503);
             assertThat(triesOf(d)).extracting(NotificationDeliveryTry::statusCode).containsExactly(503, 503);
             assertThat(jdbc.sql("SELECT details FROM audit_event WHERE business_id = ? AND action = ?")
-                    .params(t.id(), NotificationSender.NOTIFICATION_FAILED).query(String.class).single())
+                    .params(t.id(), AuditAction.NOTIFICATION_FAILED.name()).query(String.class).single())
                     .startsWith("gave up after 2 tries: HTTP 503");
         }
     }

@@ -10,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.livecheck.persistence.applications.ApiApplication;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
+import dev.livecheck.persistence.audit.AuditTarget;
 import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.Recommendation;
@@ -102,7 +104,7 @@ class ApiSessionPagesTest extends ReportsWebTest {
     void theAuditLogNamesTheApplicationAsActor() throws Exception {
         Tenant a = data.tenant("A");
         ApiApplication app = data.apiApplication(a, "Web shop");
-        audit.insert(AuditEvent.byApplication(a.id(), app.id(), AuditEvent.SESSION_CREATED, "SESSION", "s-1",
+        audit.insert(AuditEvent.byApplication(a.id(), app.id(), AuditAction.SESSION_CREATED, AuditTarget.SESSION, "s-1",
                 "via API", NOW));
 
         String html = mvc.perform(get("/audit").with(user(a.admin()))).andExpect(status().isOk()).andReturn()

@@ -13,7 +13,7 @@ import dev.livecheck.persistence.attempts.Attempts;
 import dev.livecheck.persistence.attempts.MediaFiles;
 import dev.livecheck.persistence.attempts.MediaRole;
 import dev.livecheck.persistence.attempts.StoredAttempt;
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
@@ -57,7 +57,7 @@ class SessionDeletionControllerTest extends ReportsWebTest {
         }
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(a.id(), Pageable.ofSize(10)))
                 .anySatisfy(e -> {
-                    assertThat(e.action()).isEqualTo(AuditEvent.SESSION_DELETED);
+                    assertThat(e.action()).isEqualTo(AuditAction.SESSION_DELETED.name());
                     assertThat(e.targetId()).isEqualTo(s.id().toString());
                     assertThat(e.actor()).isEqualTo(a.admin().userId().toString());
                     assertThat(e.details()).contains("T-42").doesNotContain("Grace");

@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.FinalDecisions;
@@ -135,7 +135,7 @@ class SessionExportControllerTest extends ReportsWebTest {
 
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(a.id(), Pageable.ofSize(10)))
                 .anySatisfy(e -> {
-                    assertThat(e.action()).isEqualTo(AuditEvent.EXPORT_DOWNLOADED);
+                    assertThat(e.action()).isEqualTo(AuditAction.EXPORT_DOWNLOADED.name());
                     assertThat(e.actor()).isEqualTo(a.admin().userId().toString());
                     assertThat(e.details()).contains("1 sessions", "state=ONGOING", "text search=yes");
                     // the searched name is personal data: the audit log, kept longer than sessions, never holds it

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.livecheck.persistence.attempts.StoredAttempt;
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.Recommendation;
@@ -98,7 +98,7 @@ class SessionReportControllerTest extends ReportsWebTest {
         assertThat(decided.decidedAt()).isEqualTo(NOW);
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(a.id(), Pageable.ofSize(10)))
                 .anySatisfy(e -> {
-                    assertThat(e.action()).isEqualTo(AuditEvent.FINAL_DECISION_RECORDED);
+                    assertThat(e.action()).isEqualTo(AuditAction.FINAL_DECISION_RECORDED.name());
                     assertThat(e.targetId()).isEqualTo(s.id().toString());
                     assertThat(e.actor()).isEqualTo(a.reviewer().userId().toString());
                 });
@@ -127,7 +127,7 @@ class SessionReportControllerTest extends ReportsWebTest {
         assertThat(after.decisionNote()).isEqualTo("first");
         assertThat(after.decidedBy()).isEqualTo(a.reviewer().userId());
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(a.id(), Pageable.ofSize(10)).getContent())
-                .filteredOn(e -> e.action().equals(AuditEvent.FINAL_DECISION_RECORDED)).hasSize(1);
+                .filteredOn(e -> e.action().equals(AuditAction.FINAL_DECISION_RECORDED.name())).hasSize(1);
 
         // Follow the redirect as a browser would: the flash message travels in the (JDBC-backed) HTTP session.
         String html = mvc.perform(get("/sessions/{id}/report", s.id()).with(user(a.owner()))

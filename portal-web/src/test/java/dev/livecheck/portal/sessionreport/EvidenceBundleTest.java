@@ -9,7 +9,7 @@ import dev.livecheck.persistence.attempts.AttemptRecorder;
 import dev.livecheck.persistence.attempts.MediaFiles;
 import dev.livecheck.persistence.attempts.MediaMetadata;
 import dev.livecheck.persistence.attempts.StoredAttempt;
-import dev.livecheck.persistence.audit.AuditEvent;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.VerificationSession;
@@ -106,7 +106,7 @@ class EvidenceBundleTest extends ReportsWebTest {
         assertThat(SessionReportPdfTest.dataHash(pdf)).isEqualTo(manifest.get("data_sha256").asString());
 
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(a.id(), Pageable.ofSize(20)))
-                .filteredOn(e -> e.action().equals(AuditEvent.EVIDENCE_DOWNLOADED)).singleElement()
+                .filteredOn(e -> e.action().equals(AuditAction.EVIDENCE_DOWNLOADED.name())).singleElement()
                 .satisfies(e -> {
                     assertThat(e.actor()).isEqualTo(a.reviewer().userId().toString());
                     assertThat(e.targetId()).isEqualTo(s.id().toString());

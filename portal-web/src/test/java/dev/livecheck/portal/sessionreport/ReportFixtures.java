@@ -12,6 +12,7 @@ import dev.livecheck.persistence.attempts.MediaRole;
 import dev.livecheck.persistence.attempts.NewAttempt;
 import dev.livecheck.persistence.attempts.NewMedia;
 import dev.livecheck.persistence.attempts.StoredAttempt;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.sessions.CloseReason;
 import dev.livecheck.persistence.sessions.FinalDecision;
@@ -152,10 +153,10 @@ final class ReportFixtures {
         }
         List<SessionDocument.AuditLine> trail = List.of(
                 new SessionDocument.AuditLine(new AuditEvent(new UUID(0xE0L, 1), businessId, reviewer.toString(),
-                        AuditEvent.SESSION_CREATED, "SESSION", sessionId.toString(), "tracking id Akte-ÄÖÜ-42",
+                        AuditAction.SESSION_CREATED.name(), "SESSION", sessionId.toString(), "tracking id Akte-ÄÖÜ-42",
                         created), "Renate Prüferin"),
                 new SessionDocument.AuditLine(new AuditEvent(new UUID(0xE0L, 2), businessId, reviewer.toString(),
-                        AuditEvent.FINAL_DECISION_RECORDED, "SESSION", sessionId.toString(), "APPROVED",
+                        AuditAction.FINAL_DECISION_RECORDED.name(), "SESSION", sessionId.toString(), "APPROVED",
                         closed.plusSeconds(300)), "Renate Prüferin"));
         SessionDocument.Settings settings = new SessionDocument.Settings("Standard", 3, 5, 2, 72 * 3600L,
                 30 * 86_400L);

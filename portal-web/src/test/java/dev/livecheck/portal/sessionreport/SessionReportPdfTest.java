@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.livecheck.persistence.attempts.AttemptRecorder;
 import dev.livecheck.persistence.attempts.MediaMetadata;
 import dev.livecheck.persistence.attempts.StoredAttempt;
+import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.sessions.FinalDecision;
@@ -79,7 +80,7 @@ class SessionReportPdfTest extends ReportsWebTest {
                 "5400 ms capture, 120 ms decision",
                 "Your final decision", "Approved", "Ausweis geprüft – passt",
                 "Recorded by " + sc.tenant().reviewer().displayName(),
-                "Audit trail", AuditEvent.FINAL_DECISION_RECORDED,
+                "Audit trail", AuditAction.FINAL_DECISION_RECORDED.name(),
                 "Attempts allowed", "Link lifetime 3 d", "Image retention 30 d", "Challenges per attempt 2",
                 "Page 1 of " + pdf.pages(), "Generated 2026-03-02 10:15:30 UTC");
         assertThat(pdf.title()).isEqualTo("Liveness check report, session " + sc.session().id());
@@ -92,7 +93,7 @@ class SessionReportPdfTest extends ReportsWebTest {
         assertThat(pdf.fonts()).allMatch(f -> f.contains("DejaVuSans"));
         assertThat(pdf.allFontsEmbedded()).isTrue();
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(sc.tenant().id(), Pageable.ofSize(20)))
-                .filteredOn(e -> e.action().equals(AuditEvent.REPORT_PDF_GENERATED))
+                .filteredOn(e -> e.action().equals(AuditAction.REPORT_PDF_GENERATED.name()))
                 .singleElement().satisfies(e -> {
                     assertThat(e.actor()).isEqualTo(sc.tenant().reviewer().userId().toString());
                     assertThat(e.targetId()).isEqualTo(sc.session().id().toString());
@@ -115,7 +116,7 @@ class SessionReportPdfTest extends ReportsWebTest {
         }
         assertThat(dataHash(with)).isEqualTo(dataHash(without)).hasSize(64);
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(sc.tenant().id(), Pageable.ofSize(20)))
-                .filteredOn(e -> e.action().equals(AuditEvent.REPORT_PDF_GENERATED))
+                .filteredOn(e -> e.action().equals(AuditAction.REPORT_PDF_GENERATED.name()))
                 .extracting(AuditEvent::details)
                 .anyMatch(d -> d.startsWith("without images")).anyMatch(d -> d.startsWith("with images"));
     }
@@ -150,8 +151,8 @@ class SessionReportPdfTest extends ReportsWebTest {
                 .with(user(sc.tenant().owner()))).andExpect(status().isBadRequest());
         mvc.perform(get("/sessions/{id}/report.pdf", sc.session().id())).andExpect(status().is3xxRedirection());
         assertThat(audit.findByBusinessIdOrderByOccurredAtDesc(other.id(), Pageable.ofSize(20)))
-                .noneMatch(e -> e.action().equals(AuditEvent.REPORT_PDF_GENERATED)
-                        || e.action().equals(AuditEvent.EVIDENCE_DOWNLOADED));
+                .noneMatch(e -> e.action().equals(AuditAction.REPORT_PDF_GENERATED.name())
+                        || e.action().equals(AuditAction.EVIDENCE_DOWNLOADED.name()));
     }
 
     @Test
