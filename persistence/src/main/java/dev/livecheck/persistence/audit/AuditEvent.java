@@ -34,6 +34,11 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
     public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
     /** Failed sign-ins for an account (or from an address, on the account tried) now wait before the next try. */
     public static final String LOGIN_THROTTLED = "LOGIN_THROTTLED";
+    /**
+     * A wrong metrics scrape token was presented at {@code /actuator/prometheus}: recorded once per client address and
+     * minute (details name the address), in every business's log, since the token belongs to the installation.
+     */
+    public static final String METRICS_TOKEN_FAILED = "METRICS_TOKEN_FAILED";
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
     public static final String TOTP_ENABLED = "TOTP_ENABLED";
     public static final String TOTP_DISABLED = "TOTP_DISABLED";
