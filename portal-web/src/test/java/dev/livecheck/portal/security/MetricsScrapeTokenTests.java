@@ -2,6 +2,7 @@ package dev.livecheck.portal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -32,6 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * A Prometheus scraper with the installation's token, through the real security chain: the token opens the
@@ -81,7 +83,7 @@ class MetricsScrapeTokenTests {
     @Test
     void theTokenScrapesTheCaptureMetricsWithoutASession() throws Exception {
         MvcResult result = mvc.perform(scrape("Bearer " + TOKEN)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                .andExpect(content().string(containsString(
                         "livecheck_capture_frames_analysed_total")))
                 .andReturn();
         assertThat(result.getResponse().getHeaders("Set-Cookie")).isEmpty();
@@ -123,7 +125,7 @@ class MetricsScrapeTokenTests {
         for (Role role : Role.values()) {
             mvc.perform(get(METRICS).with(user(principal(role))).with(from(address)))
                     .andExpect(status().isOk())
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString("livecheck_capture_")));
+                    .andExpect(content().string(containsString("livecheck_capture_")));
         }
         // a wrong token is refused even with a session: a credential presented is the one judged
         mvc.perform(scrape("Bearer wrong").with(user(principal(Role.OWNER)))).andExpect(status().isUnauthorized());
@@ -176,7 +178,7 @@ class MetricsScrapeTokenTests {
                 .param(business.id()).query(Integer.class).single();
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+    private static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);
             return request;
