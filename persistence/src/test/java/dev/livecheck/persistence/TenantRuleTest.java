@@ -30,6 +30,8 @@ class TenantRuleTest {
             "Businesses.findById",
             // First-run setup: is there any business at all?
             "Businesses.count",
+            // Metrics scrape token: the installation's credential; a wrong one is audited in every business's log.
+            "Businesses.findAllIds",
             // Authentication knows only the login e-mail (unique across businesses).
             "PortalUsers.findByLoginEmail",
             // Sign-in throttle: counted per e-mail hash and per client address before any business is known (and

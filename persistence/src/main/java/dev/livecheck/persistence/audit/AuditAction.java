@@ -16,6 +16,8 @@ public enum AuditAction {
     ACCOUNT_LOCKED,
     /** Failed sign-ins for an account (or from an address, on the account tried) now wait before the next try. */
     LOGIN_THROTTLED,
+    /** A wrong metrics scrape token from an address (recorded once per address and minute, in every business). */
+    METRICS_TOKEN_FAILED,
     PASSWORD_CHANGED,
     TOTP_ENABLED,
     TOTP_DISABLED,

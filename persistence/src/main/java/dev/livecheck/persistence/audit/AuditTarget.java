@@ -12,5 +12,7 @@ public enum AuditTarget {
     SESSION,
     MEDIA,
     EMAIL,
-    NOTIFICATION
+    NOTIFICATION,
+    /** The installation's metrics endpoint (its scrape token). */
+    METRICS
 }

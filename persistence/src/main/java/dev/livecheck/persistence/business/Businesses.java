@@ -1,6 +1,7 @@
 package dev.livecheck.persistence.business;
 
 import dev.livecheck.persistence.support.InsertOnly;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -16,6 +17,10 @@ public interface Businesses extends Repository<Business, UUID>, InsertOnly<Busin
 
     /** GLOBAL by nature: how many tenants exist (first-run setup only asks whether there is any). */
     long count();
+
+    /** GLOBAL by nature: installation-wide events (a wrong metrics scrape token) are audited in every business. */
+    @Query("SELECT id FROM business")
+    List<UUID> findAllIds();
 
     /** Whether every ADMIN and OWNER of the business must sign in with a second factor. */
     @Query("SELECT totp_required FROM business WHERE id = :businessId")

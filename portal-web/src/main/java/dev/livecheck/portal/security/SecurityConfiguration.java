@@ -22,6 +22,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 /**
  * Who may reach what. Roles nest: OWNER includes ADMIN, ADMIN includes REVIEWER. Every admin URL is listed with its
  * role here, in one place; whatever is not listed needs at least a signed-in user.
+ * The metrics endpoint, where exposed, is such a page (the dashboard shows every role the same kind of aggregates);
+ * a scraper reaches it with the installation's token instead ({@link MetricsScrapeTokenFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -108,12 +110,15 @@ public class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain portalSecurity(HttpSecurity http, LoginFailureHandler failureHandler,
                                        LoginSuccessHandler successHandler,
+                                       MetricsScrapeToken scrapeToken, MetricsScrapeFailures scrapeFailures,
                                        Clock clock,
                                        @Value("${livecheck.security.absolute-session-lifetime}")
                                        Duration absoluteSessionLifetime) throws Exception {
         // PasswordAuthenticationProvider, the only AuthenticationProvider bean, is the global manager's provider: naming
         // it here too would run it twice for a failure (this chain's manager, then its parent), counting it twice.
-        http.addFilterBefore(new SignInSteps(clock, absoluteSessionLifetime), AuthorizationFilter.class)
+        // A scraper's bearer token at the prometheus endpoint (and nowhere else), before any sign-in step applies.
+        http.addFilterBefore(new MetricsScrapeTokenFilter(scrapeToken, scrapeFailures), AuthorizationFilter.class)
+                .addFilterBefore(new SignInSteps(clock, absoluteSessionLifetime), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/users/**").hasRole("OWNER")

@@ -153,7 +153,8 @@ public class SignInThrottle {
         return "address:" + clean(address);
     }
 
-    private static String clean(String address) {
+    /** An address as logged and counted: address characters only, bounded length (also the metrics token's). */
+    static String clean(String address) {
         if (address == null || address.isBlank()) {
             return "unknown";
         }

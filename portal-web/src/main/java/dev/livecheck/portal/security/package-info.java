@@ -1,2 +1,2 @@
-/** Sign-in and authorisation: the security filter chain and headers, the portal principal (user id + business id), password checking in constant time, the sign-in throttle with trusted browsers, the steps a sign-in may still owe (second factor, own password) and the absolute session lifetime. */
+/** Sign-in and authorisation: the security filter chain and headers, the portal principal (user id + business id), password checking in constant time, the sign-in throttle with trusted browsers, the steps a sign-in may still owe (second factor, own password), the absolute session lifetime, and the metrics scrape token (a scraper's only credential, for the prometheus endpoint alone). */
 package dev.livecheck.portal.security;
