@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -49,19 +49,17 @@ class ForwardedHeadersTests {
     @LocalServerPort
     int port;
     @Autowired
-    Businesses businesses;
-    @Autowired
     PortalUsers users;
     @Autowired
     CheckProfiles profiles;
     @Autowired
-    PasswordEncoder encoder;
+    ApplicationContext context;
 
     PortalPrincipal owner;
 
     @BeforeEach
     void tenant() {
-        TestData data = new TestData(businesses, users, profiles, encoder);
+        TestData data = new TestData(context);
         Business business = data.business("Proxy " + UUID.randomUUID());
         owner = data.user(business, Role.OWNER);
     }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -54,20 +54,18 @@ class OutboxDeliveryTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Businesses businesses;
-    @Autowired
     PortalUsers users;
     @Autowired
     CheckProfiles profiles;
     @Autowired
-    PasswordEncoder encoder;
+    ApplicationContext context;
 
     PortalPrincipal admin;
     CheckProfile profile;
 
     @BeforeEach
     void tenant() {
-        TestData data = new TestData(businesses, users, profiles, encoder);
+        TestData data = new TestData(context);
         Business business = data.business("Mail " + UUID.randomUUID());
         admin = data.user(business, Role.ADMIN);
         profile = data.profile(business);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -42,13 +42,11 @@ class OutboxLinkKeyTests {
     @Autowired
     MockMvc mvc;
     @Autowired
-    Businesses businesses;
-    @Autowired
     PortalUsers users;
     @Autowired
     CheckProfiles profiles;
     @Autowired
-    PasswordEncoder encoder;
+    ApplicationContext context;
     @Autowired
     Outbox outbox;
 
@@ -58,7 +56,7 @@ class OutboxLinkKeyTests {
 
     @BeforeEach
     void tenant() {
-        TestData data = new TestData(businesses, users, profiles, encoder);
+        TestData data = new TestData(context);
         business = data.business("Key " + UUID.randomUUID());
         admin = data.user(business, Role.ADMIN);
         profile = data.profile(business);

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -64,13 +64,11 @@ class OutboxPoisonTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Businesses businesses;
-    @Autowired
     PortalUsers users;
     @Autowired
     CheckProfiles profiles;
     @Autowired
-    PasswordEncoder encoder;
+    ApplicationContext context;
     @Autowired
     Outbox outbox;
 
@@ -80,7 +78,7 @@ class OutboxPoisonTests {
 
     @BeforeEach
     void tenant() {
-        TestData data = new TestData(businesses, users, profiles, encoder);
+        TestData data = new TestData(context);
         business = data.business("Poison " + UUID.randomUUID());
         admin = data.user(business, Role.ADMIN);
         profile = data.profile(business);

@@ -34,8 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -56,13 +56,11 @@ class PortalIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Businesses businesses;
-    @Autowired
     PortalUsers users;
     @Autowired
     CheckProfiles profiles;
     @Autowired
-    PasswordEncoder encoder;
+    ApplicationContext context;
     @Autowired
     LinkSealer sealer;
     @LocalServerPort
@@ -78,7 +76,7 @@ class PortalIntegrationTests {
 
     @BeforeEach
     void tenants() {
-        data = new TestData(businesses, users, profiles, encoder);
+        data = new TestData(context);
         businessA = data.business("A");
         businessB = data.business("B");
         adminA = data.user(businessA, Role.ADMIN);

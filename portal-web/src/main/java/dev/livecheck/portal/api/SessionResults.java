@@ -6,7 +6,7 @@ import dev.livecheck.persistence.attempts.MediaMetadata;
 import dev.livecheck.persistence.sessions.SessionApiRequest;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.SubCheckRow;
+import dev.livecheck.portal.sessions.SubCheckRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

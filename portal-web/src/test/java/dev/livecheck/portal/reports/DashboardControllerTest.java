@@ -9,11 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData.Tenant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
-class DashboardControllerTest extends ReportsWebTest {
+class DashboardControllerTest extends PortalWebTest {
 
     @Test
     void countsSessionsOfTheOwnBusinessByStateAndLatestRecommendation() throws Exception {

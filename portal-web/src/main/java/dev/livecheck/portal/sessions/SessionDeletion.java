@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal.sessions;
 
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.audit.AuditLog;

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -12,7 +12,9 @@ import dev.livecheck.persistence.attempts.StoredAttempt;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData;
+import dev.livecheck.portal.TestData.Tenant;
 import java.awt.Color;
 import java.time.Duration;
 import java.util.UUID;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 
-class SessionImageControllerTest extends ReportsWebTest {
+class SessionImageControllerTest extends PortalWebTest {
     private static final String IMAGE = "/sessions/{sid}/attempts/{aid}/images/{role}";
 
     @Autowired

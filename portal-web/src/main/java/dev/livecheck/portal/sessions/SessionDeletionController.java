@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal.sessions;
 
 import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.security.PortalPrincipal;
@@ -36,7 +36,7 @@ class SessionDeletionController {
         requireAdmin(principal);
         model.addAttribute("report", reports.load(principal.businessId(), id)
                 .orElseThrow(SessionReportController::notFound));
-        return "reports/delete";
+        return "sessions/delete";
     }
 
     @PostMapping("/sessions/{id}/delete")

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -15,14 +15,15 @@ import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData.Tenant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-class SessionReportControllerTest extends ReportsWebTest {
+class SessionReportControllerTest extends PortalWebTest {
 
     @Autowired
     AuditLog audit;

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -16,7 +16,8 @@ import dev.livecheck.persistence.outbox.Outbox;
 import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData.Tenant;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A session created through the API (no recipient) is an ordinary session in the portal: listed, counted, reported,
  * decided and deleted like any other, naming its application where a portal session names its recipient.
  */
-class ApiSessionPagesTest extends ReportsWebTest {
+class ApiSessionPagesTest extends PortalWebTest {
 
     @Autowired
     Outbox outbox;

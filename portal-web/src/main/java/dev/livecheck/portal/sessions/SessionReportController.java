@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal.sessions;
 
 import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.FinalDecisionAlreadyRecordedException;
@@ -38,7 +38,7 @@ class SessionReportController {
     String report(@AuthenticationPrincipal PortalPrincipal principal, @PathVariable UUID id, Model model) {
         model.addAttribute("report", reports.load(principal.businessId(), id).orElseThrow(SessionReportController::notFound));
         model.addAttribute("decisions", FinalDecision.values());
-        return "reports/session";
+        return "sessions/report";
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal.sessions;
 
 import dev.livecheck.core.report.ReportJson;
 import dev.livecheck.core.report.SubCheck;

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The whole portal (profile "test") on its own in-memory H2 database with a fixed clock; every test class of the reports and lifecycle
- * packages extends this, so they share one application context. Tests isolate themselves by creating their own
+ * The whole portal (profile "test") on its own in-memory H2 database with a fixed clock; the test classes of the sessions, reports, session report
+ * and lifecycle packages extend this, so they share one application context. Tests isolate themselves by creating their own
  * businesses; the lifecycle jobs are global, so their tests work in the far past ({@link TestData#LONG_AGO}) where no
  * other test's rows are. The scheduled runs are pushed out of the test's lifetime. A real (random) port because the
  * capture module's WebSocket container bean needs the servlet container's {@code ServerContainer}, which the mock
@@ -28,8 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "livecheck.lifecycle.initial-delay=P1D"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(ReportsWebTest.FixedClock.class)
-public abstract class ReportsWebTest {
+@Import(PortalWebTest.FixedClock.class)
+public abstract class PortalWebTest {
     public static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
 
     @Autowired
