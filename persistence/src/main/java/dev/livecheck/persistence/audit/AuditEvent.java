@@ -28,7 +28,6 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
     public static final String PROFILE_ARCHIVED = "PROFILE_ARCHIVED";
     public static final String USER_CREATED = "USER_CREATED";
     public static final String USER_UPDATED = "USER_UPDATED";
-    public static final String USER_DELETED = "USER_DELETED";
     public static final String LOGIN_SUCCEEDED = "LOGIN_SUCCEEDED";
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
     public static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
