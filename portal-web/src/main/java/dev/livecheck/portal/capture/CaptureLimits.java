@@ -1,13 +1,13 @@
 package dev.livecheck.portal.capture;
 
-import dev.livecheck.core.vision.FrameDecoder;
+import dev.livecheck.core.engine.LiveFrames;
 import java.time.Duration;
 
 /** The capture socket's fixed limits; the first two are announced to the client in the {@code ready} message. */
 final class CaptureLimits {
 
     /** The protocol's frame limit, the same one the engine's decoder enforces. */
-    static final int MAX_FRAME_BYTES = FrameDecoder.DEFAULT_MAX_BYTES;
+    static final int MAX_FRAME_BYTES = LiveFrames.MAX_BYTES;
     /** The frame rate the client is asked to send. */
     static final int FPS = 15;
     /** Twice the asked rate is tolerated (jittery browsers); beyond that frames are dropped. */
