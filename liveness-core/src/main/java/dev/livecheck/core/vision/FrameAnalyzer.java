@@ -24,6 +24,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one JPEG frame into a {@link FrameObservation}: decode, detect, pick
@@ -81,7 +82,7 @@ public final class FrameAnalyzer implements AutoCloseable {
      * the frame cannot be decoded or nothing can be embedded. About 6 ms: the
      * engine calls it for a handful of kept frames per attempt, not per frame.
      */
-    public float[] embedFace(byte[] jpeg, FaceLandmarks landmarks) {
+    public float @Nullable [] embedFace(byte[] jpeg, FaceLandmarks landmarks) {
         try (Mat bgr = decodeForAnalysis(jpeg)) {
             return embedder.embed(bgr, landmarks);
         } catch (FrameRejectedException e) {
@@ -206,7 +207,7 @@ public final class FrameAnalyzer implements AutoCloseable {
      * on a tracked frame. Null when Face Mesh's presence score is below
      * {@code minPresence}, before the rest is computed for nothing.
      */
-    private FaceObservation observeFace(Mat bgr, FaceCrop region, FaceDetection detection, float minPresence) {
+    private @Nullable FaceObservation observeFace(Mat bgr, FaceCrop region, FaceDetection detection, float minPresence) {
         try (Mat crop = new Mat(); Mat gray = new Mat()) {
             FaceLandmarks landmarks = landmarker.landmarks(bgr, region, crop);
             if (landmarks.presence() < minPresence) {

@@ -27,6 +27,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar4i;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one frame shows that a re-captured display would change, measured for
@@ -191,7 +192,7 @@ public record ScreenSample(
         }
     }
 
-    private static Rect clampedSquare(int cx, int cy, int side, Mat image) {
+    private static @Nullable Rect clampedSquare(int cx, int cy, int side, Mat image) {
         if (image.cols() < side || image.rows() < side) {
             return null;
         }

@@ -4,4 +4,9 @@
  * (report, images, final decision, deletion) are in {@link dev.livecheck.portal.sessions}; its PDF and evidence
  * bundle in {@link dev.livecheck.portal.sessionreport}. Every query is scoped by the signed-in user's business.
  */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"security", "web"})
 package dev.livecheck.portal.reports;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

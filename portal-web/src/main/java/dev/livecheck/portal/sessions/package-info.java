@@ -6,4 +6,9 @@
  * Another business's ids are answered with 404 as if they did not exist. Not here: the CSV export of many sessions
  * ({@code reports}) and one session's PDF and evidence bundle ({@code sessionreport}).
  */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"email", "security"})
 package dev.livecheck.portal.sessions;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
