@@ -56,6 +56,21 @@ class DashboardControllerTest extends PortalWebTest {
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain(" style=");
     }
 
+    /** The five charts come from one fragment (fragments/chart-card.html): each a card with its canvas and its table. */
+    @Test
+    void everyChartHasItsCardCanvasAndTableView() throws Exception {
+        Tenant a = data.tenant("A");
+        String html = mvc.perform(get("/dashboard").with(user(a.admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        for (String chart : new String[] {"reasons", "profile-rate", "attempt-time", "attempts-used", "pass-rate"}) {
+            assertThat(html).containsOnlyOnce("<canvas id=\"" + chart + "-chart\"")
+                    .containsOnlyOnce("id=\"" + chart + "-table\"")
+                    .contains("aria-describedby=\"" + chart + "-table\"");
+        }
+        assertThat(html).containsOnlyOnce("id=\"pass-rate-error\"").contains("data-url=\"/dashboard/insights.json");
+    }
+
     @Test
     void chartScriptsAreServed() throws Exception {
         mvc.perform(get("/webjars/chart.js/dist/chart.umd.min.js")).andExpect(status().isOk());
