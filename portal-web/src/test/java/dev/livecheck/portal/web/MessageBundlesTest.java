@@ -1,4 +1,4 @@
-package dev.livecheck.portal;
+package dev.livecheck.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** Every UI string exists in English and German: both bundles have exactly the same keys. */
-class MessageBundlesTests {
+class MessageBundlesTest {
 
     @Test
     void englishAndGermanHaveTheSameKeys() throws IOException {
@@ -22,7 +22,7 @@ class MessageBundlesTests {
 
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessageBundlesTests.class.getResourceAsStream(resource)) {
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(resource)) {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;

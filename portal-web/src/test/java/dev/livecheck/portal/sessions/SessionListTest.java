@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         properties = "spring.datasource.url=jdbc:h2:mem:session-list-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class SessionListTests {
+class SessionListTest {
     private static final String BCRYPT = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3ZsHGCsXyPp1RNzvE9TkZS.";
 
     @Autowired

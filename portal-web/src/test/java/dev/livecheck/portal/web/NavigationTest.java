@@ -15,6 +15,7 @@ import dev.livecheck.persistence.sessions.VerificationSessions;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -36,12 +38,14 @@ import org.springframework.test.web.servlet.MockMvc;
         properties = "spring.datasource.url=jdbc:h2:mem:navigation-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class NavigationTests {
-    private static final String BCRYPT = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3ZsHGCsXyPp1RNzvE9TkZS.";
+class NavigationTest {
     private static final Pattern NAV_LINK = Pattern.compile("<a class=\"nav-link[^\"]*\" href=\"(/[a-z]+)\"([^>]*)>");
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    TestData data;
     @Autowired
     Businesses businesses;
     @Autowired
@@ -55,6 +59,7 @@ class NavigationTests {
 
     @BeforeEach
     void tenant() {
+        data = new TestData(context);
         business = businesses.insert(Business.create("Acme", Instant.now()));
     }
 
@@ -91,14 +96,14 @@ class NavigationTests {
 
     @Test
     void theLayoutOffersASkipLinkToTheMainContent() throws Exception {
-        String html = page(principal(Role.REVIEWER), "/dashboard");
+        String html = page(data.user(business, Role.REVIEWER), "/dashboard");
         assertThat(html).contains("<a class=\"visually-hidden-focusable skip-link\" href=\"#main\">Skip to content</a>")
                 .contains("<main class=\"container pb-5\" id=\"main\" tabindex=\"-1\">");
     }
 
     /** Navigation link → its remaining attributes, in page order. */
     private Map<String, String> navigation(Role role, String path) throws Exception {
-        Matcher m = NAV_LINK.matcher(page(principal(role), path));
+        Matcher m = NAV_LINK.matcher(page(data.user(business, role), path));
         Map<String, String> links = new java.util.LinkedHashMap<>();
         while (m.find()) {
             links.put(m.group(1), m.group(2));
@@ -116,10 +121,4 @@ class NavigationTests {
                 .getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
     }
 
-    private PortalPrincipal principal(Role role) {
-        PortalUser u = users.insert(PortalUser.create(business.id(), role + "." + UUID.randomUUID() + "@acme.test",
-                "A " + role.name().toLowerCase(), BCRYPT, role, Instant.now()));
-        return new PortalPrincipal(u.id(), business.id(), u.email(), u.displayName(), role, true, false,
-                u.passwordHash());
-    }
 }

@@ -23,6 +23,7 @@ import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.api.SignedApiClient;
 import dev.livecheck.portal.email.LinkSealer;
 import dev.livecheck.portal.security.PortalPrincipal;
@@ -49,6 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,8 +68,7 @@ import org.springframework.util.MultiValueMap;
         properties = "spring.datasource.url=jdbc:h2:mem:applications-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class ApplicationsTests {
-    private static final String BCRYPT = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z3ZsHGCsXyPp1RNzvE9TkZS.";
+class ApplicationsTest {
     private static final Pattern PRIVATE_KEY = Pattern.compile(
             "<textarea[^>]*id=\"private-key\"[^>]*>"
                     + "(-----BEGIN PRIVATE KEY-----[^<]*-----END PRIVATE KEY-----\\s*)</textarea>");
@@ -76,6 +77,9 @@ class ApplicationsTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    TestData data;
     @Autowired
     Businesses businesses;
     @Autowired
@@ -97,9 +101,10 @@ class ApplicationsTests {
 
     @BeforeEach
     void tenant() {
+        data = new TestData(context);
         business = businesses.insert(Business.create("Acme " + UUID.randomUUID(), Instant.now()));
         profile = profile(business, "API checks");
-        admin = principal(business, Role.ADMIN);
+        admin = data.user(business, Role.ADMIN);
     }
 
     @Test
@@ -275,7 +280,7 @@ class ApplicationsTests {
         CheckProfile archived = profile(empty, "Old");
         profiles.archive(empty.id(), archived.id(), Instant.now());
 
-        mvc.perform(get("/applications/new").with(as(principal(empty, Role.OWNER))))
+        mvc.perform(get("/applications/new").with(as(data.user(empty, Role.OWNER))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("create a check profile first")))
                 .andExpect(content().string(containsString("href=\"/profiles/new\"")))
@@ -356,7 +361,7 @@ class ApplicationsTests {
         ApiApplication theirs = create("Theirs", "");
         Business other = businesses.insert(Business.create("Other", Instant.now()));
         profile(other, "Other profile");
-        PortalPrincipal otherOwner = principal(other, Role.OWNER);
+        PortalPrincipal otherOwner = data.user(other, Role.OWNER);
 
         mvc.perform(get("/applications/" + theirs.id()).with(as(otherOwner))).andExpect(status().isNotFound());
         mvc.perform(get("/applications/" + theirs.id() + "/created").with(as(otherOwner)))
@@ -373,7 +378,7 @@ class ApplicationsTests {
     @Test
     void reviewersMayNotSeeOrChangeApplications() throws Exception {
         ApiApplication app = create("Guarded", "");
-        PortalPrincipal reviewer = principal(business, Role.REVIEWER);
+        PortalPrincipal reviewer = data.user(business, Role.REVIEWER);
 
         mvc.perform(get("/applications").with(as(reviewer))).andExpect(status().isForbidden());
         mvc.perform(get("/applications/new").with(as(reviewer))).andExpect(status().isForbidden());
@@ -384,7 +389,7 @@ class ApplicationsTests {
                 .andExpect(status().isForbidden());
         assertThat(applications.findAllByBusinessIdOrderByCreatedAtDesc(business.id())).hasSize(1)
                 .allMatch(ApiApplication::active);
-        mvc.perform(get("/applications").with(as(principal(business, Role.OWNER)))).andExpect(status().isOk());
+        mvc.perform(get("/applications").with(as(data.user(business, Role.OWNER)))).andExpect(status().isOk());
     }
 
     @Test
@@ -458,11 +463,6 @@ class ApplicationsTests {
                 "Hello {name}, open {link} please.", Instant.now()));
     }
 
-    private PortalPrincipal principal(Business b, Role role) {
-        PortalUser u = users.insert(PortalUser.create(b.id(), role + "." + UUID.randomUUID() + "@example.test",
-                "A " + role.name().toLowerCase(), BCRYPT, role, Instant.now()));
-        return new PortalPrincipal(u.id(), b.id(), u.email(), u.displayName(), role, true, false, u.passwordHash());
-    }
 
     private static RequestPostProcessor as(PortalPrincipal principal) {
         return user(principal);

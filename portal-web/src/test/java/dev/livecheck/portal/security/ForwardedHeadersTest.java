@@ -1,4 +1,4 @@
-package dev.livecheck.portal;
+package dev.livecheck.portal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +41,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:forwarded;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
-class ForwardedHeadersTests {
+class ForwardedHeadersTest {
     private static final String PUBLIC_HOST = "id.acme.test";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 

@@ -46,8 +46,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:sign-in-attacks;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(SignInAttacksTests.Fakes.class)
-class SignInAttacksTests {
+@Import(SignInAttacksTest.Fakes.class)
+class SignInAttacksTest {
     static final String PASSWORD = "correct horse battery";
 
     @TestConfiguration
@@ -224,7 +224,7 @@ class SignInAttacksTests {
         mvc.perform(get("/login").param("expired", "")).andExpect(content().string(containsString("12 hours")));
     }
 
-    /** The session cookie's Secure flag over https (also behind a TLS proxy) is ForwardedHeadersTests' subject. */
+    /** The session cookie's Secure flag over https (also behind a TLS proxy) is ForwardedHeadersTest' subject. */
     @Test
     void theTrustedBrowserCookieIsSecureOverHttpsAndOnlyForTheSignInPage() throws Exception {
         MockHttpServletResponse response = mvc.perform(post("/login").secure(true).with(csrf()).with(from(newAddress()))

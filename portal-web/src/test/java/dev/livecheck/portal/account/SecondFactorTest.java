@@ -19,8 +19,8 @@ import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.security.MutableClock;
-import dev.livecheck.portal.security.PortalPrincipal;
 import jakarta.servlet.http.Cookie;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -56,8 +56,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:second-factor;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(SecondFactorTests.TestClock.class)
-class SecondFactorTests {
+@Import(SecondFactorTest.TestClock.class)
+class SecondFactorTest {
     static final String PASSWORD = "correct horse battery";
     private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<");
     private static final Pattern QR = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
@@ -166,7 +166,7 @@ class SecondFactorTests {
 
     @Test
     void anOwnerCanRequireItForAdminsAndOwners() throws Exception {
-        mvc.perform(post("/users/second-factor-required").with(user(principal(owner))).with(csrf())
+        mvc.perform(post("/users/second-factor-required").with(user(TestData.principal(owner))).with(csrf())
                 .param("required", "true")).andExpect(redirectedUrl("/users"));
         PortalUser reviewer = newUser(Role.REVIEWER);
         signIn(reviewer, PASSWORD).andExpect(redirectedUrl("/"));
@@ -186,7 +186,7 @@ class SecondFactorTests {
         mvc.perform(post("/account/second-factor/disable").cookie(full).with(csrf())
                 .param("currentPassword", PASSWORD)).andExpect(redirectedUrl("/account/second-factor"));
         assertThat(users.findByBusinessIdAndId(business.id(), admin.id()).orElseThrow().hasTotp()).isTrue();
-        mvc.perform(post("/users/second-factor-required").with(user(principal(admin))).with(csrf())
+        mvc.perform(post("/users/second-factor-required").with(user(TestData.principal(admin))).with(csrf())
                 .param("required", "false")).andExpect(status().isForbidden());
     }
 
@@ -224,11 +224,6 @@ class SecondFactorTests {
     private PortalUser newUser(Role role) {
         return users.insert(PortalUser.create(business.id(), role.name().toLowerCase() + "-" + UUID.randomUUID()
                 + "@acme.test", role.name(), encoder.encode(PASSWORD), role, clock.instant()));
-    }
-
-    private static PortalPrincipal principal(PortalUser user) {
-        return new PortalPrincipal(user.id(), user.businessId(), user.email(), user.displayName(), user.role(), true,
-                false, user.passwordHash());
     }
 
     private long audits(String action) {

@@ -15,7 +15,7 @@ import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
-import dev.livecheck.portal.security.PortalPrincipal;
+import dev.livecheck.portal.TestData;
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import java.util.UUID;
@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:own-password;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class OwnPasswordTests {
+class OwnPasswordTest {
     static final String PASSWORD = "correct horse battery";
     static final String NEW = "a fresh passphrase of mine";
 
@@ -69,7 +69,7 @@ class OwnPasswordTests {
     @Test
     void aPasswordTheOwnerSetMustBeReplacedBeforeAnythingElse() throws Exception {
         String email = "new-" + UUID.randomUUID() + "@acme.test";
-        mvc.perform(post("/users").with(user(principal(owner))).with(csrf()).param("email", email)
+        mvc.perform(post("/users").with(user(TestData.principal(owner))).with(csrf()).param("email", email)
                 .param("displayName", "Nora").param("role", "ADMIN").param("password", PASSWORD)
                 .param("passwordRepeat", PASSWORD)).andExpect(redirectedUrl("/users"));
 
@@ -155,10 +155,5 @@ class OwnPasswordTests {
             request.setRemoteAddr(remote);
             return request;
         };
-    }
-
-    private static PortalPrincipal principal(PortalUser user) {
-        return new PortalPrincipal(user.id(), user.businessId(), user.email(), user.displayName(), user.role(), true,
-                false, user.passwordHash());
     }
 }

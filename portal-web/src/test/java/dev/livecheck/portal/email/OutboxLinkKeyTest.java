@@ -1,4 +1,4 @@
-package dev.livecheck.portal;
+package dev.livecheck.portal.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -15,6 +15,7 @@ import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -37,7 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:outbox-key;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class OutboxLinkKeyTests {
+class OutboxLinkKeyTest {
 
     @Autowired
     MockMvc mvc;

@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "livecheck.public-base-url=https://portal.example:8443"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class SetupCodeTests {
+class SetupCodeTest {
     private static final Path FILE = Path.of("target/setup-code-tests/setup-code");
     private static final Pattern LOG_LINE = Pattern.compile(
             "Setup code: ([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}) \\(open https://portal.example:8443/setup and enter it");

@@ -1,4 +1,4 @@
-package dev.livecheck.portal;
+package dev.livecheck.portal.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
                 "livecheck.setup-code-file=target/setup-flow/setup-code"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class SetupFlowTests {
+class SetupFlowTest {
 
     @Autowired
     MockMvc mvc;

@@ -1,4 +1,4 @@
-package dev.livecheck.portal;
+package dev.livecheck.portal.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:silent-smtp;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class SilentSmtpServerTests {
+class SilentSmtpServerTest {
     private static final SilentServer SMTP = new SilentServer();
 
     @DynamicPropertySource

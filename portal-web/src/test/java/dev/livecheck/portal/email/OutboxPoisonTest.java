@@ -1,4 +1,4 @@
-package dev.livecheck.portal;
+package dev.livecheck.portal.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +19,7 @@ import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.security.PortalPrincipal;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -39,7 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Poison in e-mails, against a real SMTP server (GreenMail; the same context as {@link OutboxDeliveryTests}): a
+ * Poison in e-mails, against a real SMTP server (GreenMail; the same context as {@link OutboxDeliveryTest}): a
  * recipient name carrying header breaks, placeholders and a forged sealed link; a stored e-mail that cannot be rendered;
  * a template that cannot be. Each ends as a clean e-mail or a FAILED row with its reason, never a retry loop or a 500.
  */
@@ -51,7 +52,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "spring.mail.properties.mail.smtp.timeout=2000"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class OutboxPoisonTests {
+class OutboxPoisonTest {
     private static final Pattern LINK = Pattern.compile("http://localhost:8080/c/[A-Za-z0-9_-]{43}");
     /** Base64 that decodes, but to 3 bytes: no IV, no tag. Before the fix the outbox page answered 500 on it. */
     private static final String FORGED_SEAL = "[[sealed-link:AAAA]]";

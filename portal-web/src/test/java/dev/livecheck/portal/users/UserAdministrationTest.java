@@ -17,6 +17,7 @@ import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.security.PortalPrincipal;
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -41,11 +43,14 @@ import org.springframework.util.MultiValueMap;
         properties = "spring.datasource.url=jdbc:h2:mem:users-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class UserAdministrationTests {
-    private static final String PASSWORD = "correct horse battery";
+class UserAdministrationTest {
+    private static final String PASSWORD = TestData.PASSWORD;
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    TestData data;
     @Autowired
     Businesses businesses;
     @Autowired
@@ -63,11 +68,12 @@ class UserAdministrationTests {
 
     @BeforeEach
     void tenants() {
+        data = new TestData(context);
         business = businesses.insert(Business.create("Acme", Instant.now()));
-        owner = principal(business, Role.OWNER);
-        admin = principal(business, Role.ADMIN);
-        reviewer = principal(business, Role.REVIEWER);
-        otherOwner = principal(businesses.insert(Business.create("Other", Instant.now())), Role.OWNER);
+        owner = data.user(business, Role.OWNER);
+        admin = data.user(business, Role.ADMIN);
+        reviewer = data.user(business, Role.REVIEWER);
+        otherOwner = data.user(businesses.insert(Business.create("Other", Instant.now())), Role.OWNER);
     }
 
     @Test
@@ -260,7 +266,7 @@ class UserAdministrationTests {
         assertThat(auditDetails("USER_UPDATED", owner.userId())).isEmpty();
 
         // A disabled second owner does not count.
-        PortalPrincipal disabledOwner = principal(business, Role.OWNER);
+        PortalPrincipal disabledOwner = data.user(business, Role.OWNER);
         users.updateAccount(business.id(), disabledOwner.userId(), "Dormant", Role.OWNER, false);
         mvc.perform(post("/users/" + owner.userId() + "/role").with(as(owner)).with(csrf()).param("role", "ADMIN"))
                 .andExpect(flash().attribute("errorMessage", "user.lastOwner"));
@@ -269,7 +275,7 @@ class UserAdministrationTests {
 
     @Test
     void withAnotherEnabledOwnerTheOwnerMayStepDownAndIsSignedOut() throws Exception {
-        PortalPrincipal secondOwner = principal(business, Role.OWNER);
+        PortalPrincipal secondOwner = data.user(business, Role.OWNER);
         mvc.perform(post("/users/" + owner.userId() + "/role").with(as(owner)).with(csrf()).param("role", "ADMIN"))
                 .andExpect(redirectedUrl("/login?logout"));
         assertThat(stored(owner).role()).isEqualTo(Role.ADMIN);
@@ -279,11 +285,6 @@ class UserAdministrationTests {
         assertThat(stored(secondOwner).enabled()).isTrue();
     }
 
-    private PortalPrincipal principal(Business b, Role role) {
-        PortalUser u = users.insert(PortalUser.create(b.id(), role + "." + UUID.randomUUID() + "@example.test",
-                "A " + role.name().toLowerCase(), encoder.encode(PASSWORD), role, Instant.now()));
-        return new PortalPrincipal(u.id(), b.id(), u.email(), u.displayName(), role, true, false, u.passwordHash());
-    }
 
     /** Each test signs in from addresses of its own, so the per-address sign-in throttle of one never slows another. */
     private static RequestPostProcessor from(String address) {

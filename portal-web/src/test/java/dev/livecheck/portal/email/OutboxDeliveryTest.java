@@ -1,4 +1,4 @@
-package dev.livecheck.portal;
+package dev.livecheck.portal.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +17,7 @@ import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.security.PortalPrincipal;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -43,7 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "spring.mail.properties.mail.smtp.timeout=2000"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class OutboxDeliveryTests {
+class OutboxDeliveryTest {
     private static final Pattern LINK = Pattern.compile("http://localhost:8080/c/([A-Za-z0-9_-]{43})");
 
     @RegisterExtension
