@@ -49,11 +49,6 @@ public final class PasswordPolicy {
         return CommonPasswords.LIST.contains(password.toLowerCase(Locale.ROOT));
     }
 
-    /** How many passwords the common list holds (10,000). */
-    public static int commonListSize() {
-        return CommonPasswords.LIST.size();
-    }
-
     /** The message keys (in messages.properties) say each problem to the user. */
     public enum Problem {
         TOO_SHORT("password.tooShort"),
