@@ -6,4 +6,7 @@
  * <p>Tenant rule: every repository extends the bare {@link org.springframework.data.repository.Repository} and
  * its methods take the business id, apart from a documented allow-list of global methods.
  */
+@NullMarked
 package dev.livecheck.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -82,7 +82,6 @@ class TenantIsolationTest extends DatabaseTest {
         assertThat(profiles.findByBusinessIdAndId(a.id(), profileB.id())).isEmpty();
         assertThat(profiles.findAllByBusinessIdAndArchivedOrderByName(a.id(), false)).extracting(CheckProfile::businessId).containsOnly(a.id());
         assertThat(sessions.findByBusinessIdAndId(a.id(), sessionB.id())).isEmpty();
-        assertThat(sessions.findAllByBusinessIdAndTrackingIdOrderByCreatedAtDesc(a.id(), sessionB.trackingId())).isEmpty();
         assertThat(sessions.search(a.id(), new SessionFilter(null, null, sessionB.trackingId(), null, null), PageRequest.of(0, 10))).isEmpty();
         assertThat(sessions.search(a.id(), SessionFilter.none(), PageRequest.of(0, 10))).extracting(VerificationSession::businessId).containsOnly(a.id());
         assertThat(sessions.countByLatestRecommendation(a.id())).containsEntry(Recommendation.REJECT, 0L);
@@ -130,7 +129,6 @@ class TenantIsolationTest extends DatabaseTest {
         assertThat(users.changePasswordHash(a.id(), userB.id(), Fixtures.BCRYPT, false)).isZero();
         assertThat(users.changeTotpSecret(a.id(), userB.id(), "sealed")).isZero();
         assertThat(users.recordLoginSuccess(a.id(), userB.id(), NOW)).isZero();
-        assertThat(users.deleteByBusinessIdAndId(a.id(), userB.id())).isZero();
         assertThatThrownBy(() -> profiles.update(a.id(), profileB.withLimits(9, 3, 1, 1), NOW)).isInstanceOf(OptimisticLockingFailureException.class);
         CheckProfile relabelled = profileB.toBuilder().businessId(a.id()).name("x").maxRetries(9).build();
         assertThatThrownBy(() -> profiles.update(a.id(), relabelled, NOW)).isInstanceOf(OptimisticLockingFailureException.class);

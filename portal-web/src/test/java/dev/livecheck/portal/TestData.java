@@ -1,36 +1,216 @@
 package dev.livecheck.portal;
 
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.report.AttemptImage;
+import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.report.ReportJson;
+import dev.livecheck.core.report.SubCheck;
+import dev.livecheck.persistence.applications.ApiApplication;
+import dev.livecheck.persistence.applications.ApiApplications;
+import dev.livecheck.persistence.attempts.AttemptRecorder;
+import dev.livecheck.persistence.attempts.LivenessAuth;
+import dev.livecheck.persistence.attempts.MediaRole;
+import dev.livecheck.persistence.attempts.NewAttempt;
+import dev.livecheck.persistence.attempts.NewMedia;
+import dev.livecheck.persistence.attempts.StoredAttempt;
 import dev.livecheck.persistence.business.Business;
 import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
+import dev.livecheck.persistence.sessions.CaptureTokens;
+import dev.livecheck.persistence.sessions.Recommendation;
+import dev.livecheck.persistence.sessions.SessionApiRequest;
+import dev.livecheck.persistence.sessions.SessionApiRequests;
+import dev.livecheck.persistence.sessions.VerificationSession;
+import dev.livecheck.persistence.sessions.VerificationSessions;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.security.PortalPrincipal;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Builds tenants, users and profiles straight through the repositories. */
-record TestData(Businesses businesses, PortalUsers users, CheckProfiles profiles, PasswordEncoder encoder) {
+/**
+ * The one set-up helper of the portal's tests: builds real rows (businesses, users, profiles, sessions, attempts, API
+ * applications) through the persistence repositories and {@link AttemptRecorder}, as the portal itself does. Every
+ * user it creates signs in with {@link #PASSWORD}.
+ */
+public class TestData {
+    /** The password of every user made here. */
+    public static final String PASSWORD = "correct horse battery";
+    /** Far before {@link PortalWebTest#NOW}: the lifecycle tests' own time, where no other test has rows. */
+    public static final Instant LONG_AGO = PortalWebTest.NOW.minus(1000, ChronoUnit.DAYS);
 
-    static final String PASSWORD = "correct horse battery";
+    private final Businesses businesses;
+    private final PortalUsers users;
+    private final CheckProfiles profiles;
+    private final VerificationSessions sessions;
+    private final AttemptRecorder recorder;
+    private final ApiApplications applications;
+    private final SessionApiRequests apiRequests;
+    /** {@link #PASSWORD} hashed once: bcrypt costs ~100 ms, and a shared salt does not matter in tests. */
+    private final String passwordHash;
 
-    Business business(String name) {
+    public TestData(ApplicationContext context) {
+        this.businesses = context.getBean(Businesses.class);
+        this.users = context.getBean(PortalUsers.class);
+        this.profiles = context.getBean(CheckProfiles.class);
+        this.sessions = context.getBean(VerificationSessions.class);
+        this.recorder = context.getBean(AttemptRecorder.class);
+        this.applications = context.getBean(ApiApplications.class);
+        this.apiRequests = context.getBean(SessionApiRequests.class);
+        this.passwordHash = context.getBean(PasswordEncoder.class).encode(PASSWORD);
+    }
+
+    /** A business of its own, created now. */
+    public Business business(String name) {
         return businesses.insert(Business.create(name, Instant.now()));
     }
 
-    PortalPrincipal user(Business business, Role role) {
+    /** A user of the business with that role, signed in as the returned principal (password {@link #PASSWORD}). */
+    public PortalPrincipal user(Business business, Role role) {
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@" + business.id() + ".test";
-        PortalUser user = users.insert(PortalUser.create(business.id(), email, role.name(), encoder.encode(PASSWORD),
-                role, Instant.now()));
-        return new PortalPrincipal(user.id(), business.id(), user.email(), user.displayName(), role, true, false,
-                user.passwordHash());
+        PortalUser user = users.insert(PortalUser.create(business.id(), email, role.name(), passwordHash, role,
+                Instant.now()));
+        return principal(user);
     }
 
-    CheckProfile profile(Business business) {
+    /** The principal a sign-in of this stored user yields. */
+    public static PortalPrincipal principal(PortalUser user) {
+        return new PortalPrincipal(user.id(), user.businessId(), user.email(), user.displayName(), user.role(), true,
+                false, user.passwordHash());
+    }
+
+    /** The business's default profile, created now. */
+    public CheckProfile profile(Business business) {
         return profiles.insert(CheckProfile.create(business.id(), "Default", "https://example.test/done",
                 "Check for {name}", "Hello {name}, open {link} please.", Instant.now()));
+    }
+
+    /** A business with one user of each role and a default profile. */
+    public Tenant tenant(String name) {
+        Business b = businesses.insert(Business.create(name, PortalWebTest.NOW));
+        CheckProfile profile = profiles.insert(CheckProfile.create(b.id(), "Default", "https://example.com/ok",
+                "Please verify", "Open {link}", PortalWebTest.NOW));
+        return new Tenant(b, profile, principal(b, Role.OWNER), principal(b, Role.ADMIN), principal(b, Role.REVIEWER));
+    }
+
+    /** A profile with its own link lifetime and image retention (for the lifecycle jobs). */
+    public CheckProfile profile(Tenant t, int linkLifetimeHours, int imageRetentionDays) {
+        return profiles.insert(CheckProfile.create(t.business().id(), "Short-lived", "https://example.com/ok",
+                "Please verify", "Open {link}", PortalWebTest.NOW)
+                .withLimits(3, 2, linkLifetimeHours, imageRetentionDays));
+    }
+
+    private PortalPrincipal principal(Business b, Role role) {
+        PortalUser u = users.insert(PortalUser.create(b.id(), role + "." + UUID.randomUUID() + "@example.com",
+                "A " + role.name().toLowerCase() + " of " + b.name(), passwordHash, role, PortalWebTest.NOW));
+        return principal(u);
+    }
+
+    public VerificationSession session(Tenant t, String name, String trackingId) {
+        return session(t.profile(), name, "recipient@example.com", trackingId, PortalWebTest.NOW);
+    }
+
+    public VerificationSession session(CheckProfile p, String name, String email, String trackingId, Instant at) {
+        return sessions.insert(VerificationSession.open(p, name, email, trackingId,
+                CaptureTokens.hash(CaptureTokens.newToken()), at));
+    }
+
+    /** An API application of the business on its default profile (its key is a placeholder: no request is signed). */
+    public ApiApplication apiApplication(Tenant t, String name) {
+        return applications.insert(ApiApplication.create(t.id(), name, t.profile().id(), "placeholder-key",
+                CaptureTokens.sha256Hex(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of(),
+                "placeholder-secret", t.owner().userId(), PortalWebTest.NOW));
+    }
+
+    /**
+     * A session created by the application at {@code at}, as the session API stores one: no recipient, a token living
+     * an hour, images kept for {@code resourcesTtl}.
+     */
+    public VerificationSession apiSession(Tenant t, ApiApplication app, String trackingId, Instant at,
+                                          Duration resourcesTtl) {
+        VerificationSession s = sessions.insert(VerificationSession.openForApi(t.profile(), app.id(), 3, trackingId,
+                CaptureTokens.hash(CaptureTokens.newToken()), at.plus(Duration.ofHours(1)), at));
+        apiRequests.insert(new SessionApiRequest(s.id(), t.id(), 3600, (int) resourcesTtl.toSeconds(),
+                at.plus(resourcesTtl), null, null, null, null, null, null, null, null, null));
+        return s;
+    }
+
+    /** A decided attempt completed at {@code completedAt}, with three JPEGs and the engine's report JSON. */
+    public StoredAttempt attempt(VerificationSession s, Recommendation recommendation, Instant completedAt) {
+        byte[] start = jpeg(Color.RED);
+        byte[] challenge = jpeg(Color.GREEN);
+        byte[] end = jpeg(Color.BLUE);
+        boolean approve = recommendation == Recommendation.APPROVE;
+        LivenessReport report = report(approve, start, challenge, end);
+        return recorder.record(s.businessId(), s.id(), new NewAttempt(recommendation,
+                approve ? LivenessAuth.PASS : LivenessAuth.FAIL, report.reason(), "TURN_LEFT,LOOK_UP",
+                ReportJson.toJson(report, false), report.frames(), report.analyzedFrames(), report.durationMillis(),
+                report.decisionMillis(), completedAt.minusSeconds(6), completedAt,
+                List.of(new NewMedia(MediaRole.FRONTAL_START, "image/jpeg", start),
+                        new NewMedia(MediaRole.CHALLENGE, "image/jpeg", challenge),
+                        new NewMedia(MediaRole.FRONTAL_END, "image/jpeg", end))));
+    }
+
+    /** What the engine reports: on REJECT the 3D-structure check failed with a flat-surface parallax. */
+    public static LivenessReport report(boolean approve, byte[] start, byte[] challenge, byte[] end) {
+        Map<String, Object> structure = new LinkedHashMap<>();
+        structure.put("parallax_ratio", approve ? 0.231234567 : 0.0412345);
+        structure.put("yaw_range_deg", 31.5);
+        structure.put("frames_used", 42);
+        SubCheck structureCheck = approve ? SubCheck.pass("structure_3d", structure)
+                : SubCheck.fail("structure_3d", "FLAT_SURFACE", structure);
+        return new LivenessReport(
+                approve ? dev.livecheck.core.report.Recommendation.APPROVE : dev.livecheck.core.report.Recommendation.REJECT,
+                approve ? null : "FLAT_SURFACE",
+                List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP),
+                List.of(SubCheck.pass("challenge_response", Map.of("completed", 2)), structureCheck,
+                        SubCheck.pass("presentation", Map.of("moire", 0.0123))),
+                List.of(new AttemptImage(AttemptImage.Role.FRONTAL_START, 0, start),
+                        new AttemptImage(AttemptImage.Role.CHALLENGE, 2500, challenge),
+                        new AttemptImage(AttemptImage.Role.FRONTAL_END, 5300, end)),
+                90, 88, 5400, 120);
+    }
+
+    public static byte[] jpeg(Color colour) {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                image.setRGB(x, y, colour.getRGB());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public VerificationSessions sessions() {
+        return sessions;
+    }
+
+    /** A business, its default profile and one signed-in user per role. */
+    public record Tenant(Business business, CheckProfile profile, PortalPrincipal owner, PortalPrincipal admin,
+                         PortalPrincipal reviewer) {
+        public UUID id() {
+            return business.id();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.livecheck.core.attempt;
 import dev.livecheck.core.report.AttemptImage;
 import dev.livecheck.core.vision.FrameObservation;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything an attempt collected, for the checks to judge.
@@ -20,8 +21,8 @@ public record AttemptEvidence(
         List<Challenge> challenges,
         List<FrameObservation> observations,
         int rejectedFrames,
-        Baseline baseline,
-        int[] lockIndices,
+        @Nullable Baseline baseline,
+        int @Nullable [] lockIndices,
         List<ChallengeTrace> traces,
         int endIndex,
         List<AttemptImage> images,

@@ -1,5 +1,7 @@
 package dev.livecheck.core.attempt;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A frame kept so that the judge can ask "is this still the same person?"
  * with a face-recognition embedding: the locked reference, the sharpest start
@@ -13,7 +15,7 @@ package dev.livecheck.core.attempt;
  * @param jpeg the frame as the camera sent it
  * @param embedding the unit face embedding, once the engine computed it; null before, or if none could be computed
  */
-public record IdentityFrame(Role role, int step, int index, byte[] jpeg, float[] embedding) {
+public record IdentityFrame(Role role, int step, int index, byte[] jpeg, float @Nullable [] embedding) {
 
     /** Which moment of the attempt a frame shows. */
     public enum Role { REFERENCE, START, CHALLENGE_PEAK, END }

@@ -7,4 +7,7 @@
  * same code serves a live WebSocket stream and an offline recording. It judges
  * nothing beyond "was the challenge performed": the checks package decides.
  */
+@NullMarked
 package dev.livecheck.core.attempt;
+
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The same face from start to end, in frames that really follow one another.
@@ -133,7 +134,7 @@ public final class ContinuityCheck {
      * before judging; evidence judged without embeddings (unit tests of the
      * other cues) skips this and says so.
      */
-    private static String recognition(AttemptEvidence evidence, Map<String, Object> d) {
+    private static @Nullable String recognition(AttemptEvidence evidence, Map<String, Object> d) {
         List<IdentityFrame> frames = evidence.identityFrames();
         if (frames.isEmpty() || frames.get(0).role() != IdentityFrame.Role.REFERENCE
                 || frames.get(0).embedding() == null) {

@@ -7,6 +7,7 @@ import dev.livecheck.core.vision.FaceLandmarks;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The homography that best maps one frame's landmarks onto another's: the
@@ -21,7 +22,7 @@ final class PlanarFit {
     }
 
     /** Least-squares homography from {@code from} to {@code to} over the given landmark indices; null if degenerate. */
-    static PlanarFit fit(FaceLandmarks from, FaceLandmarks to, int[] indices) {
+    static @Nullable PlanarFit fit(FaceLandmarks from, FaceLandmarks to, int[] indices) {
         try (Mat src = points(from, indices); Mat dst = points(to, indices); Mat hm = findHomography(src, dst)) {
             if (hm == null || hm.empty()) {
                 return null;

@@ -17,6 +17,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2d;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The screen-replay cues of one attempt, each a named, explainable number
@@ -256,7 +257,7 @@ final class ScreenReplayCues {
      * The brightest 3x3 spot of the face box in the thumbnail, if it stands
      * out: {x, y in frame pixels, x, y relative to the face centre in frame pixels}.
      */
-    private static double[] highlight(FrameObservation f) {
+    private static double @Nullable [] highlight(FrameObservation f) {
         byte[] t = f.screen().thumbnail();
         double toThumb = (double) ScreenSample.THUMB_W / f.width();
         var d = f.face().detection();

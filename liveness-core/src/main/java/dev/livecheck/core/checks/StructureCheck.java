@@ -1,9 +1,9 @@
 package dev.livecheck.core.checks;
 
 import dev.livecheck.core.attempt.AttemptEvidence;
+import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengeMeter;
-import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.ChallengeTrace;
 import dev.livecheck.core.report.SubCheck;
 import dev.livecheck.core.vision.FaceLandmarks;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 3D structure from motion parallax. When a real head turns or nods, the nose
@@ -101,7 +102,7 @@ public final class StructureCheck {
     record Parallax(double nose, double planarRms) {
     }
 
-    static Parallax measure(FaceLandmarks frontal, FaceLandmarks turned) {
+    static @Nullable Parallax measure(FaceLandmarks frontal, FaceLandmarks turned) {
         PlanarFit outline = PlanarFit.fit(frontal, turned, OUTLINE);
         PlanarFit whole = PlanarFit.fit(frontal, turned, ALL);
         if (outline == null || whole == null) {

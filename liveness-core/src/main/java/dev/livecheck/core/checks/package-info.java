@@ -10,4 +10,7 @@
  * small logistic model whose fitted weights ship as a resource). Every check
  * reports the numbers it judged.
  */
+@NullMarked
 package dev.livecheck.core.checks;
+
+import org.jspecify.annotations.NullMarked;

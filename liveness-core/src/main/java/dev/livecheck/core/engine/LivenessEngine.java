@@ -17,6 +17,7 @@ import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.core.vision.FrameCost;
 import dev.livecheck.core.vision.FrameAnalyzer;
 import dev.livecheck.core.vision.FrameRejectedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +47,21 @@ public final class LivenessEngine implements AutoCloseable {
 
     /** Bundled models, default thresholds, SecureRandom challenges, one analyzer per core. */
     public static LivenessEngine withBundledModels() {
-        return new LivenessEngine(FaceVisionModels.loadBundled(), AttemptSettings.defaults(), new ChallengePlanner(),
-                Runtime.getRuntime().availableProcessors());
+        return withBundledModels(new ChallengePlanner(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Bundled models and default thresholds, challenges drawn by {@code planner}, {@code analyzers} pooled analyzers. */
+    public static LivenessEngine withBundledModels(ChallengePlanner planner, int analyzers) {
+        return new LivenessEngine(FaceVisionModels.loadBundled(), AttemptSettings.defaults(), planner, analyzers);
+    }
+
+    /**
+     * The longest a live attempt can run in stream time: the lock timeout, every challenge's timeout at the most
+     * challenges an attempt asks for, and the end timeout.
+     */
+    public Duration longestAttempt() {
+        return Duration.ofMillis(settings.lockTimeoutMillis()
+                + ChallengePlanner.MAX_CHALLENGES * settings.challengeTimeoutMillis() + settings.endTimeoutMillis());
     }
 
     public AttemptSettings settings() {

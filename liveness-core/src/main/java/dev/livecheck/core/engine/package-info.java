@@ -6,4 +6,7 @@
  * offline (a whole {@link dev.livecheck.core.recording.Recording}) through the
  * same state machine and judge.
  */
+@NullMarked
 package dev.livecheck.core.engine;
+
+import org.jspecify.annotations.NullMarked;

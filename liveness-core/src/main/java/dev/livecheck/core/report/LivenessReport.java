@@ -3,6 +3,7 @@ package dev.livecheck.core.report;
 import dev.livecheck.core.attempt.Challenge;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's verdict on one attempt.
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public record LivenessReport(
         Recommendation recommendation,
-        String reason,
+        @Nullable String reason,
         List<Challenge> challenges,
         List<SubCheck> subChecks,
         List<AttemptImage> images,

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -184,7 +185,7 @@ public final class ReportJson {
         return value;
     }
 
-    private static String nullableText(JsonNode parent, String key) {
+    private static @Nullable String nullableText(JsonNode parent, String key) {
         JsonNode node = parent.get(key);
         if (node == null || node.isNull()) {
             return null;

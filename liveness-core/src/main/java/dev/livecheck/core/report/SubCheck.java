@@ -3,6 +3,7 @@ package dev.livecheck.core.report;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One sub-check's verdict with the numbers behind it.
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param reason a machine-readable code when the outcome is not PASS, else null
  * @param details measured values (numbers, strings, booleans or lists of them), in insertion order
  */
-public record SubCheck(String name, CheckOutcome outcome, String reason, Map<String, Object> details) {
+public record SubCheck(String name, CheckOutcome outcome, @Nullable String reason, Map<String, Object> details) {
 
     public SubCheck {
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));

@@ -15,6 +15,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_dnn.Net;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A learned face embedding: Faceplugin's {@code fr_feature.onnx} (an
@@ -60,7 +61,7 @@ public final class FaceEmbedder implements AutoCloseable {
      * BGR image, or null if there is nothing to embed (an empty image,
      * degenerate landmarks, or a network output that is not a finite vector).
      */
-    public float[] embed(Mat bgr, FaceLandmarks landmarks) {
+    public float @Nullable [] embed(Mat bgr, FaceLandmarks landmarks) {
         if (bgr == null || bgr.empty() || bgr.channels() != 3 || landmarks == null) {
             return null;
         }
@@ -81,7 +82,7 @@ public final class FaceEmbedder implements AutoCloseable {
     }
 
     /** The embedding of an already aligned 112x112 BGR crop, or null. */
-    float[] embedAligned(Mat crop) {
+    float @Nullable [] embedAligned(Mat crop) {
         try (Mat blob = blobFromImage(crop, 1 / 128.0, new Size(INPUT, INPUT), new Scalar(127, 127, 127, 0),
                 true, false, CV_32F)) {
             net.setInput(blob);
@@ -118,7 +119,7 @@ public final class FaceEmbedder implements AutoCloseable {
     }
 
     /** Umeyama's closed form in 2D: dst ~ s R src + t. */
-    static double[] similarity(double[] sx, double[] sy, double[][] dst) {
+    static double @Nullable [] similarity(double[] sx, double[] sy, double[][] dst) {
         int n = sx.length;
         double msx = 0;
         double msy = 0;
@@ -154,7 +155,7 @@ public final class FaceEmbedder implements AutoCloseable {
         return new double[] {c, -s, mdx - (c * msx - s * msy), s, c, mdy - (s * msx + c * msy)};
     }
 
-    private static float[] unit(float[] v) {
+    private static float @Nullable [] unit(float[] v) {
         double norm = 0;
         for (float x : v) {
             norm += x * x;

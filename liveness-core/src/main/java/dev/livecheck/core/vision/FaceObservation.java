@@ -1,5 +1,6 @@
 package dev.livecheck.core.vision;
 
+import org.jspecify.annotations.Nullable;
 /**
  * What one frame shows of its main face: the detection, landmarks, head pose,
  * how bright and sharp the face is, an appearance signature for identity
@@ -25,7 +26,7 @@ public record FaceObservation(
         float[] appearance,
         float[] textureHistogram,
         double[] chroma,
-        TextureCues texture) {
+        @Nullable TextureCues texture) {
 
     /** Hellinger distance of two texture histograms, 0 (same) to 1 (nothing in common). */
     public static double textureDistance(float[] a, float[] b) {

@@ -2,6 +2,7 @@ package dev.livecheck.core.vision;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one stream of frames (one attempt, one recording) carries from frame
@@ -111,7 +112,7 @@ public final class FaceTracker {
      * frame must run the detector (nothing tracked, the fixed cadence is due,
      * or the face moved too fast for the last landmarks to frame it).
      */
-    FaceCrop trackedCrop(long millis, int size) {
+    @Nullable FaceCrop trackedCrop(long millis, int size) {
         if (last == null || calibration == null || millis - lastDetectionMillis >= DETECT_EVERY_MILLIS) {
             return null;
         }

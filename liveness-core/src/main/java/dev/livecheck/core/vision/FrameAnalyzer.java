@@ -24,6 +24,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one JPEG frame into a {@link FrameObservation}: decode, detect, pick
@@ -81,7 +82,7 @@ public final class FrameAnalyzer implements AutoCloseable {
      * the frame cannot be decoded or nothing can be embedded. About 6 ms: the
      * engine calls it for a handful of kept frames per attempt, not per frame.
      */
-    public float[] embedFace(byte[] jpeg, FaceLandmarks landmarks) {
+    public float @Nullable [] embedFace(byte[] jpeg, FaceLandmarks landmarks) {
         try (Mat bgr = decodeForAnalysis(jpeg)) {
             return embedder.embed(bgr, landmarks);
         } catch (FrameRejectedException e) {
@@ -271,8 +272,8 @@ public final class FrameAnalyzer implements AutoCloseable {
      * texture cues are measured only {@code withTextureCues} (on the
      * presentation cadence).
      */
-    private FaceObservation observeFace(Mat bgr, FaceCrop region, FaceDetection detection, float minPresence,
-            boolean withTextureCues) {
+    private @Nullable FaceObservation observeFace(Mat bgr, FaceCrop region, @Nullable FaceDetection detection,
+            float minPresence, boolean withTextureCues) {
         try (Mat crop = new Mat(); Mat gray = new Mat()) {
             FaceLandmarks landmarks = landmarker.landmarks(bgr, region, crop);
             if (landmarks.presence() < minPresence) {

@@ -1,5 +1,6 @@
 package dev.livecheck.core.vision;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,8 @@ public record FrameObservation(
         int height,
         int faceCount,
         double frameBrightness,
-        FaceObservation face,
-        ScreenSample screen) {
+        @Nullable FaceObservation face,
+        @Nullable ScreenSample screen) {
 
     /** An observation without screen-replay measurements (frames without a face, tests). */
     public FrameObservation(long timestampMillis, int width, int height, int faceCount, double frameBrightness,

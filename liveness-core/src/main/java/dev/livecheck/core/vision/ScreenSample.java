@@ -27,6 +27,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar4i;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one frame shows that a re-captured display would change, for the
@@ -43,7 +44,7 @@ import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
  * @param measures the per-frame display measurements, or null on frames
  *     between two samples of the cadence
  */
-public record ScreenSample(byte[] thumbnail, Measures measures) {
+public record ScreenSample(byte[] thumbnail, @Nullable Measures measures) {
 
     /**
      * The display measurements of one frame.
@@ -225,7 +226,7 @@ public record ScreenSample(byte[] thumbnail, Measures measures) {
         }
     }
 
-    private static Rect clampedSquare(int cx, int cy, int side, Mat image) {
+    private static @Nullable Rect clampedSquare(int cx, int cy, int side, Mat image) {
         if (image.cols() < side || image.rows() < side) {
             return null;
         }

@@ -9,4 +9,7 @@
  * dev.livecheck.core.vision.FrameAnalyzer} owns its own networks, built from
  * model bytes that {@link dev.livecheck.core.vision.FaceVisionModels} loads once.
  */
+@NullMarked
 package dev.livecheck.core.vision;
+
+import org.jspecify.annotations.NullMarked;

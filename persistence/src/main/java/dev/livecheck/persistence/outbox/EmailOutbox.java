@@ -43,9 +43,4 @@ public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, String t
         return new EmailOutbox(UUID.randomUUID(), businessId, sessionId, toAddress, subject, bodyText, bodyHtml,
                 OutboxStatus.FAILED, 0, now, reason, now, null, null, null, null);
     }
-
-    public EmailOutbox withVersion(Long newVersion) {
-        return new EmailOutbox(id, businessId, sessionId, toAddress, subject, bodyText, bodyHtml, status, attemptCount,
-                nextAttemptAt, lastError, createdAt, sentAt, claimedBy, claimedUntil, newVersion);
-    }
 }

@@ -15,8 +15,6 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
 
     Optional<VerificationSession> findByBusinessIdAndId(UUID businessId, UUID id);
 
-    List<VerificationSession> findAllByBusinessIdAndTrackingIdOrderByCreatedAtDesc(UUID businessId, String trackingId);
-
     /** GLOBAL by nature: the capture link carries only the token; pass {@link CaptureTokens#hash(String)} of it. */
     @Query("SELECT * FROM verification_session WHERE capture_token_hash = :captureTokenHash")
     Optional<VerificationSession> findByCaptureTokenHash(String captureTokenHash);

@@ -53,11 +53,6 @@ public record PortalUser(@Id UUID id, UUID businessId, String email, String disp
         return totpSecret != null;
     }
 
-    public PortalUser withVersion(Long newVersion) {
-        return new PortalUser(id, businessId, email, displayName, passwordHash, role, enabled, passwordChangeRequired,
-                totpSecret, lastLoginAt, createdAt, newVersion);
-    }
-
     @Override
     public String toString() {
         return "PortalUser[id=" + id + ", businessId=" + businessId + ", email=" + email + ", role=" + role + "]";

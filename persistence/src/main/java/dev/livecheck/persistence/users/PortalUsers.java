@@ -74,8 +74,4 @@ public interface PortalUsers extends Repository<PortalUser, UUID>, InsertOnly<Po
             UPDATE portal_user SET last_login_at = :at, version = version + 1
             WHERE business_id = :businessId AND id = :id""")
     int recordLoginSuccess(UUID businessId, UUID id, Instant at);
-
-    @Modifying
-    @Query("DELETE FROM portal_user WHERE business_id = :businessId AND id = :id")
-    int deleteByBusinessIdAndId(UUID businessId, UUID id);
 }

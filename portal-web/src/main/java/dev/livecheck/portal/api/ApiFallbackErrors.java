@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 class ApiFallbackErrors implements HandlerExceptionResolver, Ordered {
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+    public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception e) {
         if (handler instanceof HandlerMethod || !ApiAuthenticationFilter.isSignedApiPath(request)) {
             return null;

@@ -16,7 +16,7 @@ import dev.livecheck.persistence.sessions.SessionApiRequests;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import dev.livecheck.portal.email.LinkSealer;
-import dev.livecheck.portal.reports.SessionDeletion;
+import dev.livecheck.portal.sessions.SessionDeletion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

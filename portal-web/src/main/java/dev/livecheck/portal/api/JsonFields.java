@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +32,7 @@ final class JsonFields {
         return parent + "[" + index + "]";
     }
 
-    static JsonNode given(JsonNode object, String key) {
+    static @Nullable JsonNode given(JsonNode object, String key) {
         JsonNode value = object.get(key);
         return value == null || value.isNull() ? null : value;
     }
@@ -47,7 +48,7 @@ final class JsonFields {
         }
     }
 
-    JsonNode object(JsonNode parent, String key, String parentPath) {
+    @Nullable JsonNode object(JsonNode parent, String key, String parentPath) {
         JsonNode value = given(parent, key);
         if (value != null && !value.isObject()) {
             reject(path(parentPath, key), "must be an object");
@@ -56,7 +57,7 @@ final class JsonFields {
         return value;
     }
 
-    JsonNode array(JsonNode parent, String key, String parentPath) {
+    @Nullable JsonNode array(JsonNode parent, String key, String parentPath) {
         JsonNode value = given(parent, key);
         if (value != null && !value.isArray()) {
             reject(path(parentPath, key), "must be an array");
@@ -65,7 +66,7 @@ final class JsonFields {
         return value;
     }
 
-    String string(JsonNode parent, String key, String parentPath, int maxLength) {
+    @Nullable String string(JsonNode parent, String key, String parentPath, int maxLength) {
         JsonNode value = given(parent, key);
         if (value == null) {
             return null;
@@ -82,7 +83,7 @@ final class JsonFields {
         return text;
     }
 
-    Boolean bool(JsonNode parent, String key, String parentPath) {
+    @Nullable Boolean bool(JsonNode parent, String key, String parentPath) {
         JsonNode value = given(parent, key);
         if (value == null) {
             return null;
@@ -95,7 +96,7 @@ final class JsonFields {
     }
 
     /** An integer (no fraction, no quotes) within {@code [min, max]}; {@code unit} words the bounds. */
-    Integer integer(JsonNode parent, String key, String parentPath, int min, int max, String unit) {
+    @Nullable Integer integer(JsonNode parent, String key, String parentPath, int min, int max, String unit) {
         JsonNode value = given(parent, key);
         if (value == null) {
             return null;

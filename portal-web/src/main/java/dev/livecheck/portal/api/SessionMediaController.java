@@ -1,7 +1,7 @@
 package dev.livecheck.portal.api;
 
 import dev.livecheck.persistence.attempts.MediaContent;
-import dev.livecheck.portal.reports.ImageTypes;
+import dev.livecheck.portal.sessions.ImageTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;

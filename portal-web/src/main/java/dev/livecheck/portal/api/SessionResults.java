@@ -6,7 +6,7 @@ import dev.livecheck.persistence.attempts.MediaMetadata;
 import dev.livecheck.persistence.sessions.SessionApiRequest;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.SubCheckRow;
+import dev.livecheck.portal.sessions.SubCheckRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Maps stored sessions to the IDV answers: {@link SessionResult} and {@link SessionConfiguration}. */
 final class SessionResults {
@@ -111,7 +112,7 @@ final class SessionResults {
                 s.trackingId(), List.of(check), capture, notifications(r), sdkConfig(r));
     }
 
-    private static SessionConfiguration.Notifications notifications(SessionApiRequest r) {
+    private static SessionConfiguration.@Nullable Notifications notifications(SessionApiRequest r) {
         if (r == null || r.notificationEndpoint() == null) {
             return null;
         }
@@ -120,7 +121,7 @@ final class SessionResults {
         return new SessionConfiguration.Notifications(r.notificationEndpoint(), topics, r.notificationAuthType());
     }
 
-    private static SessionConfiguration.SdkConfig sdkConfig(SessionApiRequest r) {
+    private static SessionConfiguration.@Nullable SdkConfig sdkConfig(SessionApiRequest r) {
         if (r == null) {
             return null;
         }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -137,7 +138,7 @@ class SessionSpecParser {
     }
 
     /** {@code client_session_token_ttl} in seconds, or the SDK's alternative {@code session_deadline}; one of them. */
-    private static Integer tokenTtl(JsonNode root, JsonFields in, Instant now) {
+    private static @Nullable Integer tokenTtl(JsonNode root, JsonFields in, Instant now) {
         Integer ttl = in.integer(root, Wire.CLIENT_SESSION_TOKEN_TTL, "", MIN_TOKEN_TTL_SECONDS,
                 MAX_TOKEN_TTL_SECONDS, " seconds");
         JsonNode deadline = given(root, Wire.SESSION_DEADLINE);
@@ -250,7 +251,7 @@ class SessionSpecParser {
         }
     }
 
-    private SessionSpec.Notification notification(JsonNode root, JsonFields in) {
+    private SessionSpec.@Nullable Notification notification(JsonNode root, JsonFields in) {
         JsonNode config = in.object(root, Wire.NOTIFICATIONS, "");
         if (config == null) {
             return null;
@@ -325,7 +326,7 @@ class SessionSpecParser {
                 url(config, Wire.ERROR_URL, in), url(config, Wire.PRIVACY_POLICY_URL, in));
     }
 
-    private static String url(JsonNode config, String key, JsonFields in) {
+    private static @Nullable String url(JsonNode config, String key, JsonFields in) {
         String url = in.string(config, key, Wire.SDK_CONFIG, MAX_URL_LENGTH);
         if (url != null && !HttpUrl.Validator.isHttpUrl(url)) {
             in.reject(path(Wire.SDK_CONFIG, key), "must be an absolute http or https URL");

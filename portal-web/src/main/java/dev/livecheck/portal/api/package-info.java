@@ -5,4 +5,9 @@
  * (the application's public key), timestamp window and one-time nonce, then rate-limits per application; the
  * controllers see only the authenticated {@link dev.livecheck.portal.api.ApiCaller} and its business.
  */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"email", "notifications", "sessionreport", "sessions", "web"})
 package dev.livecheck.portal.api;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The origins an application lets embed the capture page in an iframe, as typed into the form (one per line). Each
@@ -59,7 +60,7 @@ final class AllowedOrigins {
     }
 
     /** @return the message code saying why {@code line} is no allowed origin, or null if it is one */
-    private static String refusal(String line) {
+    private static @Nullable String refusal(String line) {
         URI uri;
         try {
             uri = new URI(line);

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,7 +34,7 @@ class ApplicationController {
     private static final String KEY_UPLOADED = "keyUploaded";
     /**
      * Where the session API is served (the api module's filter and security chain name the same path);
-     * ApplicationsTests signs requests against the base URL this page shows, so a change there fails here.
+     * ApplicationsTest signs requests against the base URL this page shows, so a change there fails here.
      */
 
     private final ApplicationService service;
@@ -149,7 +150,7 @@ class ApplicationController {
     }
 
     /** Null if the link key changed between the redirect and this page (the page then says the key is gone). */
-    private String openOrNull(String sealed) {
+    private @Nullable String openOrNull(String sealed) {
         try {
             return sealer.openValue(sealed);
         } catch (IllegalStateException e) {

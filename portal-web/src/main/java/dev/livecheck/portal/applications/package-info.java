@@ -4,4 +4,9 @@
  * key is shown exactly once, or an uploaded public key), read its SDK ID, base URL, key fingerprint and notification
  * secret, and revoke it. Only the public key is stored; every change is audited.
  */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"api", "email", "security", "web"})
 package dev.livecheck.portal.applications;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,6 @@
 package dev.livecheck.portal.capture;
 
-import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.Challenge;
-import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.engine.LivenessEngine;
 import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditEvent;
@@ -50,19 +48,13 @@ class AttemptGate {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.lease = leaseFor(engine.settings());
+        this.lease = engine.longestAttempt().plus(STORE_MARGIN);
     }
 
     /**
      * The longest an attempt can run (each phase has its own timeout, in stream time) plus the store margin: a lease
      * held by a node that died runs out after this, never blocking the session for longer.
      */
-    static Duration leaseFor(AttemptSettings settings) {
-        long millis = settings.lockTimeoutMillis() + ChallengePlanner.MAX_CHALLENGES * settings.challengeTimeoutMillis()
-                + settings.endTimeoutMillis();
-        return Duration.ofMillis(millis).plus(STORE_MARGIN);
-    }
-
     Duration lease() {
         return lease;
     }

@@ -1,10 +1,8 @@
 package dev.livecheck.portal.capture;
 
-import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.engine.FrameBudget;
 import dev.livecheck.core.engine.LivenessEngine;
-import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.portal.email.LinkSealer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -59,7 +57,7 @@ class CaptureConfiguration {
      */
     @Bean(destroyMethod = "close")
     LivenessEngine livenessEngine(ChallengePlanner planner) throws InterruptedException {
-        return new LivenessEngine(FaceVisionModels.loadBundled(), AttemptSettings.defaults(), planner, CORES).warmUp();
+        return LivenessEngine.withBundledModels(planner, CORES).warmUp();
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.livecheck.portal.capture;
 
-import dev.livecheck.core.vision.FrameDecoder;
+import dev.livecheck.core.engine.LiveFrames;
 import java.time.Duration;
 
 /**
@@ -10,10 +10,10 @@ import java.time.Duration;
 final class CaptureLimits {
 
     /** The protocol's frame limit, the same one the engine's decoder enforces. */
-    static final int MAX_FRAME_BYTES = FrameDecoder.DEFAULT_MAX_BYTES;
+    static final int MAX_FRAME_BYTES = LiveFrames.MAX_BYTES;
     /** The longer and shorter side a frame may have (either orientation), as the engine's decoder checks them. */
-    static final int MAX_FRAME_LONG_SIDE = FrameDecoder.MAX_LONG_SIDE;
-    static final int MAX_FRAME_SHORT_SIDE = FrameDecoder.MAX_SHORT_SIDE;
+    static final int MAX_FRAME_LONG_SIDE = LiveFrames.MAX_LONG_SIDE;
+    static final int MAX_FRAME_SHORT_SIDE = LiveFrames.MAX_SHORT_SIDE;
     /** The frame rate the client is asked to send. */
     static final int FPS = 15;
     /** Twice the asked rate is tolerated (jittery browsers); beyond that frames are dropped. */

@@ -4,4 +4,9 @@
  * WebSocket endpoint ({@code /ws/capture}) that streams camera frames into the liveness engine, speaking the capture
  * protocol, and stores each decided attempt.
  */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"email", "security", "web"})
 package dev.livecheck.portal.capture;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

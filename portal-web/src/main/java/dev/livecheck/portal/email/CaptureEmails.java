@@ -4,6 +4,7 @@ import dev.livecheck.persistence.outbox.EmailOutbox;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -46,7 +47,7 @@ public class CaptureEmails {
     }
 
     /** Null when the stored texts open again to the link (and only to it), else why not. */
-    private String renderingProblem(String subject, String text, String html, String link) {
+    private @Nullable String renderingProblem(String subject, String text, String html, String link) {
         if (subject.isBlank()) {
             return "the subject is empty once rendered";
         }

@@ -1,13 +1,12 @@
 package dev.livecheck.portal.email;
 
 import dev.livecheck.portal.web.OwnerOnlyFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
@@ -21,6 +20,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -110,8 +110,8 @@ public class LinkSealer {
         }
     }
 
-    /** The stored text with every sealed link opened again, for sending or showing to an admin. */
-    public String unseal(String text) {
+    /** The stored text with every sealed link opened again, for sending or showing to an admin; null stays null. */
+    public @Nullable String unseal(@Nullable String text) {
         if (text == null) {
             return null;
         }

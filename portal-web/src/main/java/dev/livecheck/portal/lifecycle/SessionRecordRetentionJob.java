@@ -2,7 +2,7 @@ package dev.livecheck.portal.lifecycle;
 
 import dev.livecheck.persistence.sessions.RecordRetention;
 import dev.livecheck.persistence.sessions.VerificationSessions;
-import dev.livecheck.portal.reports.SessionDeletion;
+import dev.livecheck.portal.sessions.SessionDeletion;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

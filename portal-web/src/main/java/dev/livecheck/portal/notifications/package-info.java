@@ -6,4 +6,9 @@
  * networks. Deliveries are enqueued by listeners of the capture, lifecycle and sessions modules' events, inside the
  * publishers' transactions; those modules know nothing of notifications.
  */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"capture", "email", "lifecycle", "security", "sessions", "web"})
 package dev.livecheck.portal.notifications;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,12 @@
 /**
- * Reports on verification sessions: the dashboard with its pass-rate chart, the session report with every attempt's
- * images and sub-checks, the business's final decision, the CSV export and session deletion. Every query is scoped by
- * the signed-in user's business; another business's ids are answered with 404 as if they did not exist.
+ * Reports over many verification sessions: the dashboard with its counts, charts and insights, and the CSV export of
+ * the filtered session list ({@code /sessions/export.csv}, filtered like the session list). One session's own pages
+ * (report, images, final decision, deletion) are in {@link dev.livecheck.portal.sessions}; its PDF and evidence
+ * bundle in {@link dev.livecheck.portal.sessionreport}. Every query is scoped by the signed-in user's business.
  */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"security", "web"})
 package dev.livecheck.portal.reports;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,6 @@
 package dev.livecheck.portal.sessionreport;
 
-import dev.livecheck.portal.reports.ReportFormats;
+import dev.livecheck.portal.sessions.ReportFormats;
 import dev.livecheck.portal.web.ReasonTexts;
 import java.time.Instant;
 import java.util.Locale;

@@ -5,7 +5,7 @@ import com.openhtmltopdf.extend.FSCacheValue;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import dev.livecheck.portal.reports.ReportFormats;
+import dev.livecheck.portal.sessions.ReportFormats;
 import dev.livecheck.portal.web.ReasonTexts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

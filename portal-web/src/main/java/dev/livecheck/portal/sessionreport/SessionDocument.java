@@ -4,7 +4,7 @@ import dev.livecheck.persistence.attempts.Attempt;
 import dev.livecheck.persistence.attempts.MediaRole;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.SubCheckRow;
+import dev.livecheck.portal.sessions.SubCheckRow;
 import java.util.Base64;
 import java.util.List;
 

@@ -20,7 +20,7 @@ import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
-import dev.livecheck.portal.reports.SubCheckRow;
+import dev.livecheck.portal.sessions.SubCheckRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

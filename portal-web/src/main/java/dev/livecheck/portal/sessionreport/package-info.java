@@ -7,4 +7,9 @@
  * dev.livecheck.portal.sessionreport.SessionReportPdfs}. Everything is read within one business (another business's
  * session is not found) and every download is audited.
  */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"security", "sessions", "web"})
 package dev.livecheck.portal.sessionreport;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

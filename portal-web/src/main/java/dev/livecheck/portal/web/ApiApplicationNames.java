@@ -6,6 +6,7 @@ import dev.livecheck.persistence.sessions.VerificationSession;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ public class ApiApplicationNames {
     }
 
     /** The creating application's name; null for a portal session. */
-    public String name(VerificationSession session) {
+    public @Nullable String name(VerificationSession session) {
         if (!session.createdByApi()) {
             return null;
         }

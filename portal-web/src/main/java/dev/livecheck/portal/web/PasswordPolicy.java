@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a new password must be, in one place for every way one is set (setup page, bootstrap, add-business, an owner's
@@ -25,7 +26,7 @@ public final class PasswordPolicy {
     }
 
     /** What is wrong with {@code password} as a new password; {@code null} when nothing is. */
-    public static Problem check(String password) {
+    public static @Nullable Problem check(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Problem.TOO_SHORT;
         }
@@ -46,11 +47,6 @@ public final class PasswordPolicy {
     /** Compared lower-cased: the list is, and "Password123" is no better than "password123". */
     public static boolean isCommon(String password) {
         return CommonPasswords.LIST.contains(password.toLowerCase(Locale.ROOT));
-    }
-
-    /** How many passwords the common list holds (10,000). */
-    public static int commonListSize() {
-        return CommonPasswords.LIST.size();
     }
 
     /** The message keys (in messages.properties) say each problem to the user. */

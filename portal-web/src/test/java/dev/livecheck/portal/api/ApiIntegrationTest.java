@@ -8,7 +8,7 @@ import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.VerificationSessions;
-import dev.livecheck.portal.reports.TestData;
+import dev.livecheck.portal.TestData;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,11 +8,11 @@ import dev.livecheck.persistence.notifications.NotificationTopic;
 import dev.livecheck.persistence.sessions.CloseReason;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.notifications.NotificationTestData;
 import dev.livecheck.portal.notifications.NotificationTestData.ApiTenant;
 import dev.livecheck.portal.notifications.NotificationTestData.Notify;
-import dev.livecheck.portal.reports.ReportsWebTest;
-import dev.livecheck.portal.reports.TestData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.springframework.context.ApplicationContext;
  * (completion, then the token's end) in one transaction, once even when two nodes sweep, and only if it asked for them.
  * Runs in the far past like {@link ExpirySweepTest}, a month after it, where no other test has sessions.
  */
-class ApiSessionExpiryTest extends ReportsWebTest {
+class ApiSessionExpiryTest extends PortalWebTest {
     private static final Instant T0 = TestData.LONG_AGO.plus(Duration.ofDays(30));
     private static final String ENDPOINT = "http://127.0.0.1:9/hook";
 

@@ -7,9 +7,9 @@ import dev.livecheck.persistence.sessions.CloseReason;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.ReportsWebTest;
-import dev.livecheck.portal.reports.TestData;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData;
+import dev.livecheck.portal.TestData.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Runs in the far past ({@link TestData#LONG_AGO}), where no other test class has sessions. The sweep is global and may
  * also expire leftovers of earlier tests here, so states are asserted per session and counts only as lower bounds.
  */
-class ExpirySweepTest extends ReportsWebTest {
+class ExpirySweepTest extends PortalWebTest {
     private static final Instant T0 = TestData.LONG_AGO;
 
     @Autowired

@@ -13,9 +13,9 @@ import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.ReportsWebTest;
-import dev.livecheck.portal.reports.TestData;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData;
+import dev.livecheck.portal.TestData.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.springframework.data.domain.Pageable;
  * is global, though, and may also take leftovers of earlier tests here: counts are asserted through the business's
  * own audit event, the job's return value only as a lower bound.
  */
-class ImageRetentionJobTest extends ReportsWebTest {
+class ImageRetentionJobTest extends PortalWebTest {
     private static final Instant T0 = TestData.LONG_AGO.plus(Duration.ofDays(365));
 
     @Autowired

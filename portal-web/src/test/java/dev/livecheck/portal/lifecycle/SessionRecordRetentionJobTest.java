@@ -12,9 +12,9 @@ import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.ReportsWebTest;
-import dev.livecheck.portal.reports.TestData;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData;
+import dev.livecheck.portal.TestData.Tenant;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:record-retention;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 class SessionRecordRetentionJobTest {
-    private static final Instant T0 = ReportsWebTest.NOW;
+    private static final Instant T0 = PortalWebTest.NOW;
 
     @Autowired
     SessionRecordRetentionJob job;

@@ -9,11 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData.Tenant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
-class DashboardControllerTest extends ReportsWebTest {
+class DashboardControllerTest extends PortalWebTest {
 
     @Test
     void countsSessionsOfTheOwnBusinessByStateAndLatestRecommendation() throws Exception {
@@ -53,6 +54,21 @@ class DashboardControllerTest extends ReportsWebTest {
                 "/dashboard/pass-rate.json?profile=&amp;from=2026-02-01&amp;to=2026-03-02", "/js/reports/insight-charts.js");
         // The CSP forbids inline script and style: every script has a src, no element has a style attribute.
         assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>").doesNotContain(" style=");
+    }
+
+    /** The five charts come from one fragment (fragments/chart-card.html): each a card with its canvas and its table. */
+    @Test
+    void everyChartHasItsCardCanvasAndTableView() throws Exception {
+        Tenant a = data.tenant("A");
+        String html = mvc.perform(get("/dashboard").with(user(a.admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        for (String chart : new String[] {"reasons", "profile-rate", "attempt-time", "attempts-used", "pass-rate"}) {
+            assertThat(html).containsOnlyOnce("<canvas id=\"" + chart + "-chart\"")
+                    .containsOnlyOnce("id=\"" + chart + "-table\"")
+                    .contains("aria-describedby=\"" + chart + "-table\"");
+        }
+        assertThat(html).containsOnlyOnce("id=\"pass-rate-error\"").contains("data-url=\"/dashboard/insights.json");
     }
 
     @Test

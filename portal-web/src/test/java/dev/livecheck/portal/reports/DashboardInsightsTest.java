@@ -12,7 +12,8 @@ import dev.livecheck.persistence.attempts.NewAttempt;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData.Tenant;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The dashboard's "why people fail" charts: their data, filters, table views and tenant isolation. */
-class DashboardInsightsTest extends ReportsWebTest {
+class DashboardInsightsTest extends PortalWebTest {
 
     @Autowired
     AttemptRecorder recorder;

@@ -12,7 +12,8 @@ import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.FinalDecisions;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-class SessionExportControllerTest extends ReportsWebTest {
+class SessionExportControllerTest extends PortalWebTest {
     private static final String HEADER = "id,recipient_name,recipient_email,tracking_id,state,latest_recommendation,"
             + "attempts_used,max_retries,created_at,completed_at,final_decision,api_application";
 

@@ -13,8 +13,8 @@ import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.ReportsWebTest;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData.Tenant;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The evidence ZIP: every file listed in manifest.json with the SHA-256 and size it really has, images as stored. */
-class EvidenceBundleTest extends ReportsWebTest {
+class EvidenceBundleTest extends PortalWebTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired

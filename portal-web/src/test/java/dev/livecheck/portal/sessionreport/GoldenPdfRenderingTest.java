@@ -2,7 +2,7 @@ package dev.livecheck.portal.sessionreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livecheck.portal.reports.ReportsWebTest;
+import dev.livecheck.portal.PortalWebTest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * moved, missing or changed block. After an intended change of the layout, regenerate the golden page with
  * {@code -Dlivecheck.golden.update=true} and look at it before committing it.
  */
-class GoldenPdfRenderingTest extends ReportsWebTest {
+class GoldenPdfRenderingTest extends PortalWebTest {
     static final String GOLDEN = "sessionreport/golden-page1.png";
     /** A pixel differs when its grey level moved by more than this (of 255). */
     static final int PIXEL_TOLERANCE = 64;

@@ -14,8 +14,8 @@ import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.FinalDecisions;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.reports.ReportsWebTest;
-import dev.livecheck.portal.reports.TestData.Tenant;
+import dev.livecheck.portal.PortalWebTest;
+import dev.livecheck.portal.TestData.Tenant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -30,7 +30,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * The session report PDF through the portal: rendered, then read back with PDFBox (text, images, fonts), for a session
  * with a rejected and an approved attempt and a recorded decision.
  */
-class SessionReportPdfTest extends ReportsWebTest {
+class SessionReportPdfTest extends PortalWebTest {
 
     @Autowired
     AttemptRecorder recorder;

@@ -1,0 +1,30 @@
+package dev.livecheck.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Every UI string exists in English and German: both bundles have exactly the same keys. */
+class MessageBundlesTest {
+
+    @Test
+    void englishAndGermanHaveTheSameKeys() throws IOException {
+        Properties english = load("/messages.properties");
+        Properties german = load("/messages_de.properties");
+        assertThat(german.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        assertThat(english).isNotEmpty();
+    }
+
+    private static Properties load(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(resource)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
