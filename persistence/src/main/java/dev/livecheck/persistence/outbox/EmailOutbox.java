@@ -21,7 +21,10 @@ public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, String t
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         Objects.requireNonNull(createdAt, "createdAt");
-        EmailAddresses.require(toAddress, "the recipient");
+        // the constructor also reads rows back: only the stored shape here, the full rule in pending(...)/failed(...)
+        if (!EmailAddresses.isStorable(toAddress)) {
+            throw new IllegalArgumentException("the recipient is not an e-mail address: " + toAddress);
+        }
         if (subject == null || subject.isBlank() || bodyText == null) {
             throw new IllegalArgumentException("subject and text body are required");
         }
@@ -30,8 +33,9 @@ public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, String t
     /** A new PENDING e-mail, due now. */
     public static EmailOutbox pending(UUID businessId, UUID sessionId, String toAddress, String subject, String bodyText,
                                       String bodyHtml, Instant now) {
-        return new EmailOutbox(UUID.randomUUID(), businessId, sessionId, toAddress, subject, bodyText, bodyHtml,
-                OutboxStatus.PENDING, 0, now, null, now, null, null, null, null);
+        return new EmailOutbox(UUID.randomUUID(), businessId, sessionId,
+                EmailAddresses.require(toAddress, "the recipient"), subject, bodyText, bodyHtml, OutboxStatus.PENDING,
+                0, now, null, now, null, null, null, null);
     }
 
     /**

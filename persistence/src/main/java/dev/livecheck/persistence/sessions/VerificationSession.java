@@ -49,8 +49,9 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
                     || recipientName.length() > MAX_RECIPIENT_NAME_LENGTH)) {
             throw new IllegalArgumentException("recipient name must be 1-" + MAX_RECIPIENT_NAME_LENGTH + " characters");
         }
+        // the constructor also reads rows back: only the stored shape here, the full rule in open(...)
         if ((needsRecipient || recipientEmail != null)
-                && !EmailAddresses.isValid(recipientEmail)) {
+                && !EmailAddresses.isStorable(recipientEmail)) {
             throw new IllegalArgumentException("recipient e-mail is not an address");
         }
         if (trackingId != null && trackingId.length() > MAX_TRACKING_ID_LENGTH) {
@@ -87,7 +88,8 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
             throw new IllegalArgumentException("profile " + profile.id() + " is archived");
         }
         return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), recipientName.strip(),
-                recipientEmail.strip(), trackingId, captureTokenHash, SessionState.ONGOING, null, null, 0,
+                EmailAddresses.require(recipientEmail.strip(), "the recipient e-mail"), trackingId, captureTokenHash,
+                SessionState.ONGOING, null, null, 0,
                 profile.maxRetries(), now.plus(Duration.ofHours(profile.linkLifetimeHours())), now, null, null, null,
                 null, null, null, null, null, null, 0, profile.maxAbandonedAttempts(), null, null);
     }

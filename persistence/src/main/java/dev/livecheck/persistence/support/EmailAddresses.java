@@ -42,6 +42,30 @@ public final class EmailAddresses {
     }
 
     /**
+     * The shape every stored address has had (an {@code @} with something before and after it, at most
+     * {@link #MAX_LENGTH} characters): what a record checks when it is built, which includes reading a row back.
+     * New addresses are held to {@link #isValid} where they enter (forms, API, CLI, sign-in and the records' factory
+     * methods); reading a row stored under an older, laxer rule must not fail, or the row could no longer be listed,
+     * sent or deleted.
+     */
+    public static boolean isStorable(String value) {
+        if (value == null || value.length() > MAX_LENGTH) {
+            return false;
+        }
+        int at = value.indexOf('@');
+        return at >= 1 && at < value.length() - 1;
+    }
+
+    /** A stored login address as {@link #normalize} makes it, checked only for {@link #isStorable its shape}. */
+    public static String normalizeStored(String value) {
+        String normalized = value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+        if (!isStorable(normalized)) {
+            throw new IllegalArgumentException("not an e-mail address: " + value);
+        }
+        return normalized;
+    }
+
+    /**
      * A login address: stripped and lower-cased (Locale.ROOT), as {@code portal_user.email} stores it.
      *
      * @throws IllegalArgumentException if it is not {@link #isValid valid}

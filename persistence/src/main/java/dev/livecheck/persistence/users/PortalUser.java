@@ -27,7 +27,8 @@ public record PortalUser(@Id UUID id, UUID businessId, String email, String disp
         Objects.requireNonNull(businessId, "businessId");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(createdAt, "createdAt");
-        email = EmailAddresses.normalize(email);
+        // the constructor also reads rows back: only the stored shape here, the full rule in create(...)
+        email = EmailAddresses.normalizeStored(email);
         if (displayName == null || displayName.isBlank() || displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
             throw new IllegalArgumentException("display name must be 1-" + MAX_DISPLAY_NAME_LENGTH + " characters");
         }
@@ -45,7 +46,8 @@ public record PortalUser(@Id UUID id, UUID businessId, String email, String disp
     /** @param passwordChangeRequired true when someone else (an owner) chose the password */
     public static PortalUser create(UUID businessId, String email, String displayName, String passwordHash,
                                     Role role, boolean passwordChangeRequired, Instant now) {
-        return new PortalUser(UUID.randomUUID(), businessId, email, displayName.strip(), passwordHash, role, true,
+        return new PortalUser(UUID.randomUUID(), businessId, EmailAddresses.normalize(email), displayName.strip(),
+                passwordHash, role, true,
                 passwordChangeRequired, null, null, now, null);
     }
 
