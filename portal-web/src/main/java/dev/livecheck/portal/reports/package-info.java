@@ -5,7 +5,7 @@
  * bundle in {@link dev.livecheck.portal.sessionreport}. Every query is scoped by the signed-in user's business.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"security", "web"})
+@ApplicationModule(allowedDependencies = {"security", "sessions", "web"})
 package dev.livecheck.portal.reports;
 
 import org.jspecify.annotations.NullMarked;

@@ -7,7 +7,7 @@
  * ({@code reports}) and one session's PDF and evidence bundle ({@code sessionreport}).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"email", "security"})
+@ApplicationModule(allowedDependencies = {"email", "security", "web"})
 package dev.livecheck.portal.sessions;
 
 import org.jspecify.annotations.NullMarked;
