@@ -16,6 +16,7 @@ import dev.livecheck.core.vision.FaceTracker;
 import dev.livecheck.core.vision.FaceVisionModels;
 import dev.livecheck.core.vision.FrameAnalyzer;
 import dev.livecheck.core.vision.FrameRejectedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,24 +50,33 @@ public final class LivenessEngine implements AutoCloseable {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    public AttemptSettings settings() {
-        return settings;
-    }
-
     /** Builds every pooled analyzer and runs it once, so the first attempts are as fast as later ones. */
     public LivenessEngine warmUp() throws InterruptedException {
         pool.warmUp();
         return this;
     }
 
-    /** Draws {@code count} (2 or 3) random challenges. */
-    public List<Challenge> planChallenges(int count) {
+    /**
+     * Draws the challenge sequence of a counted attempt: {@code count} (2 or 3) random challenges. The caller may keep
+     * it and start several attempts with it ({@link #startAttempt}) until one is counted, so cancelling an attempt
+     * cannot re-roll what it asks.
+     */
+    public List<Challenge> drawChallenges(int count) {
         return planner.plan(count);
     }
 
-    /** Starts a live attempt that asks for these challenges. */
+    /** Starts a live attempt that asks for a sequence drawn by {@link #drawChallenges}. */
     public LiveAttempt startAttempt(List<Challenge> challenges) {
         return new LiveAttempt(pool, new LivenessAttempt(challenges, settings), judge);
+    }
+
+    /**
+     * The longest a live attempt can run in stream time: the lock timeout, every challenge's timeout for the longest
+     * sequence and the end timeout. A caller holding a lease for an attempt keeps it at least this long.
+     */
+    public Duration longestAttempt() {
+        return Duration.ofMillis(settings.lockTimeoutMillis()
+                + ChallengePlanner.MAX_CHALLENGES * settings.challengeTimeoutMillis() + settings.endTimeoutMillis());
     }
 
     /**
