@@ -1,9 +1,9 @@
 package dev.livecheck.persistence.attempts;
 
-import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
+import dev.livecheck.persistence.support.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +48,7 @@ public class AttemptRecorder {
         List<MediaMetadata> stored = new ArrayList<>();
         for (NewMedia m : a.media()) {
             Media row = media.insert(new Media(UUID.randomUUID(), businessId, attempt.id(), m.role(), m.contentType(),
-                    m.bytes(), m.bytes().length, CaptureTokens.sha256Hex(m.bytes()), a.completedAt(), null));
+                    m.bytes(), m.bytes().length, Sha256.hex(m.bytes()), a.completedAt(), null));
             stored.add(new MediaMetadata(row.id(), row.attemptId(), row.role(), row.contentType(), row.sizeBytes(),
                     row.sha256(), row.createdAt(), null));
         }

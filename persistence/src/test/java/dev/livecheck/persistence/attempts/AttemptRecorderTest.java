@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.livecheck.persistence.DatabaseTest;
 import dev.livecheck.persistence.Fixtures;
 import dev.livecheck.persistence.business.Business;
-import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.CloseReason;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
+import dev.livecheck.persistence.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -105,7 +105,7 @@ class AttemptRecorderTest extends DatabaseTest {
         for (NewMedia m : input.media()) {
             MediaContent content = media.findContent(b.id(), loaded.id(), m.role()).orElseThrow();
             assertThat(content.bytes()).isEqualTo(m.bytes());
-            assertThat(content.sha256()).isEqualTo(CaptureTokens.sha256Hex(m.bytes()));
+            assertThat(content.sha256()).isEqualTo(Sha256.hex(m.bytes()));
             assertThat(content.contentType()).isEqualTo("image/jpeg");
         }
         recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.APPROVE, minutes(2)));

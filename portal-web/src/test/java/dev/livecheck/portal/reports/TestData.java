@@ -27,6 +27,7 @@ import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.security.PortalPrincipal;
+import dev.livecheck.persistence.support.Sha256;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -99,7 +100,7 @@ public class TestData {
     /** An API application of the business on its default profile (its key is a placeholder: no request is signed). */
     public ApiApplication apiApplication(Tenant t, String name) {
         return applications.insert(ApiApplication.create(t.id(), name, t.profile().id(), "placeholder-key",
-                CaptureTokens.sha256Hex(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of(),
+                Sha256.hex(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of(),
                 "placeholder-secret", t.owner().userId(), ReportsWebTest.NOW));
     }
 

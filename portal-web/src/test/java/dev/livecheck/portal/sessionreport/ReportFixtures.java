@@ -20,6 +20,7 @@ import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.portal.reports.SubCheckRow;
+import dev.livecheck.persistence.support.Sha256;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -144,7 +145,7 @@ final class ReportFixtures {
             List<SessionDocument.ImagePart> imageParts = new ArrayList<>();
             for (MediaRole role : MediaRole.values()) {
                 byte[] bytes = photo(n * 10 + role.ordinal(), imageWidth, imageHeight);
-                imageParts.add(new SessionDocument.ImagePart(role, "image/jpeg", CaptureTokens.sha256Hex(bytes), false,
+                imageParts.add(new SessionDocument.ImagePart(role, "image/jpeg", Sha256.hex(bytes), false,
                         images ? bytes : null));
             }
             parts.add(new SessionDocument.AttemptPart(a, List.of("TURN_LEFT", "LOOK_UP"),
