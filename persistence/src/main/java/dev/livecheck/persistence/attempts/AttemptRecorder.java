@@ -29,12 +29,15 @@ public class AttemptRecorder {
     }
 
     /**
+     * @param leaseOwner the capture connection that ran the attempt, whose lease on the session ends with it; null if
+     *                   none held one
      * @throws AttemptRefusedException if the session is unknown in this business, not ONGOING or has no attempts left
      */
     @Transactional
-    public StoredAttempt record(UUID businessId, UUID sessionId, NewAttempt a) {
+    public StoredAttempt record(UUID businessId, UUID sessionId, String leaseOwner, NewAttempt a) {
         boolean approve = a.recommendation() == Recommendation.APPROVE;
-        if (sessions.takeAttemptSlot(businessId, sessionId, a.recommendation(), approve, a.completedAt()) != 1) {
+        if (sessions.takeAttemptSlot(businessId, sessionId, leaseOwner, a.recommendation(), approve,
+                a.completedAt()) != 1) {
             String why = sessions.findByBusinessIdAndId(businessId, sessionId)
                     .map(s -> "state " + s.state() + ", " + s.attemptsUsed() + " of " + s.maxRetries() + " attempts used")
                     .orElse("no such session");

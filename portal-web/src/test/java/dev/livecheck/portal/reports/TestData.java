@@ -124,7 +124,7 @@ public class TestData {
         byte[] end = jpeg(Color.BLUE);
         boolean approve = recommendation == Recommendation.APPROVE;
         LivenessReport report = report(approve, start, challenge, end);
-        return recorder.record(s.businessId(), s.id(), new NewAttempt(recommendation,
+        return recorder.record(s.businessId(), s.id(), null, new NewAttempt(recommendation,
                 approve ? LivenessAuth.PASS : LivenessAuth.FAIL, report.reason(), "TURN_LEFT,LOOK_UP",
                 ReportJson.toJson(report, false), report.frames(), report.analyzedFrames(), report.durationMillis(),
                 report.decisionMillis(), completedAt.minusSeconds(6), completedAt,

@@ -110,7 +110,7 @@ final class ReportFixtures {
         for (MediaRole role : MediaRole.values()) {
             media.add(new NewMedia(role, "image/jpeg", photo(seed + role.ordinal(), 96, 72)));
         }
-        return recorder.record(s.businessId(), s.id(), new NewAttempt(
+        return recorder.record(s.businessId(), s.id(), null, new NewAttempt(
                 approve ? Recommendation.APPROVE : Recommendation.REJECT,
                 approve ? LivenessAuth.PASS : LivenessAuth.FAIL, report.reason(), "TURN_LEFT,LOOK_UP",
                 ReportJson.toJson(report, false), report.frames(), report.analyzedFrames(), report.durationMillis(),
