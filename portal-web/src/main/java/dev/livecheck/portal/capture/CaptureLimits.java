@@ -6,8 +6,10 @@ import java.time.Duration;
 /** The capture socket's fixed limits; the first two are announced to the client in the {@code ready} message. */
 final class CaptureLimits {
 
-    /** The protocol's frame limit, the same one the engine's decoder enforces. */
-    static final int MAX_FRAME_BYTES = FrameDecoder.DEFAULT_MAX_BYTES;
+    /** The protocol's frame limits (bytes, sides): each frame is inspected against them once, on receipt. */
+    static final FrameDecoder.Limits FRAME = FrameDecoder.Limits.LIVE;
+    /** The protocol's frame size limit, announced to the client. */
+    static final int MAX_FRAME_BYTES = FRAME.maxBytes();
     /** The frame rate the client is asked to send. */
     static final int FPS = 15;
     /** Twice the asked rate is tolerated (jittery browsers); beyond that frames are dropped. */
