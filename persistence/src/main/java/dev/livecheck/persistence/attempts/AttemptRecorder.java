@@ -39,7 +39,7 @@ public class AttemptRecorder {
         if (sessions.takeAttemptSlot(businessId, sessionId, leaseOwner, a.recommendation(), approve,
                 a.completedAt()) != 1) {
             String why = sessions.findByBusinessIdAndId(businessId, sessionId)
-                    .map(s -> "state " + s.state() + ", " + s.attemptsUsed() + " of " + s.maxRetries() + " attempts used")
+                    .map(s -> "state " + s.state() + ", " + s.attemptsUsed() + " of " + s.maxAttempts() + " attempts used")
                     .orElse("no such session");
             throw new AttemptRefusedException(sessionId, why);
         }

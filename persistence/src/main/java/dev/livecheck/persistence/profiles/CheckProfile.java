@@ -1,5 +1,6 @@
 package dev.livecheck.persistence.profiles;
 
+import dev.livecheck.persistence.support.StoredAs;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,16 +16,20 @@ import org.springframework.data.relational.core.mapping.Table;
  * lower-case.
  */
 @Table
-public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessType livenessType, int maxRetries,
+public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessType livenessType,
+                           @StoredAs("max_retries") int maxAttempts,
                            int challengeCount, int linkLifetimeHours, int imageRetentionDays,
                            int maxAbandonedAttempts, String successRedirectUrl, String errorRedirectUrl, String brandColour, String locale,
                            String emailSubject, String emailBodyText, String emailBodyHtml, boolean archived,
                            Instant createdAt, Instant updatedAt, @Version Long version) {
 
-    public static final int DEFAULT_MAX_RETRIES = 3;
-    /** Maximum attempts per session: the profile form, the API's {@code max_retries} and the CHECK constraint. */
-    public static final int MIN_MAX_RETRIES = 1;
-    public static final int MAX_MAX_RETRIES = 10;
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /**
+     * Maximum attempts per session (min 1: it counts attempts, not retries after the first): the profile form, the
+     * API's {@code max_retries} and the {@code max_retries} column's CHECK constraint, which keep their wire names.
+     */
+    public static final int MIN_MAX_ATTEMPTS = 1;
+    public static final int MAX_MAX_ATTEMPTS = 10;
     public static final int MAX_LINK_LIFETIME_HOURS = 720;
     /** Longest image retention: the profile form, the API's {@code resources_ttl} and the CHECK constraint. */
     public static final int MAX_IMAGE_RETENTION_DAYS = 3650;
@@ -50,7 +55,7 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         require(name != null && !name.isBlank() && name.length() <= 200, "name must be 1-200 characters");
-        require(maxRetries >= MIN_MAX_RETRIES && maxRetries <= MAX_MAX_RETRIES, "maxRetries must be 1-10");
+        require(maxAttempts >= MIN_MAX_ATTEMPTS && maxAttempts <= MAX_MAX_ATTEMPTS, "maxAttempts must be 1-10");
         require(challengeCount >= 2 && challengeCount <= 3, "challengeCount must be 2-3");
         require(linkLifetimeHours >= 1 && linkLifetimeHours <= MAX_LINK_LIFETIME_HOURS, "linkLifetimeHours must be 1-720");
         require(imageRetentionDays >= 1 && imageRetentionDays <= MAX_IMAGE_RETENTION_DAYS,
@@ -72,40 +77,40 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
     /** A new ACTIVE profile with the recommended defaults. */
     public static CheckProfile create(UUID businessId, String name, String successRedirectUrl, String emailSubject,
                                       String emailBodyText, Instant now) {
-        return new CheckProfile(UUID.randomUUID(), businessId, name, LivenessType.ACTIVE, DEFAULT_MAX_RETRIES,
+        return new CheckProfile(UUID.randomUUID(), businessId, name, LivenessType.ACTIVE, DEFAULT_MAX_ATTEMPTS,
                 DEFAULT_CHALLENGE_COUNT, DEFAULT_LINK_LIFETIME_HOURS, DEFAULT_IMAGE_RETENTION_DAYS, DEFAULT_MAX_ABANDONED_ATTEMPTS,
                 successRedirectUrl,
                 null, "#1f6feb", "en", emailSubject, emailBodyText, null, false, now, now, null);
     }
 
-    public CheckProfile withLimits(int newMaxRetries, int newChallengeCount, int newLinkLifetimeHours,
+    public CheckProfile withLimits(int newMaxAttempts, int newChallengeCount, int newLinkLifetimeHours,
                                    int newImageRetentionDays) {
-        return new CheckProfile(id, businessId, name, livenessType, newMaxRetries, newChallengeCount,
+        return new CheckProfile(id, businessId, name, livenessType, newMaxAttempts, newChallengeCount,
                 newLinkLifetimeHours, newImageRetentionDays, maxAbandonedAttempts, successRedirectUrl, errorRedirectUrl, brandColour, locale,
                 emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, version);
     }
 
     public CheckProfile withMaxAbandonedAttempts(int newMaxAbandonedAttempts) {
-        return new CheckProfile(id, businessId, name, livenessType, maxRetries, challengeCount, linkLifetimeHours,
+        return new CheckProfile(id, businessId, name, livenessType, maxAttempts, challengeCount, linkLifetimeHours,
                 imageRetentionDays, newMaxAbandonedAttempts, successRedirectUrl, errorRedirectUrl, brandColour, locale,
                 emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, version);
     }
 
     public CheckProfile withPresentation(String newName, String newSuccessRedirectUrl, String newErrorRedirectUrl,
                                          String newBrandColour, String newLocale) {
-        return new CheckProfile(id, businessId, newName, livenessType, maxRetries, challengeCount, linkLifetimeHours,
+        return new CheckProfile(id, businessId, newName, livenessType, maxAttempts, challengeCount, linkLifetimeHours,
                 imageRetentionDays, maxAbandonedAttempts, newSuccessRedirectUrl, newErrorRedirectUrl, newBrandColour, newLocale,
                 emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, version);
     }
 
     public CheckProfile withEmail(String newSubject, String newBodyText, String newBodyHtml) {
-        return new CheckProfile(id, businessId, name, livenessType, maxRetries, challengeCount, linkLifetimeHours,
+        return new CheckProfile(id, businessId, name, livenessType, maxAttempts, challengeCount, linkLifetimeHours,
                 imageRetentionDays, maxAbandonedAttempts, successRedirectUrl, errorRedirectUrl, brandColour, locale, newSubject, newBodyText,
                 newBodyHtml, archived, createdAt, updatedAt, version);
     }
 
     public CheckProfile withVersion(Long newVersion) {
-        return new CheckProfile(id, businessId, name, livenessType, maxRetries, challengeCount, linkLifetimeHours,
+        return new CheckProfile(id, businessId, name, livenessType, maxAttempts, challengeCount, linkLifetimeHours,
                 imageRetentionDays, maxAbandonedAttempts, successRedirectUrl, errorRedirectUrl, brandColour, locale,
                 emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, newVersion);
     }

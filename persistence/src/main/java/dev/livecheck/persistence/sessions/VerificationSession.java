@@ -1,6 +1,7 @@
 package dev.livecheck.persistence.sessions;
 
 import dev.livecheck.persistence.profiles.CheckProfile;
+import dev.livecheck.persistence.support.StoredAs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One liveness check sent to one recipient. {@code maxRetries} is copied from the profile at creation, so editing
+ * One liveness check sent to one recipient. {@code maxAttempts} (column and API {@code max_retries}: the maximum number
+ * of attempts, not of retries) is copied from the profile at creation, so editing
  * the profile never changes running sessions. Counters and state change only through
  * {@link dev.livecheck.persistence.attempts.AttemptRecorder} and the conditional updates of
  * {@link VerificationSessions}.
@@ -20,7 +22,8 @@ import org.springframework.data.relational.core.mapping.Table;
 public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, String recipientName,
                                   String recipientEmail, String trackingId, String captureTokenHash,
                                   SessionState state, CloseReason closeReason, Recommendation latestRecommendation,
-                                  int attemptsUsed, int maxRetries, Instant expiresAt, Instant createdAt,
+                                  int attemptsUsed, @StoredAs("max_retries") int maxAttempts, Instant expiresAt,
+                                  Instant createdAt,
                                   Instant completedAt, Instant linkOpenedAt, FinalDecision finalDecision,
                                   UUID decidedBy, Instant decidedAt, String decisionNote, UUID apiApplicationId,
                                   Instant biometricConsentAt, @Version Long version, int abandonedAttempts,
@@ -62,12 +65,12 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
     /** A session with no abandoned attempt yet and the default limit for them (rows written before V5, fixtures). */
     public VerificationSession(UUID id, UUID businessId, UUID profileId, String recipientName, String recipientEmail,
                                String trackingId, String captureTokenHash, SessionState state, CloseReason closeReason,
-                               Recommendation latestRecommendation, int attemptsUsed, int maxRetries, Instant expiresAt,
+                               Recommendation latestRecommendation, int attemptsUsed, int maxAttempts, Instant expiresAt,
                                Instant createdAt, Instant completedAt, Instant linkOpenedAt,
                                FinalDecision finalDecision, UUID decidedBy, Instant decidedAt, String decisionNote,
                                UUID apiApplicationId, Instant biometricConsentAt, Long version) {
         this(id, businessId, profileId, recipientName, recipientEmail, trackingId, captureTokenHash, state,
-                closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt, createdAt, completedAt,
+                closeReason, latestRecommendation, attemptsUsed, maxAttempts, expiresAt, createdAt, completedAt,
                 linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote, apiApplicationId, biometricConsentAt,
                 version, 0, CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS, null, null);
     }
@@ -80,7 +83,7 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         }
         return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), recipientName.strip(),
                 recipientEmail.strip(), trackingId, captureTokenHash, SessionState.ONGOING, null, null, 0,
-                profile.maxRetries(), now.plus(Duration.ofHours(profile.linkLifetimeHours())), now, null, null, null,
+                profile.maxAttempts(), now.plus(Duration.ofHours(profile.linkLifetimeHours())), now, null, null, null,
                 null, null, null, null, null, null, 0, profile.maxAbandonedAttempts(), null, null);
     }
 
@@ -88,15 +91,15 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
      * A new ONGOING session requested by an API application: no recipient, the caller's own attempt limit and
      * token lifetime (validated by the API against the same rules as a profile).
      */
-    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxRetries,
+    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxAttempts,
                                                  String trackingId, String captureTokenHash, Instant expiresAt,
                                                  Instant now) {
-        return openForApi(profile, applicationId, maxRetries, profile.maxAbandonedAttempts(), trackingId,
+        return openForApi(profile, applicationId, maxAttempts, profile.maxAbandonedAttempts(), trackingId,
                 captureTokenHash, expiresAt, now);
     }
 
     /** As above with the caller's own limit of abandoned attempts (the API's {@code max_abandoned_attempts}). */
-    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxRetries,
+    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxAttempts,
                                                  int maxAbandonedAttempts, String trackingId, String captureTokenHash,
                                                  Instant expiresAt, Instant now) {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -104,7 +107,7 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
             throw new IllegalArgumentException("profile " + profile.id() + " is archived");
         }
         return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), null, null, trackingId,
-                captureTokenHash, SessionState.ONGOING, null, null, 0, maxRetries, expiresAt, now, null, null, null,
+                captureTokenHash, SessionState.ONGOING, null, null, 0, maxAttempts, expiresAt, now, null, null, null,
                 null, null, null, applicationId, null, null, 0, maxAbandonedAttempts, null, null);
     }
 
@@ -118,12 +121,12 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
     }
 
     public int attemptsLeft() {
-        return state == SessionState.ONGOING ? maxRetries - attemptsUsed : 0;
+        return state == SessionState.ONGOING ? maxAttempts - attemptsUsed : 0;
     }
 
     /** True while the capture link may start another attempt at {@code now}. */
     public boolean acceptsAttemptsAt(Instant now) {
-        return state == SessionState.ONGOING && attemptsUsed < maxRetries && expiresAt.isAfter(now);
+        return state == SessionState.ONGOING && attemptsUsed < maxAttempts && expiresAt.isAfter(now);
     }
 
     /**
@@ -141,14 +144,14 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
             throw new IllegalArgumentException("note must be at most 2000 characters");
         }
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
-                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
+                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxAttempts, expiresAt,
                 createdAt, completedAt, linkOpenedAt, decision, by, at, note, apiApplicationId, biometricConsentAt,
                 version, abandonedAttempts, maxAbandonedAttempts, lastAbandonedAt, lastAbandonedStep);
     }
 
     public VerificationSession withVersion(Long newVersion) {
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
-                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
+                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxAttempts, expiresAt,
                 createdAt, completedAt, linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote,
                 apiApplicationId, biometricConsentAt, newVersion, abandonedAttempts, maxAbandonedAttempts,
                 lastAbandonedAt, lastAbandonedStep);

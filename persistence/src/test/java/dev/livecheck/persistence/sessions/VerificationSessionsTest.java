@@ -47,7 +47,7 @@ class VerificationSessionsTest extends DatabaseTest {
         VerificationSession s = sessions.insert(VerificationSession.open(p, "Ada", "ada@example.com", "crm-1",
                 CaptureTokens.hash(token), NOW));
         assertThat(token).hasSize(43);
-        assertThat(s.maxRetries()).isEqualTo(5);
+        assertThat(s.maxAttempts()).isEqualTo(5);
         assertThat(s.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(72)));
         assertThat(s.captureTokenHash()).hasSize(64).doesNotContain(token);
 

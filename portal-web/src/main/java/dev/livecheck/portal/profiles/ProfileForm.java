@@ -32,7 +32,8 @@ class ProfileForm {
     private LivenessType livenessType = LivenessType.ACTIVE;
     @Min(1)
     @Max(10)
-    private int maxRetries = CheckProfile.DEFAULT_MAX_RETRIES;
+    /** The profile's maximum attempts; the form field keeps its published name, like the API's max_retries. */
+    private int maxRetries = CheckProfile.DEFAULT_MAX_ATTEMPTS;
     @Min(2)
     @Max(3)
     private int challengeCount = CheckProfile.DEFAULT_CHALLENGE_COUNT;
@@ -74,7 +75,7 @@ class ProfileForm {
         f.recordRetentionDays = recordRetentionDays;
         f.name = p.name();
         f.livenessType = p.livenessType();
-        f.maxRetries = p.maxRetries();
+        f.maxRetries = p.maxAttempts();
         f.challengeCount = p.challengeCount();
         f.linkLifetimeHours = p.linkLifetimeHours();
         f.imageRetentionDays = p.imageRetentionDays();
