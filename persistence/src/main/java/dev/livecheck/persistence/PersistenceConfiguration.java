@@ -5,9 +5,12 @@ import dev.livecheck.persistence.attempts.AttemptQueries;
 import dev.livecheck.persistence.attempts.AttemptRecorder;
 import dev.livecheck.persistence.attempts.MediaRetention;
 import dev.livecheck.persistence.sessions.FinalDecisions;
+import dev.livecheck.persistence.support.StoredAsNaming;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
+import org.springframework.data.relational.core.mapping.NamingStrategy;
 
 /**
  * The one entry point for applications: {@code @Import(PersistenceConfiguration.class)} registers every repository
@@ -18,4 +21,10 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @EnableJdbcRepositories(basePackageClasses = PersistenceConfiguration.class)
 @Import({AttemptRecorder.class, AttemptQueries.class, MediaRetention.class, FinalDecisions.class, ApiNonces.class})
 public class PersistenceConfiguration {
+
+    /** Snake-case columns, and {@link dev.livecheck.persistence.support.StoredAs} where a column keeps another name. */
+    @Bean
+    NamingStrategy namingStrategy() {
+        return new StoredAsNaming();
+    }
 }

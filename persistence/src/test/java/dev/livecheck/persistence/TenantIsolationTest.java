@@ -70,7 +70,7 @@ class TenantIsolationTest extends DatabaseTest {
         userB = fixtures.user(b, Role.OWNER);
         profileB = fixtures.profile(b);
         sessionB = fixtures.session(profileB);
-        attemptB = recorder.record(b.id(), sessionB.id(), Fixtures.attempt(Recommendation.REJECT, minutes(1)));
+        attemptB = recorder.record(b.id(), sessionB.id(), null, Fixtures.attempt(Recommendation.REJECT, minutes(1)));
         mailB = outbox.insert(EmailOutbox.pending(b.id(), sessionB.id(), "x@example.com", "S", "T", null, NOW));
         audit.insert(AuditEvent.bySystem(b.id(), AuditAction.SESSION_CREATED, AuditTarget.SESSION, sessionB.id().toString(), null, NOW));
     }
@@ -130,14 +130,14 @@ class TenantIsolationTest extends DatabaseTest {
         assertThat(users.changeTotpSecret(a.id(), userB.id(), "sealed")).isZero();
         assertThat(users.recordLoginSuccess(a.id(), userB.id(), NOW)).isZero();
         assertThatThrownBy(() -> profiles.update(a.id(), profileB.withLimits(9, 3, 1, 1), NOW)).isInstanceOf(OptimisticLockingFailureException.class);
-        CheckProfile relabelled = profileB.toBuilder().businessId(a.id()).name("x").maxRetries(9).build();
+        CheckProfile relabelled = profileB.toBuilder().businessId(a.id()).name("x").maxAttempts(9).build();
         assertThatThrownBy(() -> profiles.update(a.id(), relabelled, NOW)).isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(profiles.archive(a.id(), profileB.id(), NOW)).isZero();
         assertThat(sessions.markLinkOpened(a.id(), sessionB.id(), NOW)).isZero();
         assertThat(sessions.recordFinalDecision(a.id(), sessionB.id(), FinalDecision.APPROVED, actor, NOW, null)).isZero();
         assertThatThrownBy(() -> decisions.record(a.id(), sessionB.id(), FinalDecision.APPROVED, actor, null, NOW)).isInstanceOf(SessionNotFoundException.class);
-        assertThat(sessions.takeAttemptSlot(a.id(), sessionB.id(), Recommendation.APPROVE, true, NOW)).isZero();
-        assertThatThrownBy(() -> recorder.record(a.id(), sessionB.id(), Fixtures.attempt(Recommendation.APPROVE, minutes(2))))
+        assertThat(sessions.takeAttemptSlot(a.id(), sessionB.id(), null, Recommendation.APPROVE, true, NOW)).isZero();
+        assertThatThrownBy(() -> recorder.record(a.id(), sessionB.id(), null, Fixtures.attempt(Recommendation.APPROVE, minutes(2))))
                 .isInstanceOf(AttemptRefusedException.class);
         assertThat(sessions.cancel(a.id(), sessionB.id(), NOW)).isZero();
         assertThat(sessions.deleteByBusinessIdAndId(a.id(), sessionB.id())).isZero();

@@ -19,13 +19,15 @@ import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.attempt.GuidanceCode;
 import dev.livecheck.core.vision.FrameRejectedException;
+import dev.livecheck.core.vision.InspectedFrame;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The portal uses only liveness-core's public API: the engine (the front door, {@code LiveFrames} for the socket's
  * frame checks), the report values, the attempt's events (with their guidance codes) and challenges (and the planner that draws them) and the
- * frame rejection. Not the perception internals ({@code vision}), not the thresholds ({@link AttemptSettings}), not
+ * frame rejection, and the proof that a frame passed {@code LiveFrames.inspect} ({@code InspectedFrame}, which only
+ * the core can make). Not the perception internals ({@code vision}), not the thresholds ({@link AttemptSettings}), not
  * the checks, recordings or CLI: those may change without the portal noticing.
  */
 class CoreApiTest {
@@ -33,16 +35,11 @@ class CoreApiTest {
     static final DescribedPredicate<JavaClass> CORE_API = resideInAnyPackage(
             "dev.livecheck.core.engine", "dev.livecheck.core.report")
             .or(belongToAnyOf(AttemptEvent.class, GuidanceCode.class, Challenge.class, ChallengePlanner.class,
-                    FrameRejectedException.class))
+                    FrameRejectedException.class, InspectedFrame.class))
             .as("liveness-core's public API");
 
     static final ArchRule PORTAL_USES_ONLY_THE_CORE_API = noClasses()
             .that().resideInAPackage("dev.livecheck.portal..")
-            // Issue 13 §2 rewrites these two on its own branch (a frame inspected once, the attempt stored off the
-            // engine thread); they still call vision.FrameDecoder, for which engine.LiveFrames is the API. The lead
-            // deletes this exemption when merging both branches.
-            .and().doNotHaveFullyQualifiedName("dev.livecheck.portal.capture.CaptureSession")
-            .and().doNotHaveFullyQualifiedName("dev.livecheck.portal.capture.AttemptPersister")
             .should().dependOnClassesThat(resideInAPackage("dev.livecheck.core..").and(not(CORE_API)))
             .because("the portal depends on the engine's front door, never on its internals");
 

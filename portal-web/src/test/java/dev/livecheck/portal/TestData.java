@@ -25,6 +25,7 @@ import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
+import dev.livecheck.persistence.support.Sha256;
 import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.awt.Color;
@@ -133,7 +134,7 @@ public class TestData {
     /** An API application of the business on its default profile (its key is a placeholder: no request is signed). */
     public ApiApplication apiApplication(Tenant t, String name) {
         return applications.insert(ApiApplication.create(t.id(), name, t.profile().id(), "placeholder-key",
-                CaptureTokens.sha256Hex(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of(),
+                Sha256.hex(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of(),
                 "placeholder-secret", t.owner().userId(), PortalWebTest.NOW));
     }
 
@@ -157,7 +158,7 @@ public class TestData {
         byte[] end = jpeg(Color.BLUE);
         boolean approve = recommendation == Recommendation.APPROVE;
         LivenessReport report = report(approve, start, challenge, end);
-        return recorder.record(s.businessId(), s.id(), new NewAttempt(recommendation,
+        return recorder.record(s.businessId(), s.id(), null, new NewAttempt(recommendation,
                 approve ? LivenessAuth.PASS : LivenessAuth.FAIL, report.reason(), "TURN_LEFT,LOOK_UP",
                 ReportJson.toJson(report, false), report.frames(), report.analyzedFrames(), report.durationMillis(),
                 report.decisionMillis(), completedAt.minusSeconds(6), completedAt,

@@ -23,7 +23,7 @@ package dev.livecheck.core.attempt;
  * @param closerRatio distance ratio (baseline / now) that satisfies MOVE_CLOSER
  * @param lockYawDegrees largest |yaw| at which the attempt locks on; generous, because every
  *     challenge is measured from the pose locked here, not from the camera axis
- * @param frontalYawDegrees |yaw - baseline| that counts as back to frontal between challenges (x 0.6)
+ * @param frontalYawDegrees |yaw - baseline| that counts as back to frontal between challenges (times {@link ChallengeMeter#RETURN_YAW_SHARE}, 0.6)
  * @param frontalPitchDegrees largest |pitch - baseline| that counts as frontal again
  * @param minFaceFraction face width (cheek to cheek) below this fraction of the frame width: MOVE_CLOSER
  * @param maxFaceFraction face width above this fraction: MOVE_BACK

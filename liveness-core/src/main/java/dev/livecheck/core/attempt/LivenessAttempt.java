@@ -50,15 +50,8 @@ public final class LivenessAttempt {
     private int[] lockIndices;
     private ChallengeMeter meter;
 
-    private int step;
-    private long issuedAt;
-    private boolean backToFrontal;
-    private long holdSince = -1;
-    private double peakProgress;
-    private int peakIndex = -1;
-    private byte[] peakJpeg;
-    private Challenge wrongCandidate;
-    private long wrongSince = -1;
+    /** The challenge being asked; null before the lock. */
+    private ChallengeInProgress current;
     private long endingSince;
     private long endFrontalSince = -1;
 
@@ -148,7 +141,7 @@ public final class LivenessAttempt {
                 }
             }
             case CHALLENGE -> {
-                if (now - issuedAt > settings.challengeTimeoutMillis()) {
+                if (now - current.issuedAt() > settings.challengeTimeoutMillis()) {
                     complete(Ending.CHALLENGE_TIMEOUT, events);
                 }
             }
@@ -216,15 +209,7 @@ public final class LivenessAttempt {
     }
 
     private void issue(int next, long now, List<AttemptEvent> events) {
-        step = next;
-        issuedAt = now;
-        backToFrontal = next == 0;
-        holdSince = -1;
-        peakProgress = Double.NEGATIVE_INFINITY;
-        peakIndex = -1;
-        peakJpeg = null;
-        wrongCandidate = null;
-        wrongSince = -1;
+        current = new ChallengeInProgress(next, challenges.get(next), now);
         events.add(new AttemptEvent.ChallengeIssued(next + 1, challenges.size(), challenges.get(next)));
     }
 
@@ -235,23 +220,19 @@ public final class LivenessAttempt {
      */
     private void challenge(int index, byte[] jpeg, List<AttemptEvent> events) {
         if (observations.get(index).face() == null) {
-            holdSince = -1;
+            current.breakHold();
             return;
         }
         FrameObservation frame = observations.get(index);
         FaceObservation face = frame.face();
         long now = frame.timestampMillis();
-        if (!backToFrontal) {
-            backToFrontal = meter.frontal(face);
+        if (!current.backToFrontal()) {
+            current.cameBackToFrontal(meter.frontal(face));
             return;
         }
-        Challenge asked = challenges.get(step);
+        Challenge asked = current.asked();
         double progress = meter.progress(asked, face);
-        if (progress > peakProgress) {
-            peakProgress = progress;
-            peakIndex = index;
-            peakJpeg = jpeg;
-        }
+        current.offer(index, progress, jpeg);
         images.offerChallenge(index, frame, jpeg, progress);
         if (wrongAction(asked, face, progress, now)) {
             traces.add(trace(-1));
@@ -259,13 +240,11 @@ public final class LivenessAttempt {
             return;
         }
         if (progress < 1) {
-            holdSince = -1;
+            current.breakHold();
             return;
         }
-        if (holdSince < 0) {
-            holdSince = now;
-        }
-        if (now - holdSince >= settings.holdMillis()) {
+        if (current.heldAt(now, settings.holdMillis())) {
+            int step = current.step();
             traces.add(trace(now));
             events.add(new AttemptEvent.ChallengePassed(step + 1));
             if (step + 1 < challenges.size()) {
@@ -287,7 +266,7 @@ public final class LivenessAttempt {
     private boolean wrongAction(Challenge asked, FaceObservation face, double askedProgress, long now) {
         Challenge strongest = null;
         double best = WRONG_ACTION_PROGRESS;
-        Challenge previous = step > 0 ? challenges.get(step - 1) : null;
+        Challenge previous = current.step() > 0 ? challenges.get(current.step() - 1) : null;
         for (Challenge other : Challenge.values()) {
             double p = meter.progress(other, face);
             // the previous action may linger (nobody steps back exactly after MOVE_CLOSER);
@@ -298,24 +277,17 @@ public final class LivenessAttempt {
                 strongest = other;
             }
         }
-        if (strongest == null || askedProgress > 0.5) {
-            wrongCandidate = null;
-            wrongSince = -1;
-            return false;
-        }
-        if (strongest != wrongCandidate) {
-            wrongCandidate = strongest;
-            wrongSince = now;
-        }
-        return now - wrongSince >= settings.wrongActionMillis();
+        // once the asked action is well under way, another one's reading is a side effect of it
+        return current.wrongActionFor(askedProgress > 0.5 ? null : strongest, now, settings.wrongActionMillis());
     }
 
+    /** Ends the current challenge: its peak becomes an identity frame, its trace part of the evidence. */
     private ChallengeTrace trace(long passedAt) {
-        if (peakIndex >= 0) {
-            identityFrames.add(new IdentityFrame(IdentityFrame.Role.CHALLENGE_PEAK, step + 1, peakIndex, peakJpeg, null));
+        IdentityFrame peak = current.peakFrame();
+        if (peak != null) {
+            identityFrames.add(peak);
         }
-        return new ChallengeTrace(challenges.get(step), step + 1, issuedAt, passedAt,
-                peakIndex < 0 ? 0 : peakProgress, peakIndex, passedAt < 0 ? wrongCandidate : null);
+        return current.trace(passedAt);
     }
 
     /**

@@ -18,8 +18,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * attempts: borrow one for a frame or a recording, give it back after. At
  * most {@code capacity} exist; a borrower waits when all are busy, which
  * bounds native memory and CPU oversubscription. Analyzers accept frames up
- * to the recording limits; live attempts enforce the stricter capture-protocol
- * limits before they borrow one.
+ * to the recording limits; a live attempt gets its frames inspected under the
+ * stricter capture-protocol limits by its caller and decodes them itself.
  */
 final class AnalyzerPool implements AutoCloseable {
 

@@ -10,9 +10,11 @@ import dev.livecheck.core.vision.FrameAnalyzer;
 import dev.livecheck.core.vision.FrameDecoder;
 import dev.livecheck.core.vision.FrameObservation;
 import dev.livecheck.core.vision.FrameRejectedException;
+import dev.livecheck.core.vision.InspectedFrame;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * One attempt fed from a live stream. Each call analyses (or times out) and
@@ -54,21 +56,24 @@ public final class LiveAttempt {
     }
 
     /**
-     * Analyses a frame that arrived at {@code arrivalMillis}. A frame that
-     * cannot be decoded is counted and rethrown so the caller can tell the
-     * client; the attempt goes on.
+     * Analyses a frame that arrived at {@code arrivalMillis}. The caller inspected it under its limits (a socket: the
+     * capture protocol's, once, on receipt), so it is decoded without reading the header again. A frame that cannot
+     * be decoded after all is counted and rethrown so the caller can tell the client; the attempt goes on.
      */
-    public Update onFrame(byte[] jpeg, long arrivalMillis) throws FrameRejectedException, InterruptedException {
+    public Update onFrame(InspectedFrame frame, long arrivalMillis) throws FrameRejectedException, InterruptedException {
         if (report != null) {
             return new Update(List.of(), report);
         }
+        if (Math.max(frame.header().width(), frame.header().height()) > FrameDecoder.MAX_LONG_SIDE) {
+            throw new IllegalArgumentException("a live frame must be inspected under the capture protocol's limits");
+        }
         List<AttemptEvent> events;
-        try {
-            FrameDecoder.inspect(jpeg, FrameDecoder.Limits.LIVE);
+        try (Mat bgr = FrameDecoder.decode(frame)) {
             FrameAnalyzer analyzer = pool.borrow();
             try {
-                FrameObservation observation = analyzer.analyze(jpeg, arrivalMillis, tracker);
-                events = attempt.accept(observation, jpeg);
+                // live frames are at most analysis size, so the decoded image is analysed as it is
+                FrameObservation observation = analyzer.analyze(bgr, arrivalMillis, tracker);
+                events = attempt.accept(observation, frame.jpeg());
                 if (!attempt.isDone()) {
                     // a newly kept reference or challenge peak is embedded now, while we hold an analyzer
                     LivenessEngine.embedNew(attempt, analyzer, embeddings);
@@ -89,14 +94,6 @@ public final class LiveAttempt {
             return new Update(List.of(), report);
         }
         return settle(attempt.tick(nowMillis));
-    }
-
-    /** Ends the attempt now with whatever it has (e.g. the stream closed); returns the report. */
-    public LivenessReport finish() {
-        if (report == null) {
-            settle(attempt.finish());
-        }
-        return report;
     }
 
     private Update settle(List<AttemptEvent> events) {

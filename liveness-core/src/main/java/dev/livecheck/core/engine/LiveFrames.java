@@ -2,6 +2,7 @@ package dev.livecheck.core.engine;
 
 import dev.livecheck.core.vision.FrameDecoder;
 import dev.livecheck.core.vision.FrameRejectedException;
+import dev.livecheck.core.vision.InspectedFrame;
 
 /**
  * What a live frame (one JPEG from the capture socket) must be, for the code that receives frames before the engine
@@ -23,9 +24,12 @@ public final class LiveFrames {
     private LiveFrames() {
     }
 
-    /** Checks size, markers and declared dimensions without decoding any pixel data. */
-    public static void inspect(byte[] jpeg) throws FrameRejectedException {
-        FrameDecoder.inspect(jpeg, FrameDecoder.Limits.LIVE);
+    /**
+     * Checks size, markers and declared dimensions without decoding any pixel data; the frame that passed is what
+     * the engine takes ({@link LiveAttempt#onFrame}), so it is not inspected again.
+     */
+    public static InspectedFrame inspect(byte[] jpeg) throws FrameRejectedException {
+        return FrameDecoder.inspectFrame(jpeg, FrameDecoder.Limits.LIVE);
     }
 
     /** The frame decoded and encoded again: the same picture, none of the client's bytes (see {@link FrameDecoder#reencode}). */

@@ -56,19 +56,6 @@ public final class LivenessEngine implements AutoCloseable {
     }
 
     /**
-     * The longest a live attempt can run in stream time: the lock timeout, every challenge's timeout at the most
-     * challenges an attempt asks for, and the end timeout.
-     */
-    public Duration longestAttempt() {
-        return Duration.ofMillis(settings.lockTimeoutMillis()
-                + ChallengePlanner.MAX_CHALLENGES * settings.challengeTimeoutMillis() + settings.endTimeoutMillis());
-    }
-
-    public AttemptSettings settings() {
-        return settings;
-    }
-
-    /**
      * Times a tracked frame's stages on every pooled analyzer at once ({@link FrameCost}) and returns the analysed
      * frames per second this machine sustains when streams arrive at {@code fps}: for sizing a server's frame
      * budget. Takes about {@code rounds} x 25 ms.
@@ -84,14 +71,27 @@ public final class LivenessEngine implements AutoCloseable {
         return this;
     }
 
-    /** Draws {@code count} (2 or 3) random challenges. */
-    public List<Challenge> planChallenges(int count) {
+    /**
+     * Draws the challenge sequence of a counted attempt: {@code count} (2 or 3) random challenges. The caller may keep
+     * it and start several attempts with it ({@link #startAttempt}) until one is counted, so cancelling an attempt
+     * cannot re-roll what it asks.
+     */
+    public List<Challenge> drawChallenges(int count) {
         return planner.plan(count);
     }
 
-    /** Starts a live attempt that asks for these challenges. */
+    /** Starts a live attempt that asks for a sequence drawn by {@link #drawChallenges}. */
     public LiveAttempt startAttempt(List<Challenge> challenges) {
         return new LiveAttempt(pool, new LivenessAttempt(challenges, settings), judge);
+    }
+
+    /**
+     * The longest a live attempt can run in stream time: the lock timeout, every challenge's timeout for the longest
+     * sequence and the end timeout. A caller holding a lease for an attempt keeps it at least this long.
+     */
+    public Duration longestAttempt() {
+        return Duration.ofMillis(settings.lockTimeoutMillis()
+                + ChallengePlanner.MAX_CHALLENGES * settings.challengeTimeoutMillis() + settings.endTimeoutMillis());
     }
 
     /**

@@ -49,9 +49,20 @@ public final class FrameDecoder {
         this.limits = limits;
     }
 
-    /** Decodes a frame; the caller owns (and should close) the returned Mat. */
+    /** Inspects (under this decoder's limits) and decodes a frame; the caller owns (and should close) the Mat. */
     public Mat decode(byte[] jpeg) throws FrameRejectedException {
-        JpegHeader header = inspect(jpeg, limits);
+        return decodeChecked(jpeg, inspect(jpeg, limits));
+    }
+
+    /**
+     * Decodes a frame that was inspected already (a live frame, on the socket's thread): its header is not read
+     * again. The caller owns (and should close) the returned Mat.
+     */
+    public static Mat decode(InspectedFrame frame) throws FrameRejectedException {
+        return decodeChecked(frame.jpeg(), frame.header());
+    }
+
+    private static Mat decodeChecked(byte[] jpeg, JpegHeader header) throws FrameRejectedException {
         Mat image;
         try (BytePointer bytes = new BytePointer(jpeg);
                 Mat buf = new Mat(1, jpeg.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1, bytes)) {
@@ -97,6 +108,14 @@ public final class FrameDecoder {
      */
     public static JpegHeader inspect(byte[] data, int maxBytes) throws FrameRejectedException {
         return inspect(data, new Limits(maxBytes, MAX_LONG_SIDE, MAX_SHORT_SIDE));
+    }
+
+    /**
+     * The one inspection of a live frame: {@link #inspect(byte[], Limits)}, with the result kept for decoding
+     * ({@link #decode(InspectedFrame)}).
+     */
+    public static InspectedFrame inspectFrame(byte[] data, Limits limits) throws FrameRejectedException {
+        return new InspectedFrame(data, inspect(data, limits));
     }
 
     public static JpegHeader inspect(byte[] data, Limits limits) throws FrameRejectedException {

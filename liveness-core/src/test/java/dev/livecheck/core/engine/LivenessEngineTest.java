@@ -15,9 +15,16 @@ import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.report.Recommendation;
 import dev.livecheck.core.testkit.Species;
 import dev.livecheck.core.testkit.SyntheticCamera;
+import dev.livecheck.core.vision.FrameDecoder;
 import dev.livecheck.core.vision.FrameRejectedException;
+import dev.livecheck.core.vision.InspectedFrame;
 import dev.livecheck.core.vision.FrameRejectedException.Reason;
 import java.util.ArrayList;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +55,7 @@ class LivenessEngineTest {
         List<AttemptEvent> events = new ArrayList<>();
         LivenessReport report = null;
         for (RecordedFrame frame : bonaFide.frames()) {
-            LiveAttempt.Update update = attempt.onFrame(frame.jpeg(), frame.t());
+            LiveAttempt.Update update = attempt.onFrame(live(frame.jpeg()), frame.t());
             events.addAll(update.events());
             if (update.decided()) {
                 report = update.report();
@@ -79,41 +86,61 @@ class LivenessEngineTest {
         LiveAttempt live = engine.startAttempt(ASKED);
         LivenessReport streamed = null;
         for (RecordedFrame frame : splice.frames()) {
-            LiveAttempt.Update update = live.onFrame(frame.jpeg(), frame.t());
+            LiveAttempt.Update update = live.onFrame(live(frame.jpeg()), frame.t());
             if (update.decided()) {
                 streamed = update.report();
                 break;
             }
         }
         if (streamed == null) {
-            streamed = live.finish();
+            // the stream stopped: the clock decides, as a socket's ticks do
+            streamed = live.onTick(splice.frames().get(splice.frames().size() - 1).t() + 60_000).report();
         }
         assertThat(streamed.subCheck("continuity").orElseThrow().details().get("identity_distance_end"))
                 .isEqualTo(details.get("identity_distance_end"));
     }
 
     @Test
-    void badFramesAreRefusedWithAReasonAndTheAttemptGoesOn() throws Exception {
+    void badFramesAreRefusedWithAReasonOnInspectionAndTheAttemptGoesOn() throws Exception {
         LiveAttempt attempt = engine.startAttempt(ASKED);
         byte[] good = bonaFide.frames().get(0).jpeg();
-        assertThatThrownBy(() -> attempt.onFrame("not a jpeg".getBytes(), 0))
+        assertThatThrownBy(() -> live("not a jpeg".getBytes()))
                 .isInstanceOfSatisfying(FrameRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_JPEG));
-        assertThatThrownBy(() -> attempt.onFrame(Arrays.copyOf(good, good.length / 2), 10))
+        assertThatThrownBy(() -> live(Arrays.copyOf(good, good.length / 2)))
                 .isInstanceOfSatisfying(FrameRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.FRAME_TRUNCATED));
-        assertThatThrownBy(() -> attempt.onFrame(new byte[300_000], 20))
+        assertThatThrownBy(() -> live(new byte[300_000]))
                 .isInstanceOfSatisfying(FrameRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.FRAME_TOO_LARGE));
-        LiveAttempt.Update update = attempt.onFrame(good, 30);
+        LiveAttempt.Update update = attempt.onFrame(live(good), 30);
         assertThat(update.decided()).isFalse();
         assertThat(attempt.isDecided()).isFalse();
+    }
+
+    @Test
+    void aFrameInspectedUnderTheRecordingLimitsIsNotALiveFrame() throws Exception {
+        LiveAttempt attempt = engine.startAttempt(ASKED);
+        byte[] large;
+        try (Mat grey = new Mat(720, 1280, opencv_core.CV_8UC3, new Scalar(128, 128, 128, 0));
+                BytePointer out = new BytePointer()) {
+            opencv_imgcodecs.imencode(".jpg", grey, out);
+            large = new byte[(int) out.limit()];
+            out.get(large);
+        }
+        InspectedFrame frame = FrameDecoder.inspectFrame(large, FrameDecoder.Limits.RECORDING);
+        assertThatThrownBy(() -> attempt.onFrame(frame, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A socket inspects each frame once, under the capture protocol's limits. */
+    private static InspectedFrame live(byte[] jpeg) throws FrameRejectedException {
+        return FrameDecoder.inspectFrame(jpeg, FrameDecoder.Limits.LIVE);
     }
 
     @Test
     void aStreamThatStopsIsDecidedByTheClock() throws Exception {
         LiveAttempt attempt = engine.startAttempt(ASKED);
         for (RecordedFrame frame : bonaFide.frames().subList(0, 20)) {
-            attempt.onFrame(frame.jpeg(), frame.t());
+            attempt.onFrame(live(frame.jpeg()), frame.t());
         }
         LiveAttempt.Update update = attempt.onTick(60_000);
         assertThat(update.decided()).isTrue();

@@ -9,6 +9,7 @@ import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.engine.LiveAttempt;
 import dev.livecheck.core.engine.LivenessEngine;
 import dev.livecheck.core.report.Recommendation;
+import dev.livecheck.core.vision.FrameDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +45,7 @@ class LivePerformerTest {
 
     @Test
     void answersChallengesDrawnByTheEnginesRandomPlanner() throws Exception {
-        LiveAttempt attempt = engine.startAttempt(engine.planChallenges(3));
+        LiveAttempt attempt = engine.startAttempt(engine.drawChallenges(3));
         Run run = perform(attempt, 6);
         assertThat(run.asked).containsExactlyElementsOf(attempt.challenges());
         assertThat(run.recommendation).as("challenges %s", attempt.challenges()).isEqualTo(Recommendation.APPROVE);
@@ -73,7 +74,7 @@ class LivePerformerTest {
         List<Challenge> asked = new ArrayList<>();
         try (LivePerformer person = new LivePerformer(seed)) {
             for (long t = 0; t < 40_000; t += FRAME_MS) {
-                LiveAttempt.Update update = attempt.onFrame(person.frame(t), t);
+                LiveAttempt.Update update = attempt.onFrame(FrameDecoder.inspectFrame(person.frame(t), FrameDecoder.Limits.LIVE), t);
                 for (AttemptEvent e : update.events()) {
                     if (e instanceof AttemptEvent.ChallengeIssued issued) {
                         asked.add(issued.action());

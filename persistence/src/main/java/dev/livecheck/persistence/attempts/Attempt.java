@@ -7,7 +7,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One decided attempt. {@code attemptNumber} is 1..maxRetries, unique per session. {@code challenges} is a comma-separated
+ * One decided attempt. {@code attemptNumber} is 1..maxAttempts, unique per session. {@code challenges} is a comma-separated
  * list of challenge actions (e.g. "TURN_LEFT,LOOK_UP"); {@code subChecksJson} is the engine's report JSON.
  */
 @Table

@@ -1,9 +1,9 @@
 package dev.livecheck.persistence.attempts;
 
-import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
+import dev.livecheck.persistence.support.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,14 +29,17 @@ public class AttemptRecorder {
     }
 
     /**
+     * @param leaseOwner the capture connection that ran the attempt, whose lease on the session ends with it; null if
+     *                   none held one
      * @throws AttemptRefusedException if the session is unknown in this business, not ONGOING or has no attempts left
      */
     @Transactional
-    public StoredAttempt record(UUID businessId, UUID sessionId, NewAttempt a) {
+    public StoredAttempt record(UUID businessId, UUID sessionId, String leaseOwner, NewAttempt a) {
         boolean approve = a.recommendation() == Recommendation.APPROVE;
-        if (sessions.takeAttemptSlot(businessId, sessionId, a.recommendation(), approve, a.completedAt()) != 1) {
+        if (sessions.takeAttemptSlot(businessId, sessionId, leaseOwner, a.recommendation(), approve,
+                a.completedAt()) != 1) {
             String why = sessions.findByBusinessIdAndId(businessId, sessionId)
-                    .map(s -> "state " + s.state() + ", " + s.attemptsUsed() + " of " + s.maxRetries() + " attempts used")
+                    .map(s -> "state " + s.state() + ", " + s.attemptsUsed() + " of " + s.maxAttempts() + " attempts used")
                     .orElse("no such session");
             throw new AttemptRefusedException(sessionId, why);
         }
@@ -48,7 +51,7 @@ public class AttemptRecorder {
         List<MediaMetadata> stored = new ArrayList<>();
         for (NewMedia m : a.media()) {
             Media row = media.insert(new Media(UUID.randomUUID(), businessId, attempt.id(), m.role(), m.contentType(),
-                    m.bytes(), m.bytes().length, CaptureTokens.sha256Hex(m.bytes()), a.completedAt(), null));
+                    m.bytes(), m.bytes().length, Sha256.hex(m.bytes()), a.completedAt(), null));
             stored.add(new MediaMetadata(row.id(), row.attemptId(), row.role(), row.contentType(), row.sizeBytes(),
                     row.sha256(), row.createdAt(), null));
         }

@@ -1,5 +1,6 @@
 package dev.livecheck.persistence.profiles;
 
+import dev.livecheck.persistence.support.StoredAs;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,7 +16,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * {@link #toBuilder()}; the canonical constructor is for the repository's row mapping.
  */
 @Table
-public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessType livenessType, int maxRetries,
+public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessType livenessType,
+                           @StoredAs("max_retries") int maxAttempts,
                            int challengeCount, int linkLifetimeHours, int imageRetentionDays,
                            int maxAbandonedAttempts, String successRedirectUrl, String errorRedirectUrl, String brandColour, String locale,
                            String emailSubject, String emailBodyText, String emailBodyHtml, boolean archived,
@@ -24,9 +26,9 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
     /** {@code check_profile.name VARCHAR(200)}. */
     public static final int MAX_NAME_LENGTH = 200;
     /** Maximum attempts per session: the profile form, the API's {@code max_retries} and the CHECK constraint. */
-    public static final int MIN_MAX_RETRIES = 1;
-    public static final int MAX_MAX_RETRIES = 10;
-    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final int MIN_MAX_ATTEMPTS = 1;
+    public static final int MAX_MAX_ATTEMPTS = 10;
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final int MIN_CHALLENGE_COUNT = 2;
     public static final int MAX_CHALLENGE_COUNT = 3;
     public static final int DEFAULT_CHALLENGE_COUNT = 2;
@@ -64,7 +66,7 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
         Objects.requireNonNull(updatedAt, "updatedAt");
         require(name != null && !name.isBlank() && name.length() <= MAX_NAME_LENGTH,
                 "name must be 1-" + MAX_NAME_LENGTH + " characters");
-        requireRange("maxRetries", maxRetries, MIN_MAX_RETRIES, MAX_MAX_RETRIES);
+        requireRange("maxAttempts", maxAttempts, MIN_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS);
         requireRange("challengeCount", challengeCount, MIN_CHALLENGE_COUNT, MAX_CHALLENGE_COUNT);
         requireRange("linkLifetimeHours", linkLifetimeHours, MIN_LINK_LIFETIME_HOURS, MAX_LINK_LIFETIME_HOURS);
         requireRange("imageRetentionDays", imageRetentionDays, MIN_IMAGE_RETENTION_DAYS, MAX_IMAGE_RETENTION_DAYS);
@@ -111,9 +113,9 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
         return new Builder(this);
     }
 
-    public CheckProfile withLimits(int newMaxRetries, int newChallengeCount, int newLinkLifetimeHours,
+    public CheckProfile withLimits(int newMaxAttempts, int newChallengeCount, int newLinkLifetimeHours,
                                    int newImageRetentionDays) {
-        return toBuilder().maxRetries(newMaxRetries).challengeCount(newChallengeCount)
+        return toBuilder().maxAttempts(newMaxAttempts).challengeCount(newChallengeCount)
                 .linkLifetimeHours(newLinkLifetimeHours).imageRetentionDays(newImageRetentionDays).build();
     }
 
@@ -141,7 +143,7 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
         private UUID businessId;
         private String name;
         private LivenessType livenessType;
-        private int maxRetries;
+        private int maxAttempts;
         private int challengeCount;
         private int linkLifetimeHours;
         private int imageRetentionDays;
@@ -162,7 +164,7 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
             this.id = id;
             this.businessId = businessId;
             livenessType = LivenessType.ACTIVE;
-            maxRetries = DEFAULT_MAX_RETRIES;
+            maxAttempts = DEFAULT_MAX_ATTEMPTS;
             challengeCount = DEFAULT_CHALLENGE_COUNT;
             linkLifetimeHours = DEFAULT_LINK_LIFETIME_HOURS;
             imageRetentionDays = DEFAULT_IMAGE_RETENTION_DAYS;
@@ -178,7 +180,7 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
             businessId = p.businessId;
             name = p.name;
             livenessType = p.livenessType;
-            maxRetries = p.maxRetries;
+            maxAttempts = p.maxAttempts;
             challengeCount = p.challengeCount;
             linkLifetimeHours = p.linkLifetimeHours;
             imageRetentionDays = p.imageRetentionDays;
@@ -211,8 +213,8 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
             return this;
         }
 
-        public Builder maxRetries(int value) {
-            maxRetries = value;
+        public Builder maxAttempts(int value) {
+            maxAttempts = value;
             return this;
         }
 
@@ -288,7 +290,7 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
 
         /** The profile; throws IllegalArgumentException as the constructor does when a value breaks a rule. */
         public CheckProfile build() {
-            return new CheckProfile(id, businessId, name, livenessType, maxRetries, challengeCount, linkLifetimeHours,
+            return new CheckProfile(id, businessId, name, livenessType, maxAttempts, challengeCount, linkLifetimeHours,
                     imageRetentionDays, maxAbandonedAttempts, successRedirectUrl, errorRedirectUrl, brandColour, locale,
                     emailSubject, emailBodyText, emailBodyHtml, archived, createdAt, updatedAt, version);
         }

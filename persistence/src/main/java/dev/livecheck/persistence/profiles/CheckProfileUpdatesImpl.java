@@ -21,7 +21,7 @@ class CheckProfileUpdatesImpl implements CheckProfileUpdates {
             throw new OptimisticLockingFailureException("profile " + p.id() + " was not loaded from business " + businessId);
         }
         int rows = jdbc.sql("""
-                        UPDATE check_profile SET name = :name, liveness_type = :type, max_retries = :maxRetries,
+                        UPDATE check_profile SET name = :name, liveness_type = :type, max_retries = :maxAttempts,
                           challenge_count = :challengeCount, link_lifetime_hours = :lifetime,
                           image_retention_days = :retention, max_abandoned_attempts = :maxAbandoned,
                           success_redirect_url = :success,
@@ -30,7 +30,7 @@ class CheckProfileUpdatesImpl implements CheckProfileUpdates {
                           updated_at = :at, version = version + 1
                         WHERE business_id = :businessId AND id = :id AND version = :version""")
                 .param("name", p.name()).param("type", p.livenessType().name())
-                .param("maxRetries", p.maxRetries()).param("challengeCount", p.challengeCount())
+                .param("maxAttempts", p.maxAttempts()).param("challengeCount", p.challengeCount())
                 .param("lifetime", p.linkLifetimeHours()).param("retention", p.imageRetentionDays())
                 .param("maxAbandoned", p.maxAbandonedAttempts())
                 .param("success", p.successRedirectUrl()).param("error", p.errorRedirectUrl())

@@ -1,11 +1,9 @@
 package dev.livecheck.persistence.sessions;
 
+import dev.livecheck.persistence.support.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Capture-link tokens: 256 random bits, URL-safe; only {@link #hash} of a token is ever stored. */
 public final class CaptureTokens {
@@ -23,14 +21,6 @@ public final class CaptureTokens {
 
     /** SHA-256 of the token's UTF-8 bytes, 64 lower-case hex characters: the value of {@code capture_token_hash}. */
     public static String hash(String rawToken) {
-        return sha256Hex(rawToken.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(rawToken.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,6 +2,7 @@ package dev.livecheck.persistence.sessions;
 
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.support.EmailAddresses;
+import dev.livecheck.persistence.support.StoredAs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * One liveness check sent to one recipient. {@code maxRetries} is copied from the profile at creation, so editing
+ * One liveness check sent to one recipient. {@code maxAttempts} (column and API {@code max_retries}: the maximum number
+ * of attempts, not of retries) is copied from the profile at creation, so editing
  * the profile never changes running sessions. Counters and state change only through
  * {@link dev.livecheck.persistence.attempts.AttemptRecorder} and the conditional updates of
  * {@link VerificationSessions}.
@@ -21,7 +23,8 @@ import org.springframework.data.relational.core.mapping.Table;
 public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, String recipientName,
                                   String recipientEmail, String trackingId, String captureTokenHash,
                                   SessionState state, CloseReason closeReason, Recommendation latestRecommendation,
-                                  int attemptsUsed, int maxRetries, Instant expiresAt, Instant createdAt,
+                                  int attemptsUsed, @StoredAs("max_retries") int maxAttempts, Instant expiresAt,
+                                  Instant createdAt,
                                   Instant completedAt, Instant linkOpenedAt, FinalDecision finalDecision,
                                   UUID decidedBy, Instant decidedAt, String decisionNote, UUID apiApplicationId,
                                   Instant biometricConsentAt, @Version Long version, int abandonedAttempts,
@@ -71,12 +74,12 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
     /** A session with no abandoned attempt yet and the default limit for them (rows written before V5, fixtures). */
     public VerificationSession(UUID id, UUID businessId, UUID profileId, String recipientName, String recipientEmail,
                                String trackingId, String captureTokenHash, SessionState state, CloseReason closeReason,
-                               Recommendation latestRecommendation, int attemptsUsed, int maxRetries, Instant expiresAt,
+                               Recommendation latestRecommendation, int attemptsUsed, int maxAttempts, Instant expiresAt,
                                Instant createdAt, Instant completedAt, Instant linkOpenedAt,
                                FinalDecision finalDecision, UUID decidedBy, Instant decidedAt, String decisionNote,
                                UUID apiApplicationId, Instant biometricConsentAt, Long version) {
         this(id, businessId, profileId, recipientName, recipientEmail, trackingId, captureTokenHash, state,
-                closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt, createdAt, completedAt,
+                closeReason, latestRecommendation, attemptsUsed, maxAttempts, expiresAt, createdAt, completedAt,
                 linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote, apiApplicationId, biometricConsentAt,
                 version, 0, CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS, null, null);
     }
@@ -90,7 +93,7 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
         return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), recipientName.strip(),
                 EmailAddresses.require(recipientEmail.strip(), "the recipient e-mail"), trackingId, captureTokenHash,
                 SessionState.ONGOING, null, null, 0,
-                profile.maxRetries(), now.plus(Duration.ofHours(profile.linkLifetimeHours())), now, null, null, null,
+                profile.maxAttempts(), now.plus(Duration.ofHours(profile.linkLifetimeHours())), now, null, null, null,
                 null, null, null, null, null, null, 0, profile.maxAbandonedAttempts(), null, null);
     }
 
@@ -98,15 +101,15 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
      * A new ONGOING session requested by an API application: no recipient, the caller's own attempt limit and
      * token lifetime (validated by the API against the same rules as a profile).
      */
-    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxRetries,
+    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxAttempts,
                                                  String trackingId, String captureTokenHash, Instant expiresAt,
                                                  Instant now) {
-        return openForApi(profile, applicationId, maxRetries, profile.maxAbandonedAttempts(), trackingId,
+        return openForApi(profile, applicationId, maxAttempts, profile.maxAbandonedAttempts(), trackingId,
                 captureTokenHash, expiresAt, now);
     }
 
     /** As above with the caller's own limit of abandoned attempts (the API's {@code max_abandoned_attempts}). */
-    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxRetries,
+    public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxAttempts,
                                                  int maxAbandonedAttempts, String trackingId, String captureTokenHash,
                                                  Instant expiresAt, Instant now) {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -114,7 +117,7 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
             throw new IllegalArgumentException("profile " + profile.id() + " is archived");
         }
         return new VerificationSession(UUID.randomUUID(), profile.businessId(), profile.id(), null, null, trackingId,
-                captureTokenHash, SessionState.ONGOING, null, null, 0, maxRetries, expiresAt, now, null, null, null,
+                captureTokenHash, SessionState.ONGOING, null, null, 0, maxAttempts, expiresAt, now, null, null, null,
                 null, null, null, applicationId, null, null, 0, maxAbandonedAttempts, null, null);
     }
 
@@ -128,13 +131,13 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
     }
 
     /**
-     * The one rule for attempts left, whatever the time: an ONGOING session has {@code maxRetries - attemptsUsed}, a
+     * The one rule for attempts left, whatever the time: an ONGOING session has {@code maxAttempts - attemptsUsed}, a
      * closed one none. {@link VerificationSessions#takeAttemptSlot} repeats it in SQL ({@code state = 'ONGOING' AND
      * attempts_used < max_retries}, closing the session when the last one is used); {@code AttemptSlotRuleTest} holds
      * the two together.
      */
     public int attemptsLeft() {
-        return state == SessionState.ONGOING ? Math.max(0, maxRetries - attemptsUsed) : 0;
+        return state == SessionState.ONGOING ? Math.max(0, maxAttempts - attemptsUsed) : 0;
     }
 
     /** Attempts left at {@code now}: none once the link has expired, even before the expiry sweep closes it. */
@@ -162,14 +165,14 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
             throw new IllegalArgumentException("note must be at most " + MAX_DECISION_NOTE_LENGTH + " characters");
         }
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
-                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
+                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxAttempts, expiresAt,
                 createdAt, completedAt, linkOpenedAt, decision, by, at, note, apiApplicationId, biometricConsentAt,
                 version, abandonedAttempts, maxAbandonedAttempts, lastAbandonedAt, lastAbandonedStep);
     }
 
     public VerificationSession withVersion(Long newVersion) {
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
-                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxRetries, expiresAt,
+                captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxAttempts, expiresAt,
                 createdAt, completedAt, linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote,
                 apiApplicationId, biometricConsentAt, newVersion, abandonedAttempts, maxAbandonedAttempts,
                 lastAbandonedAt, lastAbandonedStep);

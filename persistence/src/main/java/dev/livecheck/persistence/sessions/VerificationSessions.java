@@ -42,10 +42,13 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
     /**
      * Takes one attempt slot for a decided attempt: increments attempts_used, sets the latest recommendation and
      * completes the session on APPROVE or when the last retry is used. The attempt is counted, so its challenge
-     * sequence is used up (the next attempt draws a new one) and its lease ends. Only an ONGOING session with attempts left
-     * matches; the row lock of the UPDATE serialises concurrent callers, so max_retries is never exceeded.
+     * sequence is used up (the next attempt draws a new one) and the lease of {@code leaseOwner} ends; a lease another
+     * owner holds meanwhile (this one's ran out and another socket claimed the session) is left alone. Only an ONGOING
+     * session with attempts left matches; the row lock of the UPDATE serialises concurrent callers, so max_retries (the
+     * maximum number of attempts) is never exceeded.
      * Used by {@link dev.livecheck.persistence.attempts.AttemptRecorder} inside its transaction.
      *
+     * @param leaseOwner the capture connection that ran the attempt; null if none held a lease for it
      * @return 1 if a slot was taken, 0 if the session is unknown here, not ONGOING or out of attempts
      */
     @Modifying
@@ -57,24 +60,46 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
                                   WHEN attempts_used + 1 >= max_retries THEN 'RETRIES_EXHAUSTED'
                                   ELSE close_reason END,
               completed_at = CASE WHEN :approve OR attempts_used + 1 >= max_retries THEN :at ELSE completed_at END,
-              pending_challenges = NULL, attempt_lease_owner = NULL, attempt_lease_until = NULL,
+              pending_challenges = NULL,
+              attempt_lease_owner = CASE WHEN attempt_lease_owner = :leaseOwner THEN NULL ELSE attempt_lease_owner END,
+              attempt_lease_until = CASE WHEN attempt_lease_owner = :leaseOwner THEN NULL ELSE attempt_lease_until END,
               version = version + 1
             WHERE business_id = :businessId AND id = :id AND state = 'ONGOING' AND attempts_used < max_retries""")
-    int takeAttemptSlot(UUID businessId, UUID id, Recommendation recommendation, boolean approve, Instant at);
+    int takeAttemptSlot(UUID businessId, UUID id, String leaseOwner, Recommendation recommendation, boolean approve,
+                        Instant at);
 
     /**
-     * Claims the session's one running attempt for {@code owner} until {@code until}: only when no other owner holds
-     * an unexpired lease (a crashed node's lease runs out by itself). The row lock of the UPDATE serialises two
-     * sockets or nodes starting at once: exactly one gets 1.
+     * Claims the session's one running attempt for {@code owner} until {@code until}: only while the link the caller
+     * holds ({@code captureTokenHash}) is still the session's (a "Resend with a new link" replaces it), the session
+     * accepts attempts at {@code now} (ONGOING, attempts left, not expired, the rule of
+     * {@link VerificationSession#acceptsAttemptsAt}) and no other owner holds an unexpired lease (a crashed node's lease
+     * runs out by itself). One conditional UPDATE, so a resend or a second start cannot slip in between a check and
+     * the claim; its row lock serialises two sockets or nodes starting at once: exactly one gets 1.
      *
-     * @return 1 if claimed (or renewed by the same owner), 0 if another attempt runs or the session is not ONGOING
+     * @return 1 if claimed (or renewed by the same owner), 0 if another attempt runs, the link was replaced or the
+     *         session accepts no attempt (read the row to tell which)
      */
     @Modifying
     @Query("""
             UPDATE verification_session SET attempt_lease_owner = :owner, attempt_lease_until = :until
-            WHERE business_id = :businessId AND id = :id AND state = 'ONGOING'
+            WHERE business_id = :businessId AND id = :id AND capture_token_hash = :captureTokenHash
+              AND state = 'ONGOING' AND attempts_used < max_retries AND expires_at > :now
               AND (attempt_lease_owner IS NULL OR attempt_lease_until <= :now OR attempt_lease_owner = :owner)""")
-    int claimAttemptLease(UUID businessId, UUID id, String owner, Instant now, Instant until);
+    int claimAttemptLease(UUID businessId, UUID id, String captureTokenHash, String owner, Instant now,
+                          Instant until);
+
+    /**
+     * Extends {@code owner}'s lease to {@code until} while its attempt is alive (frames keep coming, a challenge was
+     * issued): only the owner's own lease, only while the session is ONGOING, so a lease another socket claimed after
+     * this one's ran out is never taken back.
+     *
+     * @return 1 if renewed, 0 if {@code owner} no longer holds the lease or the session is closed
+     */
+    @Modifying
+    @Query("""
+            UPDATE verification_session SET attempt_lease_until = :until
+            WHERE business_id = :businessId AND id = :id AND state = 'ONGOING' AND attempt_lease_owner = :owner""")
+    int renewAttemptLease(UUID businessId, UUID id, String owner, Instant until);
 
     /** Ends the lease if {@code owner} still holds it (an attempt that ended without being counted or abandoned). */
     @Modifying

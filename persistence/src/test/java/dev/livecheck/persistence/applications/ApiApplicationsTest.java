@@ -6,7 +6,7 @@ import dev.livecheck.persistence.DatabaseTest;
 import dev.livecheck.persistence.Fixtures;
 import dev.livecheck.persistence.business.Business;
 import dev.livecheck.persistence.profiles.CheckProfile;
-import dev.livecheck.persistence.sessions.CaptureTokens;
+import dev.livecheck.persistence.support.Sha256;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ class ApiApplicationsTest extends DatabaseTest {
         CheckProfile profile = fixtures.profile(business);
         byte[] key = UUID.randomUUID().toString().getBytes();
         return applications.insert(ApiApplication.create(business.id(), "App", profile.id(),
-                java.util.Base64.getEncoder().encodeToString(key), CaptureTokens.sha256Hex(key),
+                java.util.Base64.getEncoder().encodeToString(key), Sha256.hex(key),
                 List.of("https://shop.example"), "sealed", UUID.randomUUID(), Fixtures.NOW));
     }
 

@@ -45,7 +45,7 @@ class AttemptRaceTest extends DatabaseTest {
                 VerificationSession s = fixtures.session(profile);
                 List<Callable<StoredAttempt>> calls = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
-                    calls.add(() -> recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.REJECT, minutes(1))));
+                    calls.add(() -> recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.REJECT, minutes(1))));
                 }
                 int stored = 0;
                 int refused = 0;

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.livecheck.persistence.DatabaseTest;
 import dev.livecheck.persistence.Fixtures;
 import dev.livecheck.persistence.business.Business;
-import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.CloseReason;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
+import dev.livecheck.persistence.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -46,21 +46,21 @@ class AttemptRecorderTest extends DatabaseTest {
         Business b = fixtures.business("Acme");
         VerificationSession s = fixtures.session(fixtures.profile(b, 3));
 
-        StoredAttempt first = recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.REJECT, minutes(1)));
+        StoredAttempt first = recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.REJECT, minutes(1)));
         assertThat(first.attempt().attemptNumber()).isEqualTo(1);
         assertThat(first.session().state()).isEqualTo(SessionState.ONGOING);
         assertThat(first.session().attemptsUsed()).isEqualTo(1);
         assertThat(first.session().attemptsLeft()).isEqualTo(2);
         assertThat(first.session().latestRecommendation()).isEqualTo(Recommendation.REJECT);
 
-        recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.NOT_AVAILABLE, minutes(2)));
-        StoredAttempt third = recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.REJECT, minutes(3)));
+        recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.NOT_AVAILABLE, minutes(2)));
+        StoredAttempt third = recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.REJECT, minutes(3)));
         assertThat(third.attempt().attemptNumber()).isEqualTo(3);
         assertThat(third.session().state()).isEqualTo(SessionState.COMPLETED);
         assertThat(third.session().closeReason()).isEqualTo(CloseReason.RETRIES_EXHAUSTED);
         assertThat(third.session().completedAt()).isEqualTo(minutes(3));
 
-        assertThatThrownBy(() -> recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.APPROVE, minutes(4))))
+        assertThatThrownBy(() -> recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.APPROVE, minutes(4))))
                 .isInstanceOf(AttemptRefusedException.class).hasMessageContaining("COMPLETED");
         assertThat(attempts.countByBusinessIdAndSessionId(b.id(), s.id())).isEqualTo(3);
     }
@@ -69,12 +69,12 @@ class AttemptRecorderTest extends DatabaseTest {
     void approveCompletesTheSessionAtOnce() {
         Business b = fixtures.business("Acme");
         VerificationSession s = fixtures.session(fixtures.profile(b, 3));
-        recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.REJECT, minutes(1)));
-        StoredAttempt ok = recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.APPROVE, minutes(2)));
+        recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.REJECT, minutes(1)));
+        StoredAttempt ok = recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.APPROVE, minutes(2)));
         assertThat(ok.session().state()).isEqualTo(SessionState.COMPLETED);
         assertThat(ok.session().closeReason()).isEqualTo(CloseReason.APPROVED);
         assertThat(ok.session().latestRecommendation()).isEqualTo(Recommendation.APPROVE);
-        assertThatThrownBy(() -> recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.REJECT, minutes(3))))
+        assertThatThrownBy(() -> recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.REJECT, minutes(3))))
                 .isInstanceOf(AttemptRefusedException.class);
     }
 
@@ -83,9 +83,9 @@ class AttemptRecorderTest extends DatabaseTest {
         Business b = fixtures.business("Acme");
         VerificationSession cancelled = fixtures.session(fixtures.profile(b));
         sessions.cancel(b.id(), cancelled.id(), NOW);
-        assertThatThrownBy(() -> recorder.record(b.id(), cancelled.id(), Fixtures.attempt(Recommendation.APPROVE, minutes(1))))
+        assertThatThrownBy(() -> recorder.record(b.id(), cancelled.id(), null, Fixtures.attempt(Recommendation.APPROVE, minutes(1))))
                 .isInstanceOf(AttemptRefusedException.class).hasMessageContaining("EXPIRED");
-        assertThatThrownBy(() -> recorder.record(b.id(), UUID.randomUUID(), Fixtures.attempt(Recommendation.APPROVE, minutes(1))))
+        assertThatThrownBy(() -> recorder.record(b.id(), UUID.randomUUID(), null, Fixtures.attempt(Recommendation.APPROVE, minutes(1))))
                 .isInstanceOf(AttemptRefusedException.class).hasMessageContaining("no such session");
     }
 
@@ -94,7 +94,7 @@ class AttemptRecorderTest extends DatabaseTest {
         Business b = fixtures.business("Acme");
         VerificationSession s = fixtures.session(fixtures.profile(b));
         NewAttempt input = Fixtures.attempt(Recommendation.REJECT, minutes(1));
-        StoredAttempt stored = recorder.record(b.id(), s.id(), input);
+        StoredAttempt stored = recorder.record(b.id(), s.id(), null, input);
 
         Attempt loaded = attempts.findByBusinessIdAndId(b.id(), stored.attempt().id()).orElseThrow();
         assertThat(loaded).usingRecursiveComparison().isEqualTo(stored.attempt());
@@ -105,10 +105,10 @@ class AttemptRecorderTest extends DatabaseTest {
         for (NewMedia m : input.media()) {
             MediaContent content = media.findContent(b.id(), loaded.id(), m.role()).orElseThrow();
             assertThat(content.bytes()).isEqualTo(m.bytes());
-            assertThat(content.sha256()).isEqualTo(CaptureTokens.sha256Hex(m.bytes()));
+            assertThat(content.sha256()).isEqualTo(Sha256.hex(m.bytes()));
             assertThat(content.contentType()).isEqualTo("image/jpeg");
         }
-        recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.APPROVE, minutes(2)));
+        recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.APPROVE, minutes(2)));
         List<AttemptView> views = queries.attemptsOfSession(b.id(), s.id());
         assertThat(views).extracting(v -> v.attempt().attemptNumber()).containsExactly(1, 2);
         assertThat(views.get(0).media()).extracting(MediaMetadata::role)
@@ -126,7 +126,7 @@ class AttemptRecorderTest extends DatabaseTest {
                 good.subChecksJson(), good.frames(), good.analyzedFrames(), good.durationMs(), good.decisionMs(),
                 good.startedAt(), good.completedAt(), List.of(good.media().get(0), good.media().get(1),
                 new NewMedia(MediaRole.FRONTAL_END, "image/" + "x".repeat(200), "jpeg".getBytes(StandardCharsets.UTF_8))));
-        assertThatThrownBy(() -> recorder.record(b.id(), s.id(), bad))
+        assertThatThrownBy(() -> recorder.record(b.id(), s.id(), null, bad))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
         VerificationSession after = sessions.findByBusinessIdAndId(b.id(), s.id()).orElseThrow();
@@ -143,11 +143,11 @@ class AttemptRecorderTest extends DatabaseTest {
         LocalDate day = LocalDate.of(2026, 3, 2);
         var d1 = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
         var d2 = day.plusDays(1).atTime(23, 30).toInstant(ZoneOffset.UTC);
-        recorder.record(b.id(), fixtures.session(p).id(), Fixtures.attempt(Recommendation.APPROVE, d1));
+        recorder.record(b.id(), fixtures.session(p).id(), null, Fixtures.attempt(Recommendation.APPROVE, d1));
         VerificationSession s = fixtures.session(p);
-        recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.REJECT, d1));
-        recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.NOT_AVAILABLE, d1));
-        recorder.record(b.id(), fixtures.session(p).id(), Fixtures.attempt(Recommendation.APPROVE, d2));
+        recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.REJECT, d1));
+        recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.NOT_AVAILABLE, d1));
+        recorder.record(b.id(), fixtures.session(p).id(), null, Fixtures.attempt(Recommendation.APPROVE, d2));
 
         List<DailyPassRate> utc = attempts.passRateByDay(b.id(), day.minusDays(1), day.plusDays(1), ZoneOffset.UTC);
         assertThat(utc).containsExactly(new DailyPassRate(day.minusDays(1), 0, 0, 0), new DailyPassRate(day, 1, 2, 3),
@@ -168,8 +168,8 @@ class AttemptRecorderTest extends DatabaseTest {
         var longLived = fixtures.profile(b);
         VerificationSession oldShort = fixtures.session(shortLived);
         VerificationSession oldLong = fixtures.session(longLived);
-        StoredAttempt a1 = recorder.record(b.id(), oldShort.id(), Fixtures.attempt(Recommendation.REJECT, NOW));
-        StoredAttempt a2 = recorder.record(b.id(), oldLong.id(), Fixtures.attempt(Recommendation.REJECT, NOW));
+        StoredAttempt a1 = recorder.record(b.id(), oldShort.id(), null, Fixtures.attempt(Recommendation.REJECT, NOW));
+        StoredAttempt a2 = recorder.record(b.id(), oldLong.id(), null, Fixtures.attempt(Recommendation.REJECT, NOW));
 
         assertThat(retention.purgeExpired(NOW.plus(Duration.ofDays(2)))).isGreaterThanOrEqualTo(3);
         assertThat(media.findContent(b.id(), a1.attempt().id(), MediaRole.CHALLENGE)).isEmpty();

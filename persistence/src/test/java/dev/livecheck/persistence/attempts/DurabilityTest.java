@@ -2,7 +2,7 @@ package dev.livecheck.persistence.attempts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livecheck.persistence.sessions.CaptureTokens;
+import dev.livecheck.persistence.support.Sha256;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -69,7 +69,7 @@ class DurabilityTest {
                             images++;
                             byte[] bytes = rs.getBytes("bytes");
                             assertThat(bytes).hasSize(rs.getInt("size_bytes"));
-                            assertThat(CaptureTokens.sha256Hex(bytes)).isEqualTo(rs.getString("sha256"));
+                            assertThat(Sha256.hex(bytes)).isEqualTo(rs.getString("sha256"));
                         }
                     }
                     assertThat(images).as("images of " + id).isEqualTo(3);

@@ -64,7 +64,7 @@ public final class DurabilityWriter {
                 random.nextBytes(images[i]);
             }
             Instant t = Instant.now();
-            StoredAttempt stored = recorder.record(business.id(), session.id(), new NewAttempt(Recommendation.REJECT,
+            StoredAttempt stored = recorder.record(business.id(), session.id(), null, new NewAttempt(Recommendation.REJECT,
                     LivenessAuth.FAIL, "test", "TURN_LEFT,LOOK_UP", "{\"n\":1}", 30, 30, 2000, 50, t.minusSeconds(2), t,
                     List.of(new NewMedia(MediaRole.FRONTAL_START, "image/jpeg", images[0]),
                             new NewMedia(MediaRole.CHALLENGE, "image/jpeg", images[1]),

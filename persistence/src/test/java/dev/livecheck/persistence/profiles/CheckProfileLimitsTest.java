@@ -41,7 +41,7 @@ class CheckProfileLimitsTest extends DatabaseTest {
     }
 
     static final List<Limit> LIMITS = List.of(
-            new Limit("max_retries", CheckProfile.MIN_MAX_RETRIES, CheckProfile.MAX_MAX_RETRIES),
+            new Limit("max_retries", CheckProfile.MIN_MAX_ATTEMPTS, CheckProfile.MAX_MAX_ATTEMPTS),
             new Limit("challenge_count", CheckProfile.MIN_CHALLENGE_COUNT, CheckProfile.MAX_CHALLENGE_COUNT),
             new Limit("link_lifetime_hours", CheckProfile.MIN_LINK_LIFETIME_HOURS, CheckProfile.MAX_LINK_LIFETIME_HOURS),
             new Limit("image_retention_days", CheckProfile.MIN_IMAGE_RETENTION_DAYS, CheckProfile.MAX_IMAGE_RETENTION_DAYS),
@@ -99,7 +99,7 @@ class CheckProfileLimitsTest extends DatabaseTest {
         Map<String, Object> row = jdbc.queryForMap("""
                 SELECT max_retries, challenge_count, link_lifetime_hours, image_retention_days, max_abandoned_attempts,
                   record_retention_days FROM check_profile WHERE id = ?""", id);
-        assertThat(row.values()).containsExactly(CheckProfile.DEFAULT_MAX_RETRIES, CheckProfile.DEFAULT_CHALLENGE_COUNT,
+        assertThat(row.values()).containsExactly(CheckProfile.DEFAULT_MAX_ATTEMPTS, CheckProfile.DEFAULT_CHALLENGE_COUNT,
                 CheckProfile.DEFAULT_LINK_LIFETIME_HOURS, CheckProfile.DEFAULT_IMAGE_RETENTION_DAYS,
                 CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS, RecordRetention.DEFAULT_DAYS);
     }
@@ -132,7 +132,7 @@ class CheckProfileLimitsTest extends DatabaseTest {
 
     private static CheckProfile.Builder set(CheckProfile.Builder builder, String column, int value) {
         return switch (column) {
-            case "max_retries" -> builder.maxRetries(value);
+            case "max_retries" -> builder.maxAttempts(value);
             case "challenge_count" -> builder.challengeCount(value);
             case "link_lifetime_hours" -> builder.linkLifetimeHours(value);
             case "image_retention_days" -> builder.imageRetentionDays(value);

@@ -24,7 +24,7 @@ class CheckProfilesTest extends DatabaseTest {
                 "Hello, open {link}\n" + "x".repeat(5000), NOW));
         CheckProfile loaded = profiles.findByBusinessIdAndId(b.id(), p.id()).orElseThrow();
         assertThat(loaded).usingRecursiveComparison().isEqualTo(p);
-        assertThat(loaded.maxRetries()).isEqualTo(3);
+        assertThat(loaded.maxAttempts()).isEqualTo(3);
         assertThat(loaded.challengeCount()).isEqualTo(2);
         assertThat(loaded.linkLifetimeHours()).isEqualTo(72);
         assertThat(loaded.imageRetentionDays()).isEqualTo(30);

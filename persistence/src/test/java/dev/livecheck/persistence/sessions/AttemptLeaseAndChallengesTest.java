@@ -68,7 +68,7 @@ class AttemptLeaseAndChallengesTest extends DatabaseTest {
         CheckProfile profile = fixtures.profile(b);
         for (int round = 0; round < 10; round++) {
             VerificationSession s = fixtures.session(profile);
-            List<Integer> claimed = race(i -> sessions.claimAttemptLease(b.id(), s.id(), "node-" + i, NOW,
+            List<Integer> claimed = race(i -> sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "node-" + i, NOW,
                     NOW.plusSeconds(60)));
             assertThat(claimed).containsOnly(0, 1).filteredOn(n -> n == 1).hasSize(1);
         }
@@ -78,28 +78,75 @@ class AttemptLeaseAndChallengesTest extends DatabaseTest {
     void aLeaseBlocksOthersUntilReleasedOrExpired() {
         Business b = fixtures.business("Lease");
         VerificationSession s = fixtures.session(fixtures.profile(b));
-        assertThat(sessions.claimAttemptLease(b.id(), s.id(), "a", NOW, NOW.plusSeconds(60))).isOne();
-        assertThat(sessions.claimAttemptLease(b.id(), s.id(), "b", NOW.plusSeconds(59), NOW.plusSeconds(119))).isZero();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "a", NOW, NOW.plusSeconds(60))).isOne();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "b", NOW.plusSeconds(59), NOW.plusSeconds(119))).isZero();
         assertThat(sessions.releaseAttemptLease(b.id(), s.id(), "b")).as("not b's lease").isZero();
         // A crashed node never releases: its lease runs out by itself.
-        assertThat(sessions.claimAttemptLease(b.id(), s.id(), "b", NOW.plusSeconds(60), NOW.plusSeconds(120))).isOne();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "b", NOW.plusSeconds(60), NOW.plusSeconds(120))).isOne();
         assertThat(sessions.releaseAttemptLease(b.id(), s.id(), "b")).isOne();
-        assertThat(sessions.claimAttemptLease(b.id(), s.id(), "c", NOW.plusSeconds(61), NOW.plusSeconds(121))).isOne();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "c", NOW.plusSeconds(61), NOW.plusSeconds(121))).isOne();
     }
 
     @Test
     void aCountedAttemptUsesUpTheSequenceAndEndsTheLease() {
         Business b = fixtures.business("Counted");
         VerificationSession s = fixtures.session(fixtures.profile(b, 3));
-        sessions.claimAttemptLease(b.id(), s.id(), "a", NOW, NOW.plusSeconds(60));
+        sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "a", NOW, NOW.plusSeconds(60));
         sessions.storePendingChallenges(b.id(), s.id(), "TURN_LEFT,LOOK_UP");
 
-        recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.REJECT, minutes(1)));
+        recorder.record(b.id(), s.id(), "a", Fixtures.attempt(Recommendation.REJECT, minutes(1)));
 
         assertThat(sessions.findPendingChallenges(b.id(), s.id())).isEmpty();
         assertThat(sessions.storePendingChallenges(b.id(), s.id(), "LOOK_DOWN,MOVE_CLOSER")).isOne();
         assertThat(sessions.findPendingChallenges(b.id(), s.id())).contains("LOOK_DOWN,MOVE_CLOSER");
-        assertThat(sessions.claimAttemptLease(b.id(), s.id(), "b", NOW, NOW.plusSeconds(60))).isOne();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "b", NOW, NOW.plusSeconds(60))).isOne();
+    }
+
+    @Test
+    void aCountedAttemptEndsOnlyItsOwnersLease() {
+        Business b = fixtures.business("Counted late");
+        VerificationSession s = fixtures.session(fixtures.profile(b, 3));
+        sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "a", NOW, NOW.plusSeconds(60));
+        // a's lease ran out while its attempt was still being decided; another socket started meanwhile
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "b", NOW.plusSeconds(61),
+                NOW.plusSeconds(121))).isOne();
+
+        recorder.record(b.id(), s.id(), "a", Fixtures.attempt(Recommendation.REJECT, NOW.plusSeconds(62)));
+
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "c", NOW.plusSeconds(63),
+                NOW.plusSeconds(123))).as("b's lease survives a's count").isZero();
+        assertThat(sessions.releaseAttemptLease(b.id(), s.id(), "b")).isOne();
+    }
+
+    @Test
+    void aLiveAttemptRenewsItsOwnLeaseOnly() {
+        Business b = fixtures.business("Renew");
+        VerificationSession s = fixtures.session(fixtures.profile(b));
+        sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "a", NOW, NOW.plusSeconds(60));
+        assertThat(sessions.renewAttemptLease(b.id(), s.id(), "a", NOW.plusSeconds(110))).isOne();
+        assertThat(sessions.renewAttemptLease(b.id(), s.id(), "b", NOW.plusSeconds(500))).as("not b's lease").isZero();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "b", NOW.plusSeconds(61),
+                NOW.plusSeconds(121))).as("renewed past the first expiry").isZero();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "b", NOW.plusSeconds(110),
+                NOW.plusSeconds(170))).as("the renewal runs out too").isOne();
+        assertThat(sessions.renewAttemptLease(b.id(), s.id(), "a", NOW.plusSeconds(200)))
+                .as("a lost its lease to b and cannot take it back").isZero();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "c", NOW.plusSeconds(169),
+                NOW.plusSeconds(229))).isZero();
+    }
+
+    @Test
+    void aReplacedOrExpiredLinkClaimsNothing() {
+        Business b = fixtures.business("Replaced");
+        VerificationSession s = fixtures.session(fixtures.profile(b));
+        String oldLink = s.captureTokenHash();
+        String newLink = CaptureTokens.hash(CaptureTokens.newToken());
+        assertThat(sessions.replaceCaptureToken(b.id(), s.id(), newLink, NOW.plusSeconds(3600))).isOne();
+
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), oldLink, "a", NOW, NOW.plusSeconds(60))).isZero();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), newLink, "a", NOW.plusSeconds(3600),
+                NOW.plusSeconds(3660))).as("expired").isZero();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), newLink, "a", NOW, NOW.plusSeconds(60))).isOne();
     }
 
     @Test
@@ -110,7 +157,7 @@ class AttemptLeaseAndChallengesTest extends DatabaseTest {
         VerificationSession s = fixtures.session(profile);
         assertThat(s.maxAbandonedAttempts()).isEqualTo(2);
         sessions.storePendingChallenges(b.id(), s.id(), "TURN_LEFT,LOOK_UP");
-        sessions.claimAttemptLease(b.id(), s.id(), "a", NOW, NOW.plusSeconds(60));
+        sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "a", NOW, NOW.plusSeconds(60));
 
         assertThat(sessions.recordAbandonedAttempt(b.id(), s.id(), "a", 1, minutes(1))).isOne();
         VerificationSession once = sessions.findByBusinessIdAndId(b.id(), s.id()).orElseThrow();
@@ -119,7 +166,7 @@ class AttemptLeaseAndChallengesTest extends DatabaseTest {
         assertThat(once.lastAbandonedAt()).isEqualTo(minutes(1));
         assertThat(once.lastAbandonedStep()).isOne();
         assertThat(sessions.findPendingChallenges(b.id(), s.id())).contains("TURN_LEFT,LOOK_UP");
-        assertThat(sessions.claimAttemptLease(b.id(), s.id(), "b", NOW, NOW.plusSeconds(60))).as("a's lease ended")
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "b", NOW, NOW.plusSeconds(60))).as("a's lease ended")
                 .isOne();
 
         assertThat(sessions.recordAbandonedAttempt(b.id(), s.id(), "b", 2, minutes(2))).isOne();
@@ -132,7 +179,7 @@ class AttemptLeaseAndChallengesTest extends DatabaseTest {
         assertThat(closed.lastAbandonedStep()).isEqualTo(2);
         assertThat(closed.attemptsLeft()).isZero();
         assertThat(sessions.recordAbandonedAttempt(b.id(), s.id(), "b", 1, minutes(3))).isZero();
-        assertThat(sessions.claimAttemptLease(b.id(), s.id(), "c", NOW, NOW.plusSeconds(60))).isZero();
+        assertThat(sessions.claimAttemptLease(b.id(), s.id(), s.captureTokenHash(), "c", NOW, NOW.plusSeconds(60))).isZero();
     }
 
     @Test
@@ -157,7 +204,7 @@ class AttemptLeaseAndChallengesTest extends DatabaseTest {
         VerificationSession s = fixtures.session(fixtures.profile(b));
         assertThat(sessions.storePendingChallenges(a.id(), s.id(), "TURN_LEFT,LOOK_UP")).isZero();
         assertThat(sessions.findPendingChallenges(a.id(), s.id())).isEmpty();
-        assertThat(sessions.claimAttemptLease(a.id(), s.id(), "x", NOW, NOW.plusSeconds(60))).isZero();
+        assertThat(sessions.claimAttemptLease(a.id(), s.id(), s.captureTokenHash(), "x", NOW, NOW.plusSeconds(60))).isZero();
         assertThat(sessions.recordAbandonedAttempt(a.id(), s.id(), "x", 1, NOW)).isZero();
     }
 

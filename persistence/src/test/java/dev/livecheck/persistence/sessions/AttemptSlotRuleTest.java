@@ -34,7 +34,7 @@ class AttemptSlotRuleTest extends DatabaseTest {
         }
         for (int round = 0; round <= maxRetries; round++) {
             VerificationSession before = sessions.findByBusinessIdAndId(b.id(), s.id()).orElseThrow();
-            int taken = sessions.takeAttemptSlot(b.id(), s.id(), Recommendation.REJECT, false, NOW);
+            int taken = sessions.takeAttemptSlot(b.id(), s.id(), null, Recommendation.REJECT, false, NOW);
             VerificationSession after = sessions.findByBusinessIdAndId(b.id(), s.id()).orElseThrow();
 
             assertThat(taken).as("round %d", round).isEqualTo(before.attemptsLeft() > 0 ? 1 : 0);
@@ -49,11 +49,11 @@ class AttemptSlotRuleTest extends DatabaseTest {
         Business b = fixtures.business("Approved");
         VerificationSession s = fixtures.session(fixtures.profile(b, 3), "Ada", "ada@example.com", null, NOW);
         for (int i = 0; i < 3 - leftBefore; i++) {
-            sessions.takeAttemptSlot(b.id(), s.id(), Recommendation.REJECT, false, NOW);
+            sessions.takeAttemptSlot(b.id(), s.id(), null, Recommendation.REJECT, false, NOW);
         }
         assertThat(sessions.findByBusinessIdAndId(b.id(), s.id()).orElseThrow().attemptsLeft()).isEqualTo(leftBefore);
 
-        assertThat(sessions.takeAttemptSlot(b.id(), s.id(), Recommendation.APPROVE, true, NOW)).isEqualTo(1);
+        assertThat(sessions.takeAttemptSlot(b.id(), s.id(), null, Recommendation.APPROVE, true, NOW)).isEqualTo(1);
         VerificationSession after = sessions.findByBusinessIdAndId(b.id(), s.id()).orElseThrow();
         assertThat(after.attemptsLeft()).isZero();
         assertThat(after.state()).isEqualTo(SessionState.COMPLETED);

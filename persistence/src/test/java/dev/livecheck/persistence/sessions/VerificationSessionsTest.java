@@ -48,7 +48,7 @@ class VerificationSessionsTest extends DatabaseTest {
         VerificationSession s = sessions.insert(VerificationSession.open(p, "Ada", "ada@example.com", "crm-1",
                 CaptureTokens.hash(token), NOW));
         assertThat(token).hasSize(43);
-        assertThat(s.maxRetries()).isEqualTo(5);
+        assertThat(s.maxAttempts()).isEqualTo(5);
         assertThat(s.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(72)));
         assertThat(s.captureTokenHash()).hasSize(64).doesNotContain(token);
 
@@ -70,8 +70,8 @@ class VerificationSessionsTest extends DatabaseTest {
         VerificationSession alan = fixtures.session(p, "Alan Turing", "alan@bletchley.uk", "crm-200", minutes(2));
         VerificationSession grace = fixtures.session(p, "Grace Hopper", "grace@navy.mil", null, minutes(3));
         fixtures.session(fixtures.profile(other), "Ada Other", "ada@other.com", null, minutes(4));
-        recorder.record(b.id(), alan.id(), Fixtures.attempt(Recommendation.APPROVE, minutes(5)));
-        recorder.record(b.id(), grace.id(), Fixtures.attempt(Recommendation.REJECT, minutes(5)));
+        recorder.record(b.id(), alan.id(), null, Fixtures.attempt(Recommendation.APPROVE, minutes(5)));
+        recorder.record(b.id(), grace.id(), null, Fixtures.attempt(Recommendation.REJECT, minutes(5)));
 
         Page<VerificationSession> all = sessions.search(b.id(), SessionFilter.none(), PageRequest.of(0, 2));
         assertThat(all.getTotalElements()).isEqualTo(3);
@@ -101,8 +101,8 @@ class VerificationSessionsTest extends DatabaseTest {
         VerificationSession rejected = fixtures.session(p);
         fixtures.session(p);
         VerificationSession cancelled = fixtures.session(p);
-        recorder.record(b.id(), approved.id(), Fixtures.attempt(Recommendation.APPROVE, minutes(1)));
-        recorder.record(b.id(), rejected.id(), Fixtures.attempt(Recommendation.REJECT, minutes(1)));
+        recorder.record(b.id(), approved.id(), null, Fixtures.attempt(Recommendation.APPROVE, minutes(1)));
+        recorder.record(b.id(), rejected.id(), null, Fixtures.attempt(Recommendation.REJECT, minutes(1)));
         assertThat(sessions.cancel(b.id(), cancelled.id(), minutes(2))).isEqualTo(1);
         assertThat(sessions.cancel(b.id(), cancelled.id(), minutes(3))).isZero();
 
@@ -121,7 +121,7 @@ class VerificationSessionsTest extends DatabaseTest {
         VerificationSession old = fixtures.session(p, "Old", "old@example.com", null, NOW.minus(Duration.ofHours(73)));
         VerificationSession fresh = fixtures.session(p);
         VerificationSession done = fixtures.session(p, "Done", "done@example.com", null, NOW.minus(Duration.ofHours(80)));
-        recorder.record(b.id(), done.id(), Fixtures.attempt(Recommendation.APPROVE, NOW.minus(Duration.ofHours(79))));
+        recorder.record(b.id(), done.id(), null, Fixtures.attempt(Recommendation.APPROVE, NOW.minus(Duration.ofHours(79))));
 
         assertThat(sessions.expireOverdue(NOW)).isGreaterThanOrEqualTo(1);
         VerificationSession expired = sessions.findByBusinessIdAndId(b.id(), old.id()).orElseThrow();
@@ -135,7 +135,7 @@ class VerificationSessionsTest extends DatabaseTest {
     void deletingASessionDeletesItsAttemptsAndMedia() {
         Business b = fixtures.business("Acme");
         VerificationSession s = fixtures.session(fixtures.profile(b));
-        var stored = recorder.record(b.id(), s.id(), Fixtures.attempt(Recommendation.REJECT, minutes(1)));
+        var stored = recorder.record(b.id(), s.id(), null, Fixtures.attempt(Recommendation.REJECT, minutes(1)));
         assertThat(sessions.deleteByBusinessIdAndId(b.id(), s.id())).isEqualTo(1);
         assertThat(sessions.findByBusinessIdAndId(b.id(), s.id())).isEmpty();
         assertThat(attempts.findByBusinessIdAndId(b.id(), stored.attempt().id())).isEmpty();

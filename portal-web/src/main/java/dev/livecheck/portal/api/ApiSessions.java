@@ -76,7 +76,7 @@ class ApiSessions {
     Created create(ApiCaller caller, CheckProfile profile, SessionSpec spec, Instant now) {
         String token = CaptureTokens.newToken();
         VerificationSession session = sessions.insert(VerificationSession.openForApi(profile, caller.applicationId(),
-                spec.maxRetries(), spec.maxAbandonedAttempts(), spec.userTrackingId(), CaptureTokens.hash(token),
+                spec.maxAttempts(), spec.maxAbandonedAttempts(), spec.userTrackingId(), CaptureTokens.hash(token),
                 now.plusSeconds(spec.clientSessionTokenTtl()), now));
         SessionSpec.Notification n = spec.notification();
         SessionSpec.SdkConfig c = spec.sdkConfig();

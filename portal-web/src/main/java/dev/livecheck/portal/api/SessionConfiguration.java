@@ -30,7 +30,7 @@ record SessionConfiguration(
 
     @Schema(name = "LivenessConfig")
     record LivenessConfig(@JsonProperty(Wire.LIVENESS_TYPE) @Schema(allowableValues = Wire.ZOOM) String livenessType,
-                          @JsonProperty(Wire.MAX_RETRIES) int maxRetries,
+                          @JsonProperty(Wire.MAX_RETRIES) int maxAttempts,
                           @JsonProperty(Wire.MAX_ABANDONED_ATTEMPTS)
                           @Schema(description = "Livecheck's extension: abandoned attempts after which the session closes")
                           int maxAbandonedAttempts) {

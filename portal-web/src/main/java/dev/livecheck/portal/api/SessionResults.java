@@ -100,7 +100,7 @@ final class SessionResults {
         VerificationSession s = found.session();
         SessionApiRequest r = found.request();
         var check = new SessionConfiguration.RequestedCheck(Wire.LIVENESS,
-                new SessionConfiguration.LivenessConfig(Wire.ZOOM, s.maxRetries(), s.maxAbandonedAttempts()));
+                new SessionConfiguration.LivenessConfig(Wire.ZOOM, s.maxAttempts(), s.maxAbandonedAttempts()));
         var resource = new SessionConfiguration.RequiredResource(Wire.LIVENESS, s.id().toString(),
                 s.state() == SessionState.COMPLETED ? Wire.COMPLETE : Wire.REQUIRED, Wire.ZOOM,
                 List.of(new SessionConfiguration.AllowedSource(Wire.END_USER)));

@@ -11,7 +11,7 @@ import java.util.List;
  * @param maxAbandonedAttempts  attempts abandoned after a challenge the session tolerates (Livecheck's extension)
  * @param notification          null when the caller asked for none
  */
-record SessionSpec(int clientSessionTokenTtl, int resourcesTtl, String userTrackingId, int maxRetries,
+record SessionSpec(int clientSessionTokenTtl, int resourcesTtl, String userTrackingId, int maxAttempts,
                    int maxAbandonedAttempts, Notification notification, SdkConfig sdkConfig) {
 
     /** Where to POST notifications, for which topics, and with which {@code Authorization} (both may be null). */

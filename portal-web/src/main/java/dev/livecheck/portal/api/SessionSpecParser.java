@@ -116,7 +116,7 @@ class SessionSpecParser {
             throw ApiException.invalid(in.problems());
         }
         return new SessionSpec(tokenTtl, resourcesTtl, trackingId == null || trackingId.isEmpty() ? null : trackingId,
-                limits.maxRetries() != null ? limits.maxRetries() : defaults.maxRetries(),
+                limits.maxAttempts() != null ? limits.maxAttempts() : defaults.maxAttempts(),
                 limits.maxAbandonedAttempts() != null ? limits.maxAbandonedAttempts()
                         : defaults.maxAbandonedAttempts(), notification, sdkConfig);
     }
@@ -167,7 +167,7 @@ class SessionSpecParser {
     }
 
     /** The LIVENESS check's limits; each null when not given or invalid (then the profile's applies). */
-    private record Limits(Integer maxRetries, Integer maxAbandonedAttempts) {
+    private record Limits(Integer maxAttempts, Integer maxAbandonedAttempts) {
         static final Limits NONE = new Limits(null, null);
     }
 
@@ -231,8 +231,8 @@ class SessionSpecParser {
             in.reject(path(configPath, Wire.LIVENESS_TYPE), "unsupported liveness type \"" + livenessType
                     + "\": Livecheck performs ZOOM (active, moving-face) liveness only");
         }
-        return new Limits(in.integer(config, Wire.MAX_RETRIES, configPath, CheckProfile.MIN_MAX_RETRIES,
-                CheckProfile.MAX_MAX_RETRIES, " attempts"),
+        return new Limits(in.integer(config, Wire.MAX_RETRIES, configPath, CheckProfile.MIN_MAX_ATTEMPTS,
+                CheckProfile.MAX_MAX_ATTEMPTS, " attempts"),
                 in.integer(config, Wire.MAX_ABANDONED_ATTEMPTS, configPath, CheckProfile.MIN_MAX_ABANDONED_ATTEMPTS,
                         CheckProfile.MAX_MAX_ABANDONED_ATTEMPTS, " abandoned attempts"));
     }

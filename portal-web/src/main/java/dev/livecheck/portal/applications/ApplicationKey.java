@@ -1,6 +1,6 @@
 package dev.livecheck.portal.applications;
 
-import dev.livecheck.persistence.sessions.CaptureTokens;
+import dev.livecheck.persistence.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -47,7 +47,7 @@ record ApplicationKey(RSAPublicKey publicKey, String privateKeyPem, Source sourc
 
     /** SHA-256 of the same DER, in hex: the fingerprint the application page shows. */
     String publicKeySha256() {
-        return CaptureTokens.sha256Hex(publicKey.getEncoded());
+        return Sha256.hex(publicKey.getEncoded());
     }
 
     /** Never print the private key, not even into a log by accident. */

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * What the session row decides about attempts, shared by every socket, tab and portal node: at most one attempt runs
  * per session (a lease on the row), every attempt until one is counted asks the same challenge sequence (drawn once,
  * stored on the row, so cancelling cannot re-roll it), and attempts abandoned after a challenge are counted up to the
- * session's cap, whose last one closes the session as REJECT.
+ * session's cap, whose last one closes the session as REJECT. The lease is renewed while its attempt is alive, so a long
+ * but live attempt keeps it; only a dead node's lease runs out.
  */
 @Component
 class AttemptGate {
@@ -48,31 +49,40 @@ class AttemptGate {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.lease = engine.longestAttempt().plus(STORE_MARGIN);
+        this.lease = leaseFor(engine);
     }
 
     /**
      * The longest an attempt can run (each phase has its own timeout, in stream time) plus the store margin: a lease
      * held by a node that died runs out after this, never blocking the session for longer.
      */
+    static Duration leaseFor(LivenessEngine engine) {
+        return engine.longestAttempt().plus(STORE_MARGIN);
+    }
+
     Duration lease() {
         return lease;
     }
 
     /**
      * Claims the session's attempt for {@code owner}, then returns the stored challenge sequence, drawing it with the
-     * engine's planner if none is stored (a conditional UPDATE: of two racing draws the first wins and both read it).
+     * engine if none is stored (a conditional UPDATE: of two racing draws the first wins and both read it). The claim
+     * is also the check that the socket's link still opens the session (not replaced by a resend, not expired, attempts
+     * left): one UPDATE, so nothing can change in between. Refused, the row says why: another attempt runs
+     * (IN_PROGRESS) or the link no longer opens it (CLOSED).
      */
     Start begin(CaptureBinding binding, String owner) {
         Instant now = clock.instant();
-        if (sessions.claimAttemptLease(binding.businessId(), binding.sessionId(), owner, now, now.plus(lease)) != 1) {
+        if (sessions.claimAttemptLease(binding.businessId(), binding.sessionId(), binding.captureTokenHash(), owner,
+                now, now.plus(lease)) != 1) {
             boolean open = sessions.findByBusinessIdAndId(binding.businessId(), binding.sessionId())
+                    .filter(s -> s.captureTokenHash().equals(binding.captureTokenHash()))
                     .map(s -> s.acceptsAttemptsAt(now)).orElse(false);
             return new Start(open ? Start.Outcome.IN_PROGRESS : Start.Outcome.CLOSED, List.of());
         }
         Optional<String> stored = sessions.findPendingChallenges(binding.businessId(), binding.sessionId());
         if (stored.isEmpty()) {
-            String drawn = ChallengeSequences.encode(engine.planChallenges(binding.challengeCount()));
+            String drawn = ChallengeSequences.encode(engine.drawChallenges(binding.challengeCount()));
             sessions.storePendingChallenges(binding.businessId(), binding.sessionId(), drawn);
             stored = sessions.findPendingChallenges(binding.businessId(), binding.sessionId());
         }
@@ -81,6 +91,17 @@ class AttemptGate {
             return new Start(Start.Outcome.CLOSED, List.of());
         }
         return new Start(Start.Outcome.STARTED, ChallengeSequences.decode(stored.get()));
+    }
+
+    /**
+     * Extends {@code owner}'s lease by a whole lease from now, while its attempt is alive (the caller renews as each
+     * challenge is issued).
+     *
+     * @return false if {@code owner} lost the lease meanwhile (it ran out and another socket claimed the session)
+     */
+    boolean renew(CaptureBinding binding, String owner) {
+        return sessions.renewAttemptLease(binding.businessId(), binding.sessionId(), owner,
+                clock.instant().plus(lease)) == 1;
     }
 
     /** The attempt ended without being counted or abandoned (no challenge reached, no frames, a server failure). */

@@ -3,6 +3,7 @@ package dev.livecheck.portal.capture;
 import dev.livecheck.core.attempt.AttemptEvent;
 import dev.livecheck.core.engine.LiveAttempt;
 import dev.livecheck.core.vision.FrameRejectedException;
+import dev.livecheck.core.vision.InspectedFrame;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -28,7 +29,7 @@ final class AttemptWorker {
         void failed(AttemptWorker worker, Exception failure);
     }
 
-    private record Frame(byte[] jpeg, long arrivalMillis) {
+    private record Frame(InspectedFrame frame, long arrivalMillis) {
     }
 
     /** Frames and ticks handled per task before yielding the thread to other attempts. */
@@ -78,7 +79,8 @@ final class AttemptWorker {
         return offered;
     }
 
-    void offer(byte[] jpeg, long arrivalMillis) {
+    /** A frame the connection inspected on receipt; the engine decodes it without inspecting it again. */
+    void offer(InspectedFrame jpeg, long arrivalMillis) {
         if (stopped) {
             return;
         }
@@ -143,7 +145,7 @@ final class AttemptWorker {
         }
         try {
             if (frame != null) {
-                deliver(attempt.onFrame(frame.jpeg(), frame.arrivalMillis()));
+                deliver(attempt.onFrame(frame.frame(), frame.arrivalMillis()));
                 return true;
             }
             long tick = pendingTick;

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine and the threads that feed it. The engine draws challenges with {@link ChallengePlanner}'s SecureRandom
- * (once per counted attempt, see {@link AttemptGate}); no property or request can choose them (tests replace the
+ * ({@link LivenessEngine#drawChallenges}, once per counted attempt, see {@link AttemptGate}); no property or request can choose them (tests replace the
  * planner bean with a scripted one).
  */
 @Configuration(proxyBeanMethods = false)
@@ -96,7 +96,7 @@ class CaptureConfiguration {
             @Value("${livecheck.capture.queue-timeout:PT2M}") Duration queueTimeout, CaptureMetrics metrics,
             ScheduledExecutorService captureTicker, LivenessEngine engine) throws InterruptedException {
         int budget = configuredBudget > 0 ? configuredBudget : measuredBudget(engine);
-        CaptureLoad load = new CaptureLoad(budget, queueTimeout.toMillis(), CaptureSession::monotonicMillis, metrics);
+        CaptureLoad load = new CaptureLoad(budget, queueTimeout.toMillis(), CaptureConnection::monotonicMillis, metrics);
         load.watch(captureTicker);
         return load;
     }

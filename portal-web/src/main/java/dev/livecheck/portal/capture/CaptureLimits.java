@@ -9,7 +9,8 @@ import java.time.Duration;
  */
 final class CaptureLimits {
 
-    /** The protocol's frame limit, the same one the engine's decoder enforces. */
+    /** The protocol's frame limit, the same one the engine's decoder enforces; each frame is inspected once, on receipt
+     * ({@link LiveFrames#inspect}). */
     static final int MAX_FRAME_BYTES = LiveFrames.MAX_BYTES;
     /** The longer and shorter side a frame may have (either orientation), as the engine's decoder checks them. */
     static final int MAX_FRAME_LONG_SIDE = LiveFrames.MAX_LONG_SIDE;

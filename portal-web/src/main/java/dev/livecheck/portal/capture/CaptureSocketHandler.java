@@ -1,6 +1,7 @@
 package dev.livecheck.portal.capture;
 
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
-/** {@code /ws/capture}: one {@link CaptureSession} per socket, created on open and abandoned on close. */
+/** {@code /ws/capture}: one {@link CaptureConnection} per socket, opened with the socket and abandoned on close. */
 @Component
 class CaptureSocketHandler extends AbstractWebSocketHandler {
 
@@ -19,15 +20,17 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
     private static final int SEND_BUFFER_BYTES = 64 * 1024;
     private static final int SEND_TIME_LIMIT_MILLIS = 10_000;
 
-    private final CaptureServices services;
+    private final CaptureConnections connections;
     private final CaptureLinkLookup links;
     private final SocketGuard guard;
-    private final Map<String, CaptureSession> sessions = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Map<String, CaptureConnection> open = new ConcurrentHashMap<>();
 
-    CaptureSocketHandler(CaptureServices services, CaptureLinkLookup links, SocketGuard guard) {
-        this.services = services;
+    CaptureSocketHandler(CaptureConnections connections, CaptureLinkLookup links, SocketGuard guard, Clock clock) {
+        this.connections = connections;
         this.links = links;
         this.guard = guard;
+        this.clock = clock;
     }
 
     @Override
@@ -51,38 +54,38 @@ class CaptureSocketHandler extends AbstractWebSocketHandler {
         }
         // The page opens its socket only once the person has accepted the consent text: this is the consent. It is
         // also when the link counts as opened: a mail scanner's GET of the link never runs the page's script.
-        links.recordConsent(binding, services.clock().instant());
-        links.markOpened(link.get(), services.clock().instant());
-        CaptureSession session = new CaptureSession(concurrent, binding, services);
-        sessions.put(socket.getId(), session);
+        links.recordConsent(binding, clock.instant());
+        links.markOpened(link.get(), clock.instant());
+        CaptureConnection connection = connections.open(concurrent, binding);
+        open.put(socket.getId(), connection);
         var state = link.get().session();
-        session.opened(state.attemptsUsed() + 1, state.attemptsLeft());
+        connection.opened(state.attemptsUsed() + 1, state.attemptsLeft());
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         guard.touch(socket.getId());
-        CaptureSession session = sessions.get(socket.getId());
-        if (session != null) {
-            session.message(message.getPayload());
+        CaptureConnection connection = open.get(socket.getId());
+        if (connection != null) {
+            connection.message(message.getPayload());
         }
     }
 
     @Override
     protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
         guard.touch(socket.getId());
-        CaptureSession session = sessions.get(socket.getId());
-        if (session != null) {
-            session.frame(bytes(message.getPayload()));
+        CaptureConnection connection = open.get(socket.getId());
+        if (connection != null) {
+            connection.frame(bytes(message.getPayload()));
         }
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
         guard.release(socket.getId());
-        CaptureSession session = sessions.remove(socket.getId());
-        if (session != null) {
-            session.closed();
+        CaptureConnection connection = open.remove(socket.getId());
+        if (connection != null) {
+            connection.closed();
         }
     }
 

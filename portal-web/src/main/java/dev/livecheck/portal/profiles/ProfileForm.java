@@ -30,9 +30,10 @@ class ProfileForm {
     private String name;
     @NotNull
     private LivenessType livenessType = LivenessType.ACTIVE;
-    @Min(CheckProfile.MIN_MAX_RETRIES)
-    @Max(CheckProfile.MAX_MAX_RETRIES)
-    private int maxRetries = CheckProfile.DEFAULT_MAX_RETRIES;
+    /** The profile's maximum attempts; the form field keeps its published name, like the API's max_retries. */
+    @Min(CheckProfile.MIN_MAX_ATTEMPTS)
+    @Max(CheckProfile.MAX_MAX_ATTEMPTS)
+    private int maxRetries = CheckProfile.DEFAULT_MAX_ATTEMPTS;
     @Min(CheckProfile.MIN_CHALLENGE_COUNT)
     @Max(CheckProfile.MAX_CHALLENGE_COUNT)
     private int challengeCount = CheckProfile.DEFAULT_CHALLENGE_COUNT;
@@ -74,7 +75,7 @@ class ProfileForm {
         f.recordRetentionDays = recordRetentionDays;
         f.name = p.name();
         f.livenessType = p.livenessType();
-        f.maxRetries = p.maxRetries();
+        f.maxRetries = p.maxAttempts();
         f.challengeCount = p.challengeCount();
         f.linkLifetimeHours = p.linkLifetimeHours();
         f.imageRetentionDays = p.imageRetentionDays();
@@ -100,7 +101,7 @@ class ProfileForm {
     }
 
     private CheckProfile.Builder copyTo(CheckProfile.Builder profile) {
-        return profile.name(name.strip()).livenessType(livenessType).maxRetries(maxRetries)
+        return profile.name(name.strip()).livenessType(livenessType).maxAttempts(maxRetries)
                 .challengeCount(challengeCount).linkLifetimeHours(linkLifetimeHours)
                 .imageRetentionDays(imageRetentionDays).maxAbandonedAttempts(maxAbandonedAttempts)
                 .successRedirectUrl(blankToNull(successRedirectUrl)).errorRedirectUrl(blankToNull(errorRedirectUrl))

@@ -71,7 +71,7 @@ class SessionExport {
     private static List<String> row(VerificationSession s, Map<UUID, String> applicationNames) {
         return Arrays.asList(s.id().toString(), s.recipientName(), s.recipientEmail(), s.trackingId(),
                 s.state().name(), name(s.latestRecommendation()), Integer.toString(s.attemptsUsed()),
-                Integer.toString(s.maxRetries()), iso(s.createdAt()), iso(s.completedAt()), name(s.finalDecision()),
+                Integer.toString(s.maxAttempts()), iso(s.createdAt()), iso(s.completedAt()), name(s.finalDecision()),
                 s.createdByApi() ? applicationNames.getOrDefault(s.apiApplicationId(), s.apiApplicationId().toString())
                         : null);
     }

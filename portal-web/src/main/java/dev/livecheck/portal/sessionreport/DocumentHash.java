@@ -3,7 +3,7 @@ package dev.livecheck.portal.sessionreport;
 import dev.livecheck.persistence.attempts.Attempt;
 import dev.livecheck.persistence.audit.AuditEvent;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.persistence.sessions.CaptureTokens;
+import dev.livecheck.persistence.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +73,6 @@ final class DocumentHash {
             events.addObject().put("id", e.id().toString()).put("actor", e.actor()).put("action", e.action())
                     .put("details", e.details()).put("occurred_at", e.occurredAt().toString());
         }
-        return CaptureTokens.sha256Hex(JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -112,6 +112,22 @@ class EvidenceBundle {
         }
     }
 
+    /** A stored recommendation in the engine's terms: a value added on one side only fails compilation here. */
+    private static Recommendation engineRecommendation(dev.livecheck.persistence.sessions.Recommendation stored) {
+        return switch (stored) {
+            case APPROVE -> Recommendation.APPROVE;
+            case REJECT -> Recommendation.REJECT;
+            case NOT_AVAILABLE -> Recommendation.NOT_AVAILABLE;
+        };
+    }
+
+    private static LivenessAuth engineLivenessAuth(dev.livecheck.persistence.attempts.LivenessAuth stored) {
+        return switch (stored) {
+            case PASS -> LivenessAuth.PASS;
+            case FAIL -> LivenessAuth.FAIL;
+        };
+    }
+
     /** The attempt in {@code evaluate}'s shape; a report this portal cannot read still gives the stored outcome. */
     static byte[] reportJson(SessionDocument.AttemptPart part) {
         Attempt a = part.attempt();
@@ -121,8 +137,8 @@ class EvidenceBundle {
             LivenessReport report = ReportJson.fromJson(a.subChecksJson());
             line = ReportJson.evaluateLine(name, report, a.decisionMs(), true);
         } catch (IllegalArgumentException | NullPointerException e) {
-            line = ReportJson.evaluateLine(name, Recommendation.valueOf(a.recommendation().name()),
-                    LivenessAuth.valueOf(a.livenessAuth().name()), a.reason(), a.decisionMs());
+            line = ReportJson.evaluateLine(name, engineRecommendation(a.recommendation()),
+                    engineLivenessAuth(a.livenessAuth()), a.reason(), a.decisionMs());
         }
         line.put("attempt_id", a.id().toString());
         ArrayNode challenges = line.putArray("challenges");

@@ -79,7 +79,7 @@ class SessionDocuments {
         String requester = s.createdByApi() ? applicationName(businessId, s.apiApplicationId())
                 : s.recipientName() + " <" + s.recipientEmail() + ">";
         SessionDocument.Settings settings = new SessionDocument.Settings(
-                profile.map(CheckProfile::name).orElse(""), s.maxRetries(), s.maxAbandonedAttempts(),
+                profile.map(CheckProfile::name).orElse(""), s.maxAttempts(), s.maxAbandonedAttempts(),
                 profile.map(CheckProfile::challengeCount).orElse(0),
                 apiRequest.map(r -> (long) r.clientSessionTokenTtl())
                         .orElseGet(() -> profile.map(p -> Duration.ofHours(p.linkLifetimeHours()).toSeconds()).orElse(0L)),

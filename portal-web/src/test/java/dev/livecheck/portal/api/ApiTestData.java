@@ -6,7 +6,7 @@ import dev.livecheck.persistence.business.Business;
 import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
-import dev.livecheck.persistence.sessions.CaptureTokens;
+import dev.livecheck.persistence.support.Sha256;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Base64;
@@ -42,7 +42,7 @@ record ApiTestData(Businesses businesses, CheckProfiles profiles, ApiApplication
                 "Check for {name}", "Hello {name}, open {link} please.", now));
         byte[] publicKey = keys.getPublic().getEncoded();
         ApiApplication application = applications.insert(ApiApplication.create(business.id(), name + " app",
-                profile.id(), Base64.getEncoder().encodeToString(publicKey), CaptureTokens.sha256Hex(publicKey),
+                profile.id(), Base64.getEncoder().encodeToString(publicKey), Sha256.hex(publicKey),
                 allowedOrigins, sealedSecret, UUID.randomUUID(), now));
         return new Tenant(business, profile, application, keys);
     }

@@ -66,7 +66,7 @@ class SessionApiCreateTest extends ApiIntegrationTest {
         assertThat(session.recipientEmail()).isNull();
         assertThat(session.trackingId()).isNull();
         assertThat(session.state()).isEqualTo(SessionState.ONGOING);
-        assertThat(session.maxRetries()).isEqualTo(profile.maxRetries());
+        assertThat(session.maxAttempts()).isEqualTo(profile.maxAttempts());
         assertThat(session.maxAbandonedAttempts()).isEqualTo(profile.maxAbandonedAttempts());
         assertThat(session.captureTokenHash()).isEqualTo(CaptureTokens.hash(token)).doesNotContain(token);
         assertThat(Duration.between(session.createdAt(), session.expiresAt()))
@@ -92,7 +92,7 @@ class SessionApiCreateTest extends ApiIntegrationTest {
 
         VerificationSession session = sessions.findByBusinessIdAndId(tenant.business().id(), id).orElseThrow();
         assertThat(session.trackingId()).isEqualTo("user-123 ü");
-        assertThat(session.maxRetries()).isEqualTo(5);
+        assertThat(session.maxAttempts()).isEqualTo(5);
         assertThat(Duration.between(session.createdAt(), session.expiresAt())).isEqualTo(Duration.ofSeconds(600));
         SessionApiRequest request = requests.findByBusinessIdAndSessionId(tenant.business().id(), id).orElseThrow();
         assertThat(request.clientSessionTokenTtl()).isEqualTo(600);
@@ -127,7 +127,7 @@ class SessionApiCreateTest extends ApiIntegrationTest {
     @Test
     void aTokenTtlBeyondTheProfilesRetentionRaisesTheDefaultResourcesTtlToIt() {
         CheckProfile p = tenant.profile();
-        profiles.update(tenant.business().id(), p.withLimits(p.maxRetries(), p.challengeCount(),
+        profiles.update(tenant.business().id(), p.withLimits(p.maxAttempts(), p.challengeCount(),
                 p.linkLifetimeHours(), 1), Instant.now());
         int twoDays = 2 * 86_400;
         UUID id = create("""

@@ -14,6 +14,7 @@ import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.SessionApiRequest;
 import dev.livecheck.persistence.sessions.SessionApiRequests;
 import dev.livecheck.persistence.sessions.VerificationSession;
+import dev.livecheck.persistence.support.Sha256;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -304,7 +305,7 @@ class SessionApiReadTest extends ApiIntegrationTest {
         var sibling = applications.insert(dev.livecheck.persistence.applications.ApiApplication.create(
                 tenant.business().id(), "Sibling", tenant.profile().id(),
                 java.util.Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                CaptureTokens.sha256Hex(keys.getPublic().getEncoded()), List.of(), "secret", UUID.randomUUID(),
+                Sha256.hex(keys.getPublic().getEncoded()), List.of(), "secret", UUID.randomUUID(),
                 Instant.now()));
         SignedApiClient siblingClient = new SignedApiClient(baseUrl(), sibling.id(), keys.getPrivate());
         VerificationSession portal = sessions.insert(VerificationSession.open(tenant.profile(), "Ada",

@@ -19,7 +19,6 @@ import dev.livecheck.persistence.business.Business;
 import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.profiles.CheckProfiles;
-import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
@@ -27,6 +26,7 @@ import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.api.SignedApiClient;
 import dev.livecheck.portal.email.LinkSealer;
 import dev.livecheck.portal.security.PortalPrincipal;
+import dev.livecheck.persistence.support.Sha256;
 import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +128,7 @@ class ApplicationsTest {
                 .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()))
                 .getEncoded();
         assertThat(Base64.getDecoder().decode(stored.publicKey())).isEqualTo(publicHalf);
-        assertThat(stored.publicKeySha256()).isEqualTo(CaptureTokens.sha256Hex(publicHalf));
+        assertThat(stored.publicKeySha256()).isEqualTo(Sha256.hex(publicHalf));
         assertThat(stored.allowedOriginList()).containsExactly("https://shop.example", "http://localhost:3000");
         assertThat(stored.profileId()).isEqualTo(profile.id());
         assertThat(stored.createdBy()).isEqualTo(admin.userId());
@@ -322,7 +322,7 @@ class ApplicationsTest {
         new SecureRandom().nextBytes(sealedElsewhere);
         ApiApplication app = applications.insert(ApiApplication.create(business.id(), "Old key", profile.id(),
                 Base64.getEncoder().encodeToString(UPLOADED_KEYS.getPublic().getEncoded()),
-                CaptureTokens.sha256Hex(UPLOADED_KEYS.getPublic().getEncoded()), List.of(),
+                Sha256.hex(UPLOADED_KEYS.getPublic().getEncoded()), List.of(),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(sealedElsewhere), admin.userId(),
                 Instant.now()));
 

@@ -55,7 +55,7 @@ class AttemptStoredNotificationsTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    AttemptPersister persister;
+    AttemptResults results;
     @Autowired
     NotificationDeliveries deliveries;
     @Autowired
@@ -89,10 +89,10 @@ class AttemptStoredNotificationsTest {
         VerificationSession s = data.session(tenant, 2, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, ALL, "tok"));
 
-        persister.store(binding(s), report(false), Instant.now().minusSeconds(5));
+        results.store(binding(s), "socket:test", report(false), Instant.now().minusSeconds(5));
         assertThat(topics(s)).containsExactly(NotificationTopic.RESOURCE_UPDATE, NotificationTopic.CHECK_COMPLETION);
 
-        persister.store(binding(s), report(false), Instant.now().minusSeconds(5));
+        results.store(binding(s), "socket:test", report(false), Instant.now().minusSeconds(5));
         assertThat(topics(s)).containsExactly(NotificationTopic.RESOURCE_UPDATE, NotificationTopic.CHECK_COMPLETION,
                 NotificationTopic.RESOURCE_UPDATE, NotificationTopic.CHECK_COMPLETION,
                 NotificationTopic.SESSION_COMPLETION);
@@ -112,7 +112,7 @@ class AttemptStoredNotificationsTest {
         VerificationSession portal = data.portalSession(tenant, Instant.now());
 
         for (VerificationSession s : List.of(checkOnly, completionOnly, noEndpoint, portal)) {
-            persister.store(binding(s), report(true), Instant.now().minusSeconds(5));
+            results.store(binding(s), "socket:test", report(true), Instant.now().minusSeconds(5));
         }
 
         assertThat(topics(checkOnly)).containsExactly(NotificationTopic.CHECK_COMPLETION);
@@ -130,7 +130,7 @@ class AttemptStoredNotificationsTest {
 
         // Rolled back after the listener ran: the deliveries it wrote go with the attempt.
         outer.executeWithoutResult(status -> {
-            persister.store(binding(s), report(true), Instant.now().minusSeconds(5));
+            results.store(binding(s), "socket:test", report(true), Instant.now().minusSeconds(5));
             assertThat(topics(s)).hasSize(3);
             status.setRollbackOnly();
         });
@@ -139,7 +139,7 @@ class AttemptStoredNotificationsTest {
 
         // The database refuses the attempt's last image: nothing of the attempt, and no notification of it.
         RefuseImageTrigger.armOnce(tenant.id());
-        assertThatThrownBy(() -> persister.store(binding(s), report(true), Instant.now().minusSeconds(5)))
+        assertThatThrownBy(() -> results.store(binding(s), "socket:test", report(true), Instant.now().minusSeconds(5)))
                 .isInstanceOf(org.springframework.dao.DataAccessException.class);
         assertThat(topics(s)).isEmpty();
         assertThat(attempts.findAllByBusinessIdAndSessionIdOrderByAttemptNumber(tenant.id(), s.id())).isEmpty();
@@ -192,7 +192,7 @@ class AttemptStoredNotificationsTest {
     }
 
     private static AttemptImage image(AttemptImage.Role role, long atMs) {
-        // a real JPEG: the persister re-encodes every kept frame before it stores it
+        // a real JPEG: AttemptResults re-encodes every kept frame before it stores it
         try {
             return new AttemptImage(role, atMs, CaptureSocketTestSupport.greyJpeg());
         } catch (java.io.IOException e) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.engine.LiveAttempt;
 import dev.livecheck.core.engine.LivenessEngine;
+import dev.livecheck.core.engine.LiveFrames;
 import dev.livecheck.core.vision.FrameRejectedException;
+import dev.livecheck.core.vision.InspectedFrame;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,8 +68,28 @@ class AttemptWorkerTest {
         }
     }
 
+    /**
+     * A frame that passes the socket's inspection (header, markers, size) but that no decoder can decode: its
+     * quantisation tables are cut out. The engine refuses it with NOT_JPEG, so the test sees which frames it analysed.
+     */
+    private static InspectedFrame undecodable() throws Exception {
+        byte[] jpeg = CaptureSocketTestSupport.greyJpeg();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        int i = 2;
+        while ((jpeg[i + 1] & 0xFF) != 0xDA) {
+            int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+            if ((jpeg[i + 1] & 0xFF) != 0xDB) {
+                out.write(jpeg, i, 2 + length);
+            }
+            i += 2 + length;
+        }
+        out.write(jpeg, i, jpeg.length - i);
+        return LiveFrames.inspect(out.toByteArray());
+    }
+
     @Test
-    void aBusyEngineDropsTheOldestFramesAndAnalysesOnlyTheNewest() {
+    void aBusyEngineDropsTheOldestFramesAndAnalysesOnlyTheNewest() throws Exception {
         BusyExecutor executor = new BusyExecutor();
         RecordingListener listener = new RecordingListener();
         AttemptWorker worker = new AttemptWorker(engine.startAttempt(List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP)),
@@ -74,7 +97,7 @@ class AttemptWorkerTest {
 
         int sent = 3 * CaptureLimits.FRAME_QUEUE;
         for (int i = 0; i < sent; i++) {
-            worker.offer(("not a jpeg " + i).getBytes(), i * 66L);
+            worker.offer(undecodable(), i * 66L);
         }
 
         assertThat(executor.waiting).as("one drain task per attempt, however many frames").hasSize(1);
@@ -84,14 +107,14 @@ class AttemptWorkerTest {
     }
 
     @Test
-    void aStoppedWorkerTakesNoMoreFrames() {
+    void aStoppedWorkerTakesNoMoreFrames() throws Exception {
         BusyExecutor executor = new BusyExecutor();
         RecordingListener listener = new RecordingListener();
         AttemptWorker worker = new AttemptWorker(engine.startAttempt(List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP)),
                 executor, listener, Instant.EPOCH);
-        worker.offer("frame".getBytes(), 0);
+        worker.offer(undecodable(), 0);
         worker.stop();
-        worker.offer("frame".getBytes(), 66);
+        worker.offer(undecodable(), 66);
         executor.runAll();
 
         assertThat(listener.rejected).isEmpty();

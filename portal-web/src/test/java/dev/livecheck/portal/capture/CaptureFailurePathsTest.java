@@ -99,7 +99,7 @@ class CaptureFailurePathsTest extends CaptureSocketTestSupport {
      * The failure is real: an H2 trigger ({@link RefuseImageTrigger}) makes the database refuse the last insert of
      * {@code AttemptRecorder.record} (the third image), after the attempt slot was taken, the session moved to
      * COMPLETED (the attempt is an APPROVE) and the attempt row and two images were inserted. The recorder, its
-     * transaction and the persister are the production ones. The client gets INTERNAL, the transaction leaves no
+     * transaction and AttemptResults are the production ones. The client gets INTERNAL, the transaction leaves no
      * trace, and the same socket runs the next attempt, which is stored as attempt 1.
      */
     @Test

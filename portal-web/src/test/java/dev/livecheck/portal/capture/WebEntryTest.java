@@ -151,11 +151,11 @@ class WebEntryTest extends CaptureSocketTestSupport {
                 .params(Instant.now().minusSeconds(60), swept.sessionId()).update();
         sessions.expireOverdue(Instant.now());
         Link approved = newApiLink(ORIGINS, SDK);
-        sessions.takeAttemptSlot(approved.businessId(), approved.sessionId(), Recommendation.APPROVE, true,
+        sessions.takeAttemptSlot(approved.businessId(), approved.sessionId(), null, Recommendation.APPROVE, true,
                 Instant.now());
         Link usedUp = newApiLink(ORIGINS, SDK);
         for (int i = 0; i < 2; i++) {
-            sessions.takeAttemptSlot(usedUp.businessId(), usedUp.sessionId(), Recommendation.REJECT, false,
+            sessions.takeAttemptSlot(usedUp.businessId(), usedUp.sessionId(), null, Recommendation.REJECT, false,
                     Instant.now());
         }
         Link cancelled = newApiLink(ORIGINS, SDK);

@@ -50,7 +50,7 @@ public final class PortalProcess {
                 session = sessions.insert(VerificationSession.open(profile, "R", "r@example.com", null,
                         CaptureTokens.hash(CaptureTokens.newToken()), Instant.now()));
             }
-            StoredAttempt stored = recorder.record(business.id(), session.id(), attempt(random));
+            StoredAttempt stored = recorder.record(business.id(), session.id(), null, attempt(random));
             out.println("ACK " + stored.attempt().id());
             out.flush();
             if (stored.session().state() != SessionState.ONGOING) {

@@ -74,7 +74,7 @@ class DashboardChartsJourneyTest extends BrowserJourney {
     }
 
     private void attempt(VerificationSession s, Recommendation r, String reason, Instant at) {
-        recorder.record(s.businessId(), s.id(), new NewAttempt(r,
+        recorder.record(s.businessId(), s.id(), null, new NewAttempt(r,
                 r == Recommendation.APPROVE ? LivenessAuth.PASS : LivenessAuth.FAIL, reason, "TURN_LEFT,LOOK_UP",
                 null, 50, 50, 5200, 100, at.minusSeconds(5), at, List.of()));
     }

@@ -17,6 +17,7 @@ import dev.livecheck.persistence.users.Role;
 import dev.livecheck.portal.e2e.pages.CapturePage;
 import dev.livecheck.portal.e2e.pages.LoginPage;
 import dev.livecheck.portal.e2e.pages.SessionReportPage;
+import dev.livecheck.persistence.support.Sha256;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -127,7 +128,7 @@ class EmbeddedCaptureJourneyTest extends ScriptedChallengesJourney {
         generator.initialize(2048);
         byte[] publicKey = generator.generateKeyPair().getPublic().getEncoded();
         ApiApplication application = applications.insert(ApiApplication.create(shop.businessId(), "Shop site",
-                profile.id(), Base64.getEncoder().encodeToString(publicKey), CaptureTokens.sha256Hex(publicKey),
+                profile.id(), Base64.getEncoder().encodeToString(publicKey), Sha256.hex(publicKey),
                 List.of(site().origin()), "sealed-secret", shop.userId(), now));
         VerificationSession session = sessions.insert(VerificationSession.openForApi(profile, application.id(), 3,
                 "shopper-42", CaptureTokens.hash(token), now.plus(Duration.ofHours(1)), now));

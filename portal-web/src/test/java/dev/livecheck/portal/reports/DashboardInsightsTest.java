@@ -29,7 +29,7 @@ class DashboardInsightsTest extends PortalWebTest {
     AttemptRecorder recorder;
 
     void attempt(VerificationSession s, Recommendation r, String reason, long durationMs, Instant at) {
-        recorder.record(s.businessId(), s.id(), new NewAttempt(r,
+        recorder.record(s.businessId(), s.id(), null, new NewAttempt(r,
                 r == Recommendation.APPROVE ? LivenessAuth.PASS : LivenessAuth.FAIL, reason, "TURN_LEFT,LOOK_UP",
                 null, 50, 50, durationMs, 100, at.minusMillis(durationMs), at, List.of()));
     }

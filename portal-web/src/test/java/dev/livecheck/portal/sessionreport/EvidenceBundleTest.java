@@ -11,10 +11,10 @@ import dev.livecheck.persistence.attempts.MediaMetadata;
 import dev.livecheck.persistence.attempts.StoredAttempt;
 import dev.livecheck.persistence.audit.AuditAction;
 import dev.livecheck.persistence.audit.AuditLog;
-import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.portal.PortalWebTest;
 import dev.livecheck.portal.TestData.Tenant;
+import dev.livecheck.persistence.support.Sha256;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +71,7 @@ class EvidenceBundleTest extends PortalWebTest {
         for (JsonNode f : listed) {
             byte[] bytes = files.get(f.get("path").asString());
             assertThat(f.get("sha256").asString()).as(f.get("path").asString())
-                    .isEqualTo(CaptureTokens.sha256Hex(bytes));
+                    .isEqualTo(Sha256.hex(bytes));
             assertThat(f.get("size").asLong()).isEqualTo(bytes.length);
         }
 
@@ -81,7 +81,7 @@ class EvidenceBundleTest extends PortalWebTest {
                 byte[] inZip = files.get("attempt-" + attempt.attempt().attemptNumber() + "/"
                         + m.role().name().toLowerCase(Locale.ROOT) + ".jpg");
                 assertThat(inZip).isEqualTo(media.findContent(a.id(), m.attemptId(), m.role()).orElseThrow().bytes());
-                assertThat(CaptureTokens.sha256Hex(inZip)).isEqualTo(m.sha256());
+                assertThat(Sha256.hex(inZip)).isEqualTo(m.sha256());
             }
         }
 

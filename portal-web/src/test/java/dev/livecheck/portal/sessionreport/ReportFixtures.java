@@ -21,6 +21,7 @@ import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.portal.sessions.SubCheckRow;
+import dev.livecheck.persistence.support.Sha256;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -110,7 +111,7 @@ final class ReportFixtures {
         for (MediaRole role : MediaRole.values()) {
             media.add(new NewMedia(role, "image/jpeg", photo(seed + role.ordinal(), 96, 72)));
         }
-        return recorder.record(s.businessId(), s.id(), new NewAttempt(
+        return recorder.record(s.businessId(), s.id(), null, new NewAttempt(
                 approve ? Recommendation.APPROVE : Recommendation.REJECT,
                 approve ? LivenessAuth.PASS : LivenessAuth.FAIL, report.reason(), "TURN_LEFT,LOOK_UP",
                 ReportJson.toJson(report, false), report.frames(), report.analyzedFrames(), report.durationMillis(),
@@ -145,7 +146,7 @@ final class ReportFixtures {
             List<SessionDocument.ImagePart> imageParts = new ArrayList<>();
             for (MediaRole role : MediaRole.values()) {
                 byte[] bytes = photo(n * 10 + role.ordinal(), imageWidth, imageHeight);
-                imageParts.add(new SessionDocument.ImagePart(role, "image/jpeg", CaptureTokens.sha256Hex(bytes), false,
+                imageParts.add(new SessionDocument.ImagePart(role, "image/jpeg", Sha256.hex(bytes), false,
                         images ? bytes : null));
             }
             parts.add(new SessionDocument.AttemptPart(a, List.of("TURN_LEFT", "LOOK_UP"),

@@ -2,13 +2,19 @@ package dev.livecheck.portal.capture;
 
 import dev.livecheck.core.attempt.AttemptEvent;
 import dev.livecheck.core.engine.LiveAttempt;
+import dev.livecheck.core.engine.LivenessEngine;
 import dev.livecheck.core.report.LivenessReport;
-import dev.livecheck.core.vision.FrameDecoder;
 import dev.livecheck.core.vision.FrameRejectedException;
+import dev.livecheck.core.engine.LiveFrames;
+import dev.livecheck.core.vision.InspectedFrame;
 import dev.livecheck.persistence.attempts.AttemptRefusedException;
 import dev.livecheck.persistence.sessions.Recommendation;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,20 +25,30 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One capture socket: admits or refuses frames and control messages (on the socket's thread), runs at most one
- * attempt at a time (on engine threads) and tells the client what happens. The session row decides whether an attempt
- * may start and what it asks ({@link AttemptGate}): one attempt per session across sockets and nodes, and the same
- * challenge sequence until an attempt is counted. An attempt that is cancelled, or whose socket closes, before the
- * engine decides is never stored; once a challenge was issued it counts as abandoned, and too many of those close the
- * session.
+ * One capture socket ("connection", so that "session" only ever means the verification session): admits or refuses
+ * frames and control messages (on the socket's thread; each frame is inspected here, once), runs at most one attempt
+ * at a time (on engine threads), stores its result (on the storage executor) and tells the client what happens. The
+ * session row decides whether an attempt may start and what it asks ({@link AttemptGate}): one attempt per session
+ * across sockets and nodes, and the same challenge sequence until an attempt is counted. An attempt that is
+ * cancelled, or whose socket closes, before the engine decides is never stored; once a challenge was issued it counts
+ * as abandoned, and too many of those close the session. Opened by {@link CaptureConnections}.
  */
-final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter {
+final class CaptureConnection implements AttemptWorker.Listener, CaptureLoad.Waiter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CaptureSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureConnection.class);
 
     private final WebSocketSession socket;
     private final CaptureBinding binding;
-    private final CaptureServices services;
+    private final LivenessEngine engine;
+    private final AttemptGate gate;
+    private final AttemptResults results;
+    private final Executor engineExecutor;
+    private final ScheduledExecutorService ticker;
+    private final Executor storage;
+    private final CaptureLoad load;
+    private final CaptureMetrics metrics;
+    private final BusyAttemptLog busyAttempts;
+    private final Clock clock;
     private final FrameRateLimiter rateLimiter = new FrameRateLimiter(CaptureLimits.MAX_FRAMES_PER_SECOND);
     private final AtomicInteger badInARow = new AtomicInteger();
     /** This socket's name on the session's attempt lease. */
@@ -46,11 +62,23 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
     private ScheduledFuture<?> ticking;
     private boolean closed;
 
-    /** @param socket must be safe for concurrent sends (engine and socket threads both talk to the client) */
-    CaptureSession(WebSocketSession socket, CaptureBinding binding, CaptureServices services) {
+    /** See {@link CaptureConnections#open}. */
+    CaptureConnection(WebSocketSession socket, CaptureBinding binding, LivenessEngine engine, AttemptGate gate,
+                      AttemptResults results, Executor engineExecutor, ScheduledExecutorService ticker,
+                      Executor storage, CaptureLoad load, CaptureMetrics metrics, BusyAttemptLog busyAttempts,
+                      Clock clock) {
         this.socket = socket;
         this.binding = binding;
-        this.services = services;
+        this.engine = engine;
+        this.gate = gate;
+        this.results = results;
+        this.engineExecutor = engineExecutor;
+        this.ticker = ticker;
+        this.storage = storage;
+        this.load = load;
+        this.metrics = metrics;
+        this.busyAttempts = busyAttempts;
+        this.clock = clock;
     }
 
     void opened(int attempt, int attemptsLeft) {
@@ -67,15 +95,19 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
         }, () -> garbage(ProtocolError.BAD_MESSAGE, CloseStatus.POLICY_VIOLATION));
     }
 
-    /** A binary message: checked cheaply here, analysed later on an engine thread. */
+    /**
+     * A binary message: inspected here, once, against the protocol's limits without decoding (every frame is answered,
+     * in or outside an attempt), analysed later on an engine thread.
+     */
     void frame(byte[] jpeg) {
         long arrival = monotonicMillis();
         if (!rateLimiter.tryAcquire(arrival)) {
             noticeRateLimit(arrival);
             return;
         }
+        InspectedFrame frame;
         try {
-            FrameDecoder.inspect(jpeg, FrameDecoder.Limits.LIVE);
+            frame = LiveFrames.inspect(jpeg);
         } catch (FrameRejectedException e) {
             garbage(ProtocolError.of(e.reason()), closeStatusFor(e.reason()));
             return;
@@ -84,10 +116,10 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
         AttemptWorker worker = currentWorker();
         if (worker != null) {
             if (!sampler.keep(arrival)) {
-                services.metrics().droppedForRate(); // beyond this attempt's share: an even subsample is analysed
+                metrics.droppedForRate(); // beyond this attempt's share: an even subsample is analysed
                 return;
             }
-            worker.offer(jpeg, arrival);
+            worker.offer(frame, arrival);
         }
         // Frames outside an attempt (before start, after a result) are dropped: the client streams a little early or late.
     }
@@ -111,7 +143,7 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
             }
             waiting = true;
         }
-        if (services.load().admit(this) == CaptureLoad.Admission.ADMITTED) {
+        if (load.admit(this) == CaptureLoad.Admission.ADMITTED) {
             start();
         }
     }
@@ -123,7 +155,7 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
 
     @Override
     public void admitted() {
-        services.ticker().execute(this::start); // off the thread that released the slot
+        ticker.execute(this::start); // off the thread that released the slot
     }
 
     @Override
@@ -147,25 +179,21 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
         synchronized (this) {
             waiting = false;
             if (closed || current != null) {
-                services.load().release(this);
+                load.release(this);
                 return;
             }
         }
-        if (!services.sessionStillOpen(binding)) {
-            services.load().release(this);
-            send(ProtocolMessages.error(ProtocolError.SESSION_CLOSED));
-            close(CloseStatus.NORMAL);
-            return;
-        }
-        AttemptGate.Start gate = services.gate().begin(binding, leaseOwner);
-        switch (gate.outcome()) {
+        // the link may have expired, been cancelled or been replaced ("Resend with a new link") since the handshake:
+        // the gate's claim checks that in the same UPDATE (CLOSED)
+        AttemptGate.Start start = gate.begin(binding, leaseOwner);
+        switch (start.outcome()) {
             case IN_PROGRESS -> {
-                services.load().release(this);
+                load.release(this);
                 send(ProtocolMessages.error(ProtocolError.ATTEMPT_IN_PROGRESS));
                 return;
             }
             case CLOSED -> {
-                services.load().release(this);
+                load.release(this);
                 send(ProtocolMessages.error(ProtocolError.SESSION_CLOSED));
                 close(CloseStatus.NORMAL);
                 return;
@@ -174,24 +202,24 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
                 // below
             }
         }
-        LiveAttempt attempt = services.engine().startAttempt(gate.challenges());
-        AttemptWorker worker = new AttemptWorker(attempt, services.engineExecutor(), this, services.clock().instant());
+        LiveAttempt attempt = engine.startAttempt(start.challenges());
+        AttemptWorker worker = new AttemptWorker(attempt, engineExecutor, this, clock.instant());
         synchronized (this) {
             if (current != null) {
                 return; // a second start on this socket raced the first; the lease is this socket's either way
             }
             if (closed) {
-                services.gate().release(binding, leaseOwner);
-                services.load().release(this);
+                gate.release(binding, leaseOwner);
+                load.release(this);
                 return;
             }
             current = worker;
             // the attempt's share, before any engine event: for a queued start this is also the sign it was admitted
-            int fps = services.load().rateOf(this);
+            int fps = load.rateOf(this);
             sampler.rate(fps);
             send(ProtocolMessages.rate(fps));
             long period = CaptureLimits.TICK.toMillis();
-            ticking = services.ticker().scheduleAtFixedRate(() -> worker.tick(monotonicMillis()), period, period,
+            ticking = ticker.scheduleAtFixedRate(() -> worker.tick(monotonicMillis()), period, period,
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -204,7 +232,7 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
             waiting = false;
             stopTicking();
         }
-        services.load().release(this); // also leaves the admission queue
+        load.release(this); // also leaves the admission queue
         if (worker != null) {
             worker.stop();
             countFrames(worker, "ABANDONED");
@@ -219,10 +247,10 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
     private void settleAbandoned(AttemptWorker worker) {
         try {
             if (worker.challengeStep() == 0) {
-                services.gate().release(binding, leaseOwner);
+                gate.release(binding, leaseOwner);
                 return;
             }
-            if (services.gate().abandoned(binding, leaseOwner, worker.challengeStep(), worker.challengeCount())) {
+            if (gate.abandoned(binding, leaseOwner, worker.challengeStep(), worker.challengeCount())) {
                 send(ProtocolMessages.result(new AttemptOutcome(Recommendation.REJECT, 0, true,
                         binding.errorRedirectUrl())));
             }
@@ -239,9 +267,47 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
         }
         for (AttemptEvent event : update.events()) {
             send(ProtocolMessages.forEvent(event));
+            if (event instanceof AttemptEvent.ChallengeIssued) {
+                renewLease();
+            }
         }
         if (update.decided() && claimDecision(worker)) {
-            finish(worker, update.report());
+            conclude(worker, update.report());
+        }
+    }
+
+    /**
+     * The attempt is alive and asking: its lease gets a whole lease time again, so a long but live attempt (a slow
+     * lock, a queue at the engine) keeps it. Off the engine thread; a failure only means the lease may run out.
+     */
+    private void renewLease() {
+        try {
+            storage.execute(() -> {
+                try {
+                    if (!gate.renew(binding, leaseOwner)) {
+                        LOG.warn("the attempt lease of session {} was lost; its result may not be counted",
+                                binding.sessionId());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("renewing the attempt lease of session {} failed", binding.sessionId(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("capture storage is saturated or closed; the lease of session {} is not renewed",
+                    binding.sessionId());
+        }
+    }
+
+    /** A decided attempt is concluded (stored or not, see {@link AttemptResults#disposition}) on the storage executor. */
+    private void conclude(AttemptWorker worker, LivenessReport report) {
+        try {
+            storage.execute(() -> finish(worker, report));
+        } catch (RejectedExecutionException e) {
+            LOG.error("capture storage is saturated or closed; an attempt of session {} is not stored",
+                    binding.sessionId());
+            countFrames(worker, "ERROR");
+            releaseQuietly();
+            send(ProtocolMessages.error(ProtocolError.INTERNAL));
         }
     }
 
@@ -267,29 +333,29 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
         }
         current = null;
         stopTicking();
-        services.load().release(this);
+        load.release(this);
         return true;
     }
 
     private void finish(AttemptWorker worker, LivenessReport report) {
-        if (ServerCut.cut(report, worker.offeredFrames(), worker.droppedFrames())) {
-            // The server, not the person, lost the evidence: the attempt is not stored, so it is offered again.
-            countFrames(worker, "BUSY");
-            releaseQuietly();
-            services.busyAttempts().record(binding, worker.offeredFrames(), worker.droppedFrames());
-            busy();
-            return;
-        }
-        countFrames(worker, report.frames() == 0 ? "NO_FRAMES" : report.recommendation().name());
-        if (report.frames() == 0) {
-            // The client started but never sent a frame: nothing was judged (and no challenge issued), so it must not
-            // use up an attempt.
-            releaseQuietly();
-            send(ProtocolMessages.error(ProtocolError.TIMEOUT));
-            return;
+        switch (AttemptResults.disposition(report, worker.offeredFrames(), worker.droppedFrames())) {
+            case BUSY -> {
+                countFrames(worker, "BUSY");
+                releaseQuietly();
+                busyAttempts.record(binding, worker.offeredFrames(), worker.droppedFrames());
+                busy();
+                return;
+            }
+            case NO_FRAMES -> {
+                countFrames(worker, "NO_FRAMES");
+                releaseQuietly();
+                send(ProtocolMessages.error(ProtocolError.TIMEOUT));
+                return;
+            }
+            case COUNTED -> countFrames(worker, report.recommendation().name());
         }
         try {
-            AttemptOutcome outcome = services.persister().store(binding, report, worker.startedAt());
+            AttemptOutcome outcome = results.store(binding, leaseOwner, report, worker.startedAt());
             send(ProtocolMessages.result(outcome));
         } catch (AttemptRefusedException e) {
             LOG.info("attempt not stored: {}", e.getMessage());
@@ -305,21 +371,21 @@ final class CaptureSession implements AttemptWorker.Listener, CaptureLoad.Waiter
     /** Storing a counted attempt ends the lease in its own transaction; every other end releases it here. */
     private void releaseQuietly() {
         try {
-            services.gate().release(binding, leaseOwner);
+            gate.release(binding, leaseOwner);
         } catch (RuntimeException e) {
             LOG.warn("releasing the attempt lease of session {} failed; it runs out by itself", binding.sessionId(), e);
         }
     }
 
     private void busy() {
-        services.metrics().busy();
+        metrics.busy();
         send(ProtocolMessages.error(ProtocolError.BUSY));
     }
 
     private void countFrames(AttemptWorker worker, String outcome) {
-        services.metrics().attempt(outcome);
-        services.metrics().droppedBehind(worker.droppedFrames());
-        services.metrics().analysed(worker.offeredFrames() - worker.droppedFrames());
+        metrics.attempt(outcome);
+        metrics.droppedBehind(worker.droppedFrames());
+        metrics.analysed(worker.offeredFrames() - worker.droppedFrames());
     }
 
     /** Bad input is answered and dropped; too much of it in a row ends the socket. */

@@ -4,7 +4,7 @@ import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.report.AttemptImage;
 import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.report.ReportJson;
-import dev.livecheck.core.vision.FrameDecoder;
+import dev.livecheck.core.engine.LiveFrames;
 import dev.livecheck.core.vision.FrameRejectedException;
 import dev.livecheck.persistence.attempts.AttemptRecorder;
 import dev.livecheck.persistence.attempts.LivenessAuth;
@@ -24,35 +24,55 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores a decided attempt (report, sub-check details, the three images) through {@link AttemptRecorder}, which takes
- * the session's attempt slot in the same transaction, publishes {@link AttemptStored} inside that transaction (so the
- * notifications it causes commit with it, or not at all), and turns the stored state into what the client may learn.
+ * From the engine's decision to the {@code result} the client gets: which decided attempts are stored at all
+ * ({@link #disposition}), storing one (report, sub-check details, the three images) through {@link AttemptRecorder},
+ * which takes the session's attempt slot in the same transaction, publishing {@link AttemptStored} inside that
+ * transaction (so the notifications it causes commit with it, or not at all), and turning the stored state into what
+ * the client may learn ({@link #outcome}).
  */
 @Component
-class AttemptPersister {
+class AttemptResults {
 
     /** Kept images are live frames, within the capture protocol's limits. */
-    private static final FrameDecoder IMAGES = new FrameDecoder(FrameDecoder.Limits.LIVE);
+
+    /** What becomes of a decided attempt. */
+    enum Disposition {
+        /** The server, not the person, lost the evidence ({@link ServerCut}): not stored, not counted, offered again. */
+        BUSY,
+        /** Started but no frame came: nothing was judged (and no challenge issued), so it uses up no attempt. */
+        NO_FRAMES,
+        /** Judged on the person's frames: stored, and counted against the session's attempts. */
+        COUNTED
+    }
 
     private final AttemptRecorder recorder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AttemptPersister(AttemptRecorder recorder, ApplicationEventPublisher events, Clock clock) {
+    AttemptResults(AttemptRecorder recorder, ApplicationEventPublisher events, Clock clock) {
         this.recorder = recorder;
         this.events = events;
         this.clock = clock;
     }
 
+    /** @param offered frames handed to the attempt; {@code dropped} of them because the engine fell behind */
+    static Disposition disposition(LivenessReport report, int offered, int dropped) {
+        if (ServerCut.cut(report, offered, dropped)) {
+            return Disposition.BUSY;
+        }
+        return report.frames() == 0 ? Disposition.NO_FRAMES : Disposition.COUNTED;
+    }
+
     /**
-     * One transaction: the recorder's joins it, and the {@link AttemptStored} listeners run in it.
+     * Stores a {@link Disposition#COUNTED} attempt in one transaction (the recorder's joins it, and the
+     * {@link AttemptStored} listeners run in it) and ends {@code leaseOwner}'s lease with it.
      *
      * @throws dev.livecheck.persistence.attempts.AttemptRefusedException if the session cannot take it any more
      */
     @Transactional
-    AttemptOutcome store(CaptureBinding binding, LivenessReport report, Instant startedAt) {
+    AttemptOutcome store(CaptureBinding binding, String leaseOwner, LivenessReport report, Instant startedAt) {
         Instant completedAt = clock.instant();
-        StoredAttempt stored = recorder.record(binding.businessId(), binding.sessionId(),
+        StoredAttempt stored = recorder.record(binding.businessId(), binding.sessionId(), leaseOwner,
                 newAttempt(report, startedAt, completedAt));
         events.publishEvent(new AttemptStored(binding.businessId(), binding.sessionId(), stored.attempt().id(),
                 stored.session().state() != SessionState.ONGOING));
@@ -60,11 +80,34 @@ class AttemptPersister {
     }
 
     static NewAttempt newAttempt(LivenessReport report, Instant startedAt, Instant completedAt) {
-        return new NewAttempt(Recommendation.valueOf(report.recommendation().name()),
-                LivenessAuth.valueOf(report.livenessAuth().name()), report.reason(),
-                report.challenges().stream().map(Challenge::name).collect(Collectors.joining(",")),
+        return new NewAttempt(recommendation(report.recommendation()), livenessAuth(report.livenessAuth()),
+                report.reason(), report.challenges().stream().map(Challenge::name).collect(Collectors.joining(",")),
                 ReportJson.toJson(report, false), report.frames(), report.analyzedFrames(), report.durationMillis(),
                 report.decisionMillis(), startedAt, completedAt, media(report.images()));
+    }
+
+    /** The engine's values as stored: a value added on one side and not the other fails compilation here. */
+    static Recommendation recommendation(dev.livecheck.core.report.Recommendation engine) {
+        return switch (engine) {
+            case APPROVE -> Recommendation.APPROVE;
+            case REJECT -> Recommendation.REJECT;
+            case NOT_AVAILABLE -> Recommendation.NOT_AVAILABLE;
+        };
+    }
+
+    static LivenessAuth livenessAuth(dev.livecheck.core.report.LivenessAuth engine) {
+        return switch (engine) {
+            case PASS -> LivenessAuth.PASS;
+            case FAIL -> LivenessAuth.FAIL;
+        };
+    }
+
+    static MediaRole mediaRole(AttemptImage.Role engine) {
+        return switch (engine) {
+            case FRONTAL_START -> MediaRole.FRONTAL_START;
+            case CHALLENGE -> MediaRole.CHALLENGE;
+            case FRONTAL_END -> MediaRole.FRONTAL_END;
+        };
     }
 
     /**
@@ -73,13 +116,13 @@ class AttemptPersister {
      */
     private static List<NewMedia> media(List<AttemptImage> images) {
         return images.stream()
-                .map(i -> new NewMedia(MediaRole.valueOf(i.role().name()), "image/jpeg", reencoded(i.jpeg())))
+                .map(i -> new NewMedia(mediaRole(i.role()), "image/jpeg", reencoded(i.jpeg())))
                 .toList();
     }
 
     private static byte[] reencoded(byte[] clientJpeg) {
         try {
-            return IMAGES.reencode(clientJpeg);
+            return LiveFrames.reencode(clientJpeg);
         } catch (FrameRejectedException e) {
             // The engine decoded this very frame to analyse it; failing now is a fault, not bad input.
             throw new IllegalStateException("a kept frame no longer decodes: " + e.getMessage(), e);
