@@ -122,10 +122,27 @@ public final class LivePerformer implements AutoCloseable {
     /**
      * {@code action} from rest to rest ({@link MotionScript#challenge}: the same ramp, hold, return and rest timings
      * as {@link #perform}, drawn from this performer's random source), with the sway out and back over the clip.
+     * Of {@value #CLIP_DRAWS} draws it keeps the widest move: a live performer draws afresh for every challenge, but
+     * a clip is replayed for every user and attempt of this identity, and a draw at the bottom of the test kit's range
+     * (a 15 degree nod) would make all of them fail the 3D-structure check together.
      */
     public synchronized Clip challengeClip(Challenge action, double fps) {
-        MotionScript script = MotionScript.challenge(action, Style.HEAD, studio.rnd);
+        MotionScript script = null;
+        for (int i = 0; i < CLIP_DRAWS; i++) {
+            MotionScript drawn = MotionScript.challenge(action, Style.HEAD, studio.rnd);
+            if (script == null || extent(drawn) > extent(script)) {
+                script = drawn;
+            }
+        }
         return clip(action, script, script.duration(), fps, 1);
+    }
+
+    private static final int CLIP_DRAWS = 3;
+
+    /** How far a challenge script moves from frontal: its target's largest angle, or scale change in percent. */
+    private static double extent(MotionScript script) {
+        Pose target = script.segments().get(0).to();
+        return Math.max(Math.max(Math.abs(target.yaw()), Math.abs(target.pitch())), 100 * (target.scale() - 1));
     }
 
     /**

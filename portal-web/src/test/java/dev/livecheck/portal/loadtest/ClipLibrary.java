@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Pre-rendered footage for the load test's users, so that the client costs next to nothing while they run (a live
@@ -57,17 +56,33 @@ public final class ClipLibrary {
     }
 
     /**
-     * Renders {@code count} identities, the k-th the performer of {@link LiveCaptureLoad#personSeed}{@code (seed, k)}
-     * (so identity k is the person user k would have been with live rendering), in parallel on all cores.
+     * Renders {@code count} identities in parallel on all cores: the performers of the user seeds
+     * {@link LiveCaptureLoad#personSeed}{@code (seed, k)}, k = 0, 1, ..., skipping a seed whose face photo an earlier
+     * identity already wears while the test kit has faces left (two seeds can draw the same photo).
      */
     public static ClipLibrary render(long seed, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("at least one identity");
         }
         long t0 = System.nanoTime();
-        List<Identity> identities = IntStream.range(0, count).parallel()
-                .mapToObj(k -> identity(LiveCaptureLoad.personSeed(seed, k))).toList();
+        List<Identity> identities = distinctFaces(seed, count).parallelStream().map(ClipLibrary::identity).toList();
         return new ClipLibrary(identities, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The first {@code count} user seeds with different faces, or with repeats once every face is taken. */
+    private static List<Long> distinctFaces(long seed, int count) {
+        List<Long> seeds = new java.util.ArrayList<>();
+        java.util.Set<String> faces = new java.util.HashSet<>();
+        int faceCount = dev.livecheck.core.testkit.FaceLibrary.shared().faces().size();
+        for (int k = 0; seeds.size() < count; k++) {
+            long candidate = LiveCaptureLoad.personSeed(seed, k);
+            try (LivePerformer person = new LivePerformer(candidate)) {
+                if (faces.add(person.face()) || faces.size() >= faceCount || k >= 20 * count) {
+                    seeds.add(candidate);
+                }
+            }
+        }
+        return seeds;
     }
 
     private static Identity identity(long seed) {
