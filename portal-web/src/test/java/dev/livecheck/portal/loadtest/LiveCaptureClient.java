@@ -49,7 +49,8 @@ public final class LiveCaptureClient {
             "RATE_LIMITED");
 
     /**
-     * @param fps frames per second to send; 0 for the {@code fps} of the server's {@code ready}
+     * @param fps the most frames per second to send, like a camera of that rate: the client sends the {@code fps} of
+     *     the server's {@code ready}, then of its {@code rate} messages, but never more than this; 0 for no cap
      * @param maxAttempts attempts this person makes at most (a {@code final:false} result is followed by another
      *     {@code start} while attempts are left on both sides)
      * @param deadline the whole visit, link to last result, is abandoned after this
@@ -195,12 +196,17 @@ public final class LiveCaptureClient {
             }
         }
 
+        /** The rate the server asks for, at most {@link Options#fps} when that is set. */
+        private double capped(double asked) {
+            return options.fps() > 0 ? Math.min(asked, options.fps()) : asked;
+        }
+
         private Result converse(long deadline) throws InterruptedException {
             JsonNode ready = next(deadline);
             if (ready == null || !"ready".equals(type(ready))) {
                 return result(ready == null ? outcomeWithoutMessage() : "UNEXPECTED " + type(ready), 0, -1);
             }
-            double fps = options.fps() > 0 ? options.fps() : ready.path("fps").asDouble(15);
+            double fps = capped(ready.path("fps").asDouble(15));
             int serverAttemptsLeft = ready.path("attemptsLeft").asInt(1);
             int attempts = 0;
             long firstStart = -1;
@@ -284,7 +290,7 @@ public final class LiveCaptureClient {
          * frame is still being sent.
          */
         private ScheduledFuture<?> startStreaming(double fps) {
-            if (options.fps() <= 0 && intervalNanos > 0) {
+            if (intervalNanos > 0) {
                 fps = 1e9 / intervalNanos; // the share the server set for this socket stays until it says otherwise
             }
             intervalNanos = Math.round(1_000_000_000 / fps);
@@ -386,8 +392,8 @@ public final class LiveCaptureClient {
                 if ("rate".equals(type)) {
                     int fps = message.path("fps").asInt(0);
                     rates.add(fps);
-                    if (fps > 0 && options.fps() <= 0) {
-                        intervalNanos = Math.round(1e9 / fps); // the page obeys the server's share
+                    if (fps > 0) {
+                        intervalNanos = Math.round(1e9 / capped(fps)); // the page obeys the server's share
                     }
                     if (queued) {
                         queued = false; // admitted

@@ -40,8 +40,9 @@ import java.util.stream.Collectors;
  * rendered frame by frame (about 20 ms of CPU a frame), as runs before the clip library were.
  * {@code --links}: one capture link per line ({@code #} comments and blank lines skipped). {@code --create N}: signs
  * in as that admin (password from the environment variable {@code LIVECHECK_LOAD_PASSWORD}) and creates N sessions
- * with {@link PortalSessions}. {@code --users} defaults to the number of links; {@code --fps 0} (default) sends at
- * the {@code fps} the server's {@code ready} asks for.
+ * with {@link PortalSessions}. {@code --users} defaults to the number of links. Users send at the {@code fps} the
+ * server's {@code ready} and then {@code rate} ask for, never more than {@code --fps F} (a camera of that rate; 0,
+ * the default, for no cap).
  *
  * <p>Bounded: at most {@value #MAX_USERS} users, a ramp of at most 600 s, each user abandoned after its deadline
  * (default 120 s). Only loopback targets: the base URL and every link must resolve to loopback addresses only, else
@@ -73,7 +74,7 @@ public final class LiveCaptureLoad {
             check(users >= 0 && users <= MAX_USERS, "--users must be 1.." + MAX_USERS);
             check(create >= 0 && create <= MAX_USERS, "--create must be 1.." + MAX_USERS);
             check(rampSeconds >= 0 && rampSeconds <= 600, "--ramp must be 0..600 seconds");
-            check(fps == 0 || fps >= 1 && fps <= 30, "--fps must be 1..30 (0: the server's)");
+            check(fps == 0 || fps >= 1 && fps <= 30, "--fps must be 1..30 (0: no cap on the server's rate)");
             check(attempts >= 1 && attempts <= 10, "--attempts must be 1..10");
             check(deadlineSeconds >= 10 && deadlineSeconds <= 600, "--deadline must be 10..600 seconds");
             check(linksFile != null ^ create > 0, "give either --links FILE or --create N");
