@@ -1,7 +1,6 @@
 package dev.livecheck.portal.loadtest;
 
 import dev.livecheck.core.attempt.Challenge;
-import dev.livecheck.core.testkit.LivePerformer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One simulated person on a real socket, speaking the capture protocol like the capture page: opens the link,
  * binds the socket ({@link SocketBinding}), waits for {@code ready}, sends {@code start}, streams frames of a
- * {@link LivePerformer} in real time at the server's {@code fps} (rendered on the fly, scheduled on a shared pacer,
- * never a busy loop), performs each {@code challenge} the moment it arrives, and ends at {@code result}: again with
+ * {@link CameraFeed} in real time at the server's {@code fps} (played from a {@link ClipLibrary} or rendered on the
+ * fly, scheduled on a shared pacer, never a busy loop), performs each {@code challenge} as it arrives (a clip player
+ * once its rest clip in progress ends), and ends at {@code result}: again with
  * another {@code start} after a {@code final:false} result while it may still try, else done. Like a person reading
  * the instruction still on screen, it performs the challenge again when it has come back to rest and the server has
  * not yet said {@code challenge_passed} (counted as a repeat).
@@ -49,7 +49,8 @@ public final class LiveCaptureClient {
             "RATE_LIMITED");
 
     /**
-     * @param fps frames per second to send; 0 for the {@code fps} of the server's {@code ready}
+     * @param fps the most frames per second to send, like a camera of that rate: the client sends the {@code fps} of
+     *     the server's {@code ready}, then of its {@code rate} messages, but never more than this; 0 for no cap
      * @param maxAttempts attempts this person makes at most (a {@code final:false} result is followed by another
      *     {@code start} while attempts are left on both sides)
      * @param deadline the whole visit, link to last result, is abandoned after this
@@ -89,7 +90,7 @@ public final class LiveCaptureClient {
      * @param replyLatencyNanos for every server message while frames flow: time since the latest frame sent
      * @param framesSent frames sent, over {@code streamingMillis} of streaming (attempts only)
      * @param framesSkipped frames not sent (previous still in flight, or the tick came too late)
-     * @param renderNanos time spent rendering frames
+     * @param renderNanos time spent getting frames from the feed (rendering them, or picking them from clips)
      * @param challenges the challenges the server asked, in order, over all attempts
      * @param repeats challenges performed again because they were not acknowledged by the time the move was done
      * @param busy {@code error BUSY} answers (attempt cut by the server or queue timeout; retried, not counted)
@@ -116,16 +117,21 @@ public final class LiveCaptureClient {
         this.options = options;
     }
 
-    /** One person with the face, scene and camera of {@code seed} visits {@code link} until done. */
+    /** One person with the face, scene and camera of {@code seed}, rendered live, visits {@code link} until done. */
     public Result run(URI link, long seed) throws InterruptedException {
-        try (LivePerformer person = new LivePerformer(seed)) {
-            return new Visit(person).run(link);
+        try (CameraFeed person = CameraFeed.rendered(seed)) {
+            return run(link, person);
         }
+    }
+
+    /** The person {@code camera} shows visits {@code link} until done; the caller closes the feed. */
+    public Result run(URI link, CameraFeed camera) throws InterruptedException {
+        return new Visit(camera).run(link);
     }
 
     /** The state of one visit; the socket listener and the pacer's ticks share it. */
     private final class Visit implements WebSocket.Listener {
-        private final LivePerformer person;
+        private final CameraFeed person;
         private final long origin = System.nanoTime();
         private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
@@ -148,12 +154,11 @@ public final class LiveCaptureClient {
         private final java.util.List<Integer> rates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         /** The challenge asked and not yet passed, or null. */
         private volatile Challenge pending;
-        private final AtomicLong repeats = new AtomicLong();
         private volatile CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
         private WebSocket socket;
         private long streamingNanos;
 
-        Visit(LivePerformer person) {
+        Visit(CameraFeed person) {
             this.person = person;
         }
 
@@ -191,12 +196,17 @@ public final class LiveCaptureClient {
             }
         }
 
+        /** The rate the server asks for, at most {@link Options#fps} when that is set. */
+        private double capped(double asked) {
+            return options.fps() > 0 ? Math.min(asked, options.fps()) : asked;
+        }
+
         private Result converse(long deadline) throws InterruptedException {
             JsonNode ready = next(deadline);
             if (ready == null || !"ready".equals(type(ready))) {
                 return result(ready == null ? outcomeWithoutMessage() : "UNEXPECTED " + type(ready), 0, -1);
             }
-            double fps = options.fps() > 0 ? options.fps() : ready.path("fps").asDouble(15);
+            double fps = capped(ready.path("fps").asDouble(15));
             int serverAttemptsLeft = ready.path("attemptsLeft").asInt(1);
             int attempts = 0;
             long firstStart = -1;
@@ -280,7 +290,7 @@ public final class LiveCaptureClient {
          * frame is still being sent.
          */
         private ScheduledFuture<?> startStreaming(double fps) {
-            if (options.fps() <= 0 && intervalNanos > 0) {
+            if (intervalNanos > 0) {
                 fps = 1e9 / intervalNanos; // the share the server set for this socket stays until it says otherwise
             }
             intervalNanos = Math.round(1_000_000_000 / fps);
@@ -308,14 +318,8 @@ public final class LiveCaptureClient {
                     framesSkipped.incrementAndGet();
                     return;
                 }
-                long now = nowMillis();
-                Challenge asked = pending;
-                if (asked != null && !person.busy(now)) {
-                    person.perform(asked, now);
-                    repeats.incrementAndGet();
-                }
                 long r0 = System.nanoTime();
-                byte[] jpeg = person.frame(now);
+                ByteBuffer jpeg = person.frame(nowMillis(), pending);
                 renderNanos.addAndGet(System.nanoTime() - r0);
                 sendFrame(jpeg);
             }, 0, TICK_NANOS, TimeUnit.NANOSECONDS);
@@ -329,12 +333,12 @@ public final class LiveCaptureClient {
             }
         }
 
-        private synchronized void sendFrame(byte[] jpeg) {
+        private synchronized void sendFrame(ByteBuffer jpeg) {
             if (!streaming) {
                 return;
             }
             try {
-                lastSend = socket.sendBinary(ByteBuffer.wrap(jpeg), true).whenComplete((ok, error) -> {
+                lastSend = socket.sendBinary(jpeg, true).whenComplete((ok, error) -> {
                     if (error == null) {
                         lastFrameSentNanos = System.nanoTime();
                         framesSent.incrementAndGet();
@@ -362,7 +366,7 @@ public final class LiveCaptureClient {
             return new Result(person.face(), outcome, attempts, List.copyOf(results), timeToResult,
                     List.copyOf(latencies), framesSent.get(), framesSkipped.get(),
                     Math.max(0, streamingNanos) / 1_000_000, renderNanos.get(), List.copyOf(challenges),
-                    (int) repeats.get(), busyAnswers, queueWaitNanos.get() / 1_000_000,
+                    person.repeats(), busyAnswers, queueWaitNanos.get() / 1_000_000,
                     rates.stream().mapToInt(Integer::intValue).min().orElse(0));
         }
 
@@ -388,8 +392,8 @@ public final class LiveCaptureClient {
                 if ("rate".equals(type)) {
                     int fps = message.path("fps").asInt(0);
                     rates.add(fps);
-                    if (fps > 0 && options.fps() <= 0) {
-                        intervalNanos = Math.round(1e9 / fps); // the page obeys the server's share
+                    if (fps > 0) {
+                        intervalNanos = Math.round(1e9 / capped(fps)); // the page obeys the server's share
                     }
                     if (queued) {
                         queued = false; // admitted
@@ -405,7 +409,7 @@ public final class LiveCaptureClient {
                     try {
                         Challenge action = Challenge.valueOf(message.path("action").asString(""));
                         challenges.add(action);
-                        person.perform(action, nowMillis());
+                        person.challengeAsked(action, nowMillis());
                         pending = action;
                     } catch (IllegalArgumentException unknownAction) {
                         // a person asked for something they do not understand keeps still

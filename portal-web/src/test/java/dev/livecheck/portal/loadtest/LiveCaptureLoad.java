@@ -25,18 +25,24 @@ import java.util.stream.Collectors;
 
 /**
  * Live users against a running portal (a measurement tool, not a test): N {@link LiveCaptureClient}s, each a
- * different rendered person answering the server's random challenges, arriving evenly over a ramp, each on its own
- * capture link. Prints one table row: users, approved, rejected, other outcomes, time to result (first start to last
- * result) p50/p95, server reply latency p50/p95, frames sent per user per second of streaming, frames skipped.
+ * rendered person answering the server's random challenges, arriving evenly over a ramp, each on its own capture
+ * link. Prints one table row: users, approved, rejected, other outcomes, time to result (first start to last result)
+ * p50/p95, server reply latency p50/p95, frames sent per user per second of streaming, frames skipped, server and
+ * client CPU, load average.
  *
  * <pre>
  * LiveCaptureLoad BASE_URL (--links FILE | --create N --admin EMAIL) [--users N] [--ramp SECONDS] [--fps FPS]
- *                 [--attempts K] [--deadline SECONDS] [--seed S]
+ *                 [--attempts K] [--deadline SECONDS] [--seed S] [--render library|live] [--identities K]
  * </pre>
+ * {@code --render library} (default): before the users start, a {@link ClipLibrary} of {@code --identities}
+ * people (default 4, at most one per user) is rendered, and users play its clips, identities handed out
+ * round-robin; the client then costs next to nothing. {@code --render live}: every user is a different person
+ * rendered frame by frame (about 20 ms of CPU a frame), as runs before the clip library were.
  * {@code --links}: one capture link per line ({@code #} comments and blank lines skipped). {@code --create N}: signs
  * in as that admin (password from the environment variable {@code LIVECHECK_LOAD_PASSWORD}) and creates N sessions
- * with {@link PortalSessions}. {@code --users} defaults to the number of links; {@code --fps 0} (default) sends at
- * the {@code fps} the server's {@code ready} asks for.
+ * with {@link PortalSessions}. {@code --users} defaults to the number of links. Users send at the {@code fps} the
+ * server's {@code ready} and then {@code rate} ask for, never more than {@code --fps F} (a camera of that rate; 0,
+ * the default, for no cap).
  *
  * <p>Bounded: at most {@value #MAX_USERS} users, a ramp of at most 600 s, each user abandoned after its deadline
  * (default 120 s). Only loopback targets: the base URL and every link must resolve to loopback addresses only, else
@@ -45,38 +51,56 @@ import java.util.stream.Collectors;
 public final class LiveCaptureLoad {
 
     static final int MAX_USERS = 200;
+    static final int DEFAULT_IDENTITIES = 4;
     private static final int WARM_UP_FRAMES = 80;
     static final String PASSWORD_ENV = "LIVECHECK_LOAD_PASSWORD";
     /** The signed-in portal session of {@code --create}, which also reads the server's metrics; none with --links. */
     private static PortalSessions SERVER = new PortalSessions(URI.create("http://localhost/"));
 
+    /** Where the users' frames come from. */
+    public enum Render {
+        /** Played from a {@link ClipLibrary} rendered before the run. */
+        LIBRARY,
+        /** Rendered frame by frame while the users run. */
+        LIVE
+    }
+
     /** The parsed command line. */
     public record Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds,
-            double fps, int attempts, int deadlineSeconds, long seed) {
+            double fps, int attempts, int deadlineSeconds, long seed, Render render, int identities) {
 
         public Config {
             requireLoopback(base);
             check(users >= 0 && users <= MAX_USERS, "--users must be 1.." + MAX_USERS);
             check(create >= 0 && create <= MAX_USERS, "--create must be 1.." + MAX_USERS);
             check(rampSeconds >= 0 && rampSeconds <= 600, "--ramp must be 0..600 seconds");
-            check(fps == 0 || fps >= 1 && fps <= 30, "--fps must be 1..30 (0: the server's)");
+            check(fps == 0 || fps >= 1 && fps <= 30, "--fps must be 1..30 (0: no cap on the server's rate)");
             check(attempts >= 1 && attempts <= 10, "--attempts must be 1..10");
             check(deadlineSeconds >= 10 && deadlineSeconds <= 600, "--deadline must be 10..600 seconds");
             check(linksFile != null ^ create > 0, "give either --links FILE or --create N");
             check(create == 0 || admin != null, "--create needs --admin EMAIL");
+            check(render != null, "--render must be library or live");
+            check(identities >= 1 && identities <= MAX_USERS, "--identities must be 1.." + MAX_USERS);
+        }
+
+        /** Users played from a clip library of the default number of identities. */
+        public Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds, double fps,
+                int attempts, int deadlineSeconds, long seed) {
+            this(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
+                    Render.LIBRARY, DEFAULT_IDENTITIES);
         }
 
         static Config parse(String[] args) {
             check(args.length >= 1 && !args[0].startsWith("--"), "usage: LiveCaptureLoad BASE_URL (--links FILE | "
                     + "--create N --admin EMAIL) [--users N] [--ramp S] [--fps F] [--attempts K] [--deadline S] "
-                    + "[--seed S]");
+                    + "[--seed S] [--render library|live] [--identities K]");
             Map<String, String> options = new TreeMap<>();
             for (int i = 1; i < args.length; i += 2) {
                 check(args[i].startsWith("--") && i + 1 < args.length, "option without value: " + args[i]);
                 options.put(args[i].substring(2), args[i + 1]);
             }
             List<String> known = List.of("links", "create", "admin", "users", "ramp", "fps", "attempts", "deadline",
-                    "seed");
+                    "seed", "render", "identities");
             options.keySet().forEach(k -> check(known.contains(k), "unknown option --" + k));
             int create = Integer.parseInt(options.getOrDefault("create", "0"));
             return new Config(URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/"),
@@ -86,7 +110,17 @@ public final class LiveCaptureLoad {
                     Double.parseDouble(options.getOrDefault("fps", "0")),
                     Integer.parseInt(options.getOrDefault("attempts", "3")),
                     Integer.parseInt(options.getOrDefault("deadline", "120")),
-                    Long.parseLong(options.getOrDefault("seed", "1")));
+                    Long.parseLong(options.getOrDefault("seed", "1")),
+                    render(options.getOrDefault("render", "library")),
+                    Integer.parseInt(options.getOrDefault("identities", String.valueOf(DEFAULT_IDENTITIES))));
+        }
+
+        private static Render render(String name) {
+            return switch (name) {
+                case "library" -> Render.LIBRARY;
+                case "live" -> Render.LIVE;
+                default -> throw new IllegalArgumentException("--render must be library or live, not " + name);
+            };
         }
     }
 
@@ -146,7 +180,18 @@ public final class LiveCaptureLoad {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         LiveCaptureClient client = new LiveCaptureClient(http, pacer, options);
-        warmUp();
+        ClipLibrary library = null;
+        String footage;
+        if (config.render() == Render.LIBRARY) {
+            library = ClipLibrary.render(config.seed(), Math.min(config.identities(), users));
+            footage = library.summary();
+        } else {
+            warmUp();
+            footage = "rendered live: one person per user, every frame rendered while the users run";
+        }
+        System.out.println(footage);
+        ClipLibrary clips = library;
+        double load0 = loadAverage();
         ServerMetrics.Snapshot before = server.read();
         server.sampleHeap(pacer);
         long cpu0 = processCpuNanos();
@@ -156,9 +201,10 @@ public final class LiveCaptureLoad {
             long delayMs = users == 1 ? 0 : Math.round(config.rampSeconds() * 1000 * i / users);
             URI link = links.get(i);
             long seed = personSeed(config.seed(), i);
+            int user = i;
             futures.add(people.submit(() -> {
                 Thread.sleep(delayMs);
-                return client.run(link, seed);
+                return clips == null ? client.run(link, seed) : client.run(link, clips.player(user));
             }));
         }
         List<LiveCaptureClient.Result> results = new ArrayList<>();
@@ -174,13 +220,15 @@ public final class LiveCaptureLoad {
         }
         long wall = (System.nanoTime() - t0) / 1_000_000;
         long clientCpu = (processCpuNanos() - cpu0) / 1_000_000;
+        double load1 = loadAverage();
         ServerMetrics.Snapshot after = server.read();
         long heap = server.peakHeapBytes();
         people.shutdownNow();
         pacer.shutdownNow();
         return new Report(results, wall, clientCpu, cores, new ServerSide(
                 before.framesAnalysed() < 0 ? -1 : after.framesAnalysed() - before.framesAnalysed(),
-                before.cpuSeconds() < 0 ? -1 : after.cpuSeconds() - before.cpuSeconds(), heap));
+                before.cpuSeconds() < 0 ? -1 : after.cpuSeconds() - before.cpuSeconds(), heap), load0, load1,
+                footage);
     }
 
     /**
@@ -210,6 +258,11 @@ public final class LiveCaptureLoad {
         }
     }
 
+    /** The machine's one-minute load average, -1 where the platform has none. */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     private static LiveCaptureClient.Result failed(String outcome) {
         return new LiveCaptureClient.Result("", outcome, 0, List.of(), -1, List.of(), 0, 0, 0, 0, List.of(), 0, 0, 0,
                 0);
@@ -228,15 +281,21 @@ public final class LiveCaptureLoad {
     /**
      * What the users experienced.
      *
-     * @param cpuMillis this process's CPU time (the clients: rendering, JPEG, sockets), for the machine's share
+     * @param cpuMillis this process's CPU time (the clients: rendering or playing clips, sockets), for the
+     *     machine's share
+     * @param loadBefore the machine's one-minute load average when the users started (-1 unknown)
+     * @param loadAfter the same when the last user was done
+     * @param footage where the frames came from (the clip library's summary, or live rendering)
      */
     public record Report(List<LiveCaptureClient.Result> results, long wallMillis, long cpuMillis, int cores,
-            ServerSide server) {
+            ServerSide server, double loadBefore, double loadAfter, String footage) {
 
         static final String HEADER = "| users | approved | rejected | other | BUSY | queue wait max "
                 + "| time to result p50 / p95 | reply latency p50 / p95 | frames sent per user per s "
-                + "| frames analysed per user per s | frames skipped | server CPU | server heap peak | client CPU |\n"
-                + "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+                + "| frames analysed per user per s | frames skipped | server CPU | server heap peak | client CPU "
+                + "| load average |\n"
+                + "| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+                + "| ---: |";
 
         public long approved() {
             return results.stream().filter(LiveCaptureClient.Result::approved).count();
@@ -261,7 +320,7 @@ public final class LiveCaptureLoad {
             long queueWait = results.stream().mapToLong(LiveCaptureClient.Result::queueWaitMillis).max().orElse(0);
             double cpuShare = 100.0 * server.cpuSeconds() * 1000 / Math.max(1, wallMillis) / cores;
             return String.format(Locale.ROOT,
-                    "| %d | %d | %d | %s | %d | %s | %s / %s | %s / %s | %.1f | %s | %d of %d | %s | %s | %.0f %% |",
+                    "| %d | %d | %d | %s | %d | %s | %s / %s | %s / %s | %.1f | %s | %d of %d | %s | %s | %.0f %% | %s |",
                     results.size(), approved(), rejected(), other.isEmpty() ? "-" : other, busy, seconds(Long.valueOf(queueWait)),
                     seconds(quantile(times, 0.5)), seconds(quantile(times, 0.95)),
                     millis(quantile(latencies, 0.5)), millis(quantile(latencies, 0.95)),
@@ -271,12 +330,13 @@ public final class LiveCaptureLoad {
                     skipped, sent + skipped,
                     server.cpuSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.0f %%", cpuShare),
                     server.peakHeapBytes() < 0 ? "-" : (server.peakHeapBytes() >> 20) + " MB",
-                    100.0 * cpuMillis / Math.max(1, wallMillis) / cores);
+                    100.0 * cpuMillis / Math.max(1, wallMillis) / cores,
+                    loadBefore < 0 ? "-" : String.format(Locale.ROOT, "%.0f -> %.0f", loadBefore, loadAfter));
         }
 
         /** One line per user, then the client side's cost. */
         public String details() {
-            StringBuilder out = new StringBuilder();
+            StringBuilder out = new StringBuilder(footage).append(System.lineSeparator());
             for (int i = 0; i < results.size(); i++) {
                 LiveCaptureClient.Result r = results.get(i);
                 out.append(String.format(Locale.ROOT, "user %d: %s %s after %d attempt(s) %s, asked %s (%d repeated), %s,"
