@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.livecheck.core.attempt.AttemptEvent;
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.engine.LiveAttempt;
+import dev.livecheck.core.engine.LiveFrames;
 import dev.livecheck.core.engine.LivenessEngine;
 import dev.livecheck.core.report.Recommendation;
 import java.nio.ByteBuffer;
@@ -54,7 +55,7 @@ class ClipChainApprovalTest {
     @Test
     void randomChallengesAtTheFloorRateOf6FpsAreApproved() throws Exception {
         for (int user = 0; user < library.identities(); user++) {
-            LiveAttempt attempt = engine.startAttempt(engine.planChallenges(3));
+            LiveAttempt attempt = engine.startAttempt(engine.drawChallenges(3));
             Run run = play(attempt, library.player(user), 6);
             assertThat(run.asked()).containsExactlyElementsOf(attempt.challenges());
             assertThat(run.recommendation()).as("identity %d, challenges %s: %s", user, attempt.challenges(),
@@ -78,7 +79,7 @@ class ClipChainApprovalTest {
             ByteBuffer frame = player.frame(origin + t, pending);
             byte[] jpeg = new byte[frame.remaining()];
             frame.get(jpeg);
-            LiveAttempt.Update update = attempt.onFrame(jpeg, t);
+            LiveAttempt.Update update = attempt.onFrame(LiveFrames.inspect(jpeg), t);
             for (AttemptEvent e : update.events()) {
                 if (e instanceof AttemptEvent.ChallengeIssued issued) {
                     asked.add(issued.action());
