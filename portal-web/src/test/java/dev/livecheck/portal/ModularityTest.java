@@ -2,19 +2,29 @@ package dev.livecheck.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The feature packages are application modules: no cycles, no reaching into another module's internals, and no
  * dependency a module's {@code package-info.java} does not allow ({@code @ApplicationModule(allowedDependencies)}).
+ * Every portal endpoint under {@code /sessions} is in the {@code sessions} module.
  */
 class ModularityTest {
 
@@ -26,6 +36,52 @@ class ModularityTest {
     @Test
     void modulesAreWellFormed() {
         MODULES.verify();
+    }
+
+    /**
+     * A newcomer looks for a {@code /sessions/**} endpoint in {@code sessions}: every portal mapping under it is
+     * declared there (the base package or one of its internal sub-packages, {@code export} and {@code report}).
+     */
+    @Test
+    void everySessionsEndpointLivesInTheSessionsModule() {
+        List<Class<?>> portal = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.livecheck.portal").stream().map(JavaClass::reflect).toList();
+        assertThat(endpointsUnder("/sessions", portal))
+                .contains("/sessions/export.csv", "/sessions/{id}/report.pdf", "/sessions/{id}/evidence.zip",
+                        "/sessions/{id}/report");
+        assertThat(sessionsEndpointsOutsideTheModule(portal)).isEmpty();
+        assertThat(sessionsEndpointsOutsideTheModule(List.of(StraySessionsEndpoint.class)))
+                .as("the check sees a /sessions mapping declared elsewhere")
+                .containsExactly(StraySessionsEndpoint.class.getName() + " /sessions/stray");
+    }
+
+    static List<String> sessionsEndpointsOutsideTheModule(Collection<Class<?>> types) {
+        ApplicationModule sessions = MODULES.getModuleByName("sessions").orElseThrow();
+        return types.stream().filter(type -> !sessions.contains(type))
+                .flatMap(type -> endpointsUnder("/sessions", List.of(type)).stream().map(p -> type.getName() + " " + p))
+                .toList();
+    }
+
+    /** Paths of the handler methods in {@code types} (with the class-level prefix) that start with {@code prefix}. */
+    static List<String> endpointsUnder(String prefix, Collection<Class<?>> types) {
+        return types.stream().flatMap(type -> {
+            RequestMapping onType = AnnotatedElementUtils.findMergedAnnotation(type, RequestMapping.class);
+            List<String> bases = onType == null || onType.path().length == 0 ? List.of("") : List.of(onType.path());
+            return Stream.of(type.getDeclaredMethods())
+                    .map(method -> AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class))
+                    .filter(Objects::nonNull)
+                    .flatMap(mapping -> mapping.path().length == 0 ? Stream.of("") : Stream.of(mapping.path()))
+                    .flatMap(path -> bases.stream().map(base -> base + path));
+        }).filter(path -> path.equals(prefix) || path.startsWith(prefix + "/")).distinct().toList();
+    }
+
+    /** What the check forbids: a {@code /sessions} page declared outside the sessions module. */
+    static final class StraySessionsEndpoint {
+        @GetMapping("/sessions/stray")
+        String stray() {
+            return "stray";
+        }
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.livecheck.portal.api;
 
-import dev.livecheck.portal.sessionreport.ReportBusyException;
+import dev.livecheck.portal.sessions.report.ReportBusyException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ final class ApiErrors {
     static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     static final String PROFILE_UNAVAILABLE = "PROFILE_UNAVAILABLE";
     static final String INTERNAL_ERROR = "INTERNAL_ERROR";
-    /** Every report render slot is taken (sessionreport.RenderSlots): retry after Retry-After seconds. */
+    /** Every report render slot is taken (sessions.report.RenderSlots): retry after Retry-After seconds. */
     static final String SERVICE_BUSY = "SERVICE_BUSY";
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

@@ -1,7 +1,7 @@
 package dev.livecheck.portal.api;
 
 import dev.livecheck.persistence.audit.AuditEvent;
-import dev.livecheck.portal.sessionreport.SessionReportPdfs;
+import dev.livecheck.portal.sessions.report.SessionReportPdfs;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;

@@ -6,7 +6,7 @@
  * controllers see only the authenticated {@link dev.livecheck.portal.api.ApiCaller} and its business.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"email", "notifications", "sessionreport", "sessions", "web"})
+@ApplicationModule(allowedDependencies = {"email", "notifications", "sessions", "sessions::report", "web"})
 package dev.livecheck.portal.api;
 
 import org.jspecify.annotations.NullMarked;

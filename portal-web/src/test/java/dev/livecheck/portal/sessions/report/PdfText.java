@@ -1,4 +1,4 @@
-package dev.livecheck.portal.sessionreport;
+package dev.livecheck.portal.sessions.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal.sessions.export;
 
 import dev.livecheck.portal.security.PortalPrincipal;
 import dev.livecheck.portal.sessions.SessionFilterParams;

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.sessionreport;
+package dev.livecheck.portal.sessions.report;
 
 import dev.livecheck.persistence.applications.ApiApplication;
 import dev.livecheck.persistence.applications.ApiApplications;

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.sessionreport;
+package dev.livecheck.portal.sessions.report;
 
 import dev.livecheck.portal.sessions.ReportFormats;
 import dev.livecheck.portal.web.ReasonTexts;

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.sessionreport;
+package dev.livecheck.portal.sessions.report;
 
 import com.openhtmltopdf.extend.FSCacheEx;
 import com.openhtmltopdf.extend.FSCacheValue;
@@ -21,14 +21,14 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Renders a {@link SessionDocument} to PDF: the Thymeleaf template {@code sessionreport/pdf.html} (XHTML, labels
+ * Renders a {@link SessionDocument} to PDF: the Thymeleaf template {@code sessions/report/pdf.html} (XHTML, labels
  * from the message bundles in the given locale) laid out by openhtmltopdf on PDFBox. Every text is set in the
  * embedded DejaVu Sans (subset), never in a PDF base font, so umlauts and ß show the same on every viewer; images are
  * embedded as stored.
  */
 @Component
 class PdfRenderer {
-    static final String TEMPLATE = "sessionreport/pdf";
+    static final String TEMPLATE = "sessions/report/pdf";
     static final String FONT_FAMILY = "DejaVu Sans";
 
     private final ITemplateEngine templates;
@@ -47,9 +47,9 @@ class PdfRenderer {
     PdfRenderer(ITemplateEngine templates, ReasonTexts reasons) {
         this.templates = templates;
         this.reasons = reasons;
-        URL css = PdfRenderer.class.getResource("/templates/sessionreport/pdf.css");
+        URL css = PdfRenderer.class.getResource("/templates/sessions/report/pdf.css");
         if (css == null) {
-            throw new IllegalStateException("templates/sessionreport/pdf.css is missing from the classpath");
+            throw new IllegalStateException("templates/sessions/report/pdf.css is missing from the classpath");
         }
         this.baseUri = css.toExternalForm();
     }

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.reports;
+package dev.livecheck.portal.sessions.export;
 
 import java.util.List;
 import java.util.stream.Collectors;

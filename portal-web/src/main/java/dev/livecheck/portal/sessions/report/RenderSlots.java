@@ -1,4 +1,4 @@
-package dev.livecheck.portal.sessionreport;
+package dev.livecheck.portal.sessions.report;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

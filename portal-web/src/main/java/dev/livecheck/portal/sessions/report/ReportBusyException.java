@@ -1,4 +1,4 @@
-package dev.livecheck.portal.sessionreport;
+package dev.livecheck.portal.sessions.report;
 
 /** Every render slot stayed taken ({@link RenderSlots}): the caller answers 503 with Retry-After. */
 public class ReportBusyException extends RuntimeException {

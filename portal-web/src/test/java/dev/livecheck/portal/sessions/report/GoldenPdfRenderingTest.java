@@ -1,4 +1,4 @@
-package dev.livecheck.portal.sessionreport;
+package dev.livecheck.portal.sessions.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Page 1 of a fixed report (fixed ids, instants and images: {@link ReportFixtures#fixedDocument}), rasterised by
  * poppler's {@code pdftoppm} (Debian package poppler-utils), must look like the stored rendering
- * {@code src/test/resources/sessionreport/golden-page1.png} within a tolerance that absorbs anti-aliasing, not a
+ * {@code src/test/resources/sessions/report/golden-page1.png} within a tolerance that absorbs anti-aliasing, not a
  * moved, missing or changed block. After an intended change of the layout, regenerate the golden page with
  * {@code -Dlivecheck.golden.update=true} and look at it before committing it.
  */
 class GoldenPdfRenderingTest extends PortalWebTest {
-    static final String GOLDEN = "sessionreport/golden-page1.png";
+    static final String GOLDEN = "sessions/report/golden-page1.png";
     /** A pixel differs when its grey level moved by more than this (of 255). */
     static final int PIXEL_TOLERANCE = 64;
     /** At most this share of the page's pixels may differ. */

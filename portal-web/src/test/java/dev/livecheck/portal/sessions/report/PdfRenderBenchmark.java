@@ -1,4 +1,4 @@
-package dev.livecheck.portal.sessionreport;
+package dev.livecheck.portal.sessions.report;
 
 import com.openhtmltopdf.util.XRLog;
 import dev.livecheck.portal.web.ReasonTexts;
