@@ -27,33 +27,42 @@ import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.support.Sha256;
 import dev.livecheck.persistence.users.Role;
+import dev.livecheck.portal.api.SignedApiClient;
+import dev.livecheck.portal.email.LinkSealer;
 import dev.livecheck.portal.security.PortalPrincipal;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The one set-up helper of the portal's tests: builds real rows (businesses, users, profiles, sessions, attempts, API
- * applications) through the persistence repositories and {@link AttemptRecorder}, as the portal itself does. Every
- * user it creates signs in with {@link #PASSWORD}.
+ * applications and the API's sessions with what they asked to be notified of) through the persistence repositories
+ * and {@link AttemptRecorder}, as the portal itself does. Every user it creates signs in with {@link #PASSWORD};
+ * secrets are sealed with the portal's {@link LinkSealer}, as the API stores them.
  */
 public class TestData {
     /** The password of every user made here. */
     public static final String PASSWORD = "correct horse battery";
     /** Far before {@link PortalWebTest#NOW}: the lifecycle tests' own time, where no other test has rows. */
     public static final Instant LONG_AGO = PortalWebTest.NOW.minus(1000, ChronoUnit.DAYS);
+    /** RSA key generation costs ~100 ms; API tenants share one pair per JVM unless a test needs another on purpose. */
+    public static final KeyPair SHARED_KEYS = SignedApiClient.newRsaKeyPair(2048);
 
     private final Businesses businesses;
     private final PortalUsers users;
@@ -62,6 +71,7 @@ public class TestData {
     private final AttemptRecorder recorder;
     private final ApiApplications applications;
     private final SessionApiRequests apiRequests;
+    private final LinkSealer sealer;
     /** {@link #PASSWORD} hashed once: bcrypt costs ~100 ms, and a shared salt does not matter in tests. */
     private final String passwordHash;
 
@@ -73,6 +83,7 @@ public class TestData {
         this.recorder = context.getBean(AttemptRecorder.class);
         this.applications = context.getBean(ApiApplications.class);
         this.apiRequests = context.getBean(SessionApiRequests.class);
+        this.sealer = context.getBean(LinkSealer.class);
         this.passwordHash = context.getBean(PasswordEncoder.class).encode(PASSWORD);
     }
 
@@ -134,7 +145,7 @@ public class TestData {
     /** An API application of the business on its default profile (its key is a placeholder: no request is signed). */
     public ApiApplication apiApplication(Tenant t, String name) {
         return applications.insert(ApiApplication.create(t.id(), name, t.profile().id(), "placeholder-key",
-                Sha256.hex(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of(),
+                Sha256.hex(name.getBytes(StandardCharsets.UTF_8)), List.of(),
                 "placeholder-secret", t.owner().userId(), PortalWebTest.NOW));
     }
 
@@ -144,10 +155,63 @@ public class TestData {
      */
     public VerificationSession apiSession(Tenant t, ApiApplication app, String trackingId, Instant at,
                                           Duration resourcesTtl) {
-        VerificationSession s = sessions.insert(VerificationSession.openForApi(t.profile(), app.id(), 3, trackingId,
-                CaptureTokens.hash(CaptureTokens.newToken()), at.plus(Duration.ofHours(1)), at));
-        apiRequests.insert(new SessionApiRequest(s.id(), t.id(), 3600, (int) resourcesTtl.toSeconds(),
-                at.plus(resourcesTtl), null, null, null, null, null, null, null, null, null));
+        return insertApiSession(t.profile(), app.id(), 3, trackingId, at, Duration.ofHours(1), resourcesTtl, null,
+                null);
+    }
+
+    /** As {@link #apiTenant(String, Instant)}, created now. */
+    public ApiTenant apiTenant(String name) {
+        return apiTenant(name, Instant.now());
+    }
+
+    /** A business reached through the API, created at {@code now}, with a fresh notification secret. */
+    public ApiTenant apiTenant(String name, Instant now) {
+        return apiTenant(name, "whsec-" + UUID.randomUUID(), SHARED_KEYS, List.of("https://shop.example.test"), now);
+    }
+
+    /**
+     * A business with an "API" profile, an application that signs with {@code keys} (the test holds the private key)
+     * and whose notification {@code secret} is stored sealed, and an admin and a reviewer.
+     */
+    public ApiTenant apiTenant(String name, String secret, KeyPair keys, List<String> allowedOrigins, Instant now) {
+        Business business = businesses.insert(Business.create(name, now));
+        CheckProfile profile = profiles.insert(CheckProfile.create(business.id(), "API", "https://example.test/done",
+                "Check for {name}", "Hello {name}, open {link} please.", now));
+        byte[] publicKey = keys.getPublic().getEncoded();
+        ApiApplication application = applications.insert(ApiApplication.create(business.id(), name + " app",
+                profile.id(), Base64.getEncoder().encodeToString(publicKey), Sha256.hex(publicKey), allowedOrigins,
+                sealer.sealValue(secret), UUID.randomUUID(), now));
+        return new ApiTenant(business, profile, application, secret, keys, principal(business, Role.ADMIN),
+                principal(business, Role.REVIEWER));
+    }
+
+    /**
+     * An ONGOING session the tenant's application created at {@code createdAt}, with {@code maxAttempts} attempts and
+     * a token (and images) living {@code ttl}; {@code notify} (null: none) with its auth token sealed.
+     */
+    public VerificationSession apiSession(ApiTenant t, int maxAttempts, Instant createdAt, Duration ttl,
+                                          @Nullable Notify notify) {
+        return apiSession(t, maxAttempts, createdAt, ttl, notify,
+                notify == null ? null : sealer.sealValue(notify.authToken()));
+    }
+
+    /** The same with the notification's auth token stored exactly as given (e.g. sealed under another key). */
+    public VerificationSession apiSession(ApiTenant t, int maxAttempts, Instant createdAt, Duration ttl,
+                                          @Nullable Notify notify, @Nullable String sealedToken) {
+        return insertApiSession(t.profile(), t.application().id(), maxAttempts, "user-" + UUID.randomUUID(),
+                createdAt, ttl, ttl, notify, sealedToken);
+    }
+
+    private VerificationSession insertApiSession(CheckProfile profile, UUID applicationId, int maxAttempts,
+                                                 String trackingId, Instant createdAt, Duration tokenTtl,
+                                                 Duration resourcesTtl, @Nullable Notify notify,
+                                                 @Nullable String sealedToken) {
+        VerificationSession s = sessions.insert(VerificationSession.openForApi(profile, applicationId, maxAttempts,
+                trackingId, CaptureTokens.hash(CaptureTokens.newToken()), createdAt.plus(tokenTtl), createdAt));
+        apiRequests.insert(new SessionApiRequest(s.id(), profile.businessId(), (int) tokenTtl.toSeconds(),
+                (int) resourcesTtl.toSeconds(), createdAt.plus(resourcesTtl), null, null, null, null, null,
+                notify == null ? null : notify.endpoint(), notify == null ? null : notify.topics(),
+                notify == null ? null : notify.authType(), notify == null ? null : sealedToken));
         return s;
     }
 
@@ -205,6 +269,33 @@ public class TestData {
 
     public VerificationSessions sessions() {
         return sessions;
+    }
+
+    /**
+     * A business reached through the API: its application, the notification secret as the test knows it (stored
+     * sealed), the key pair it signs with, and an admin and a reviewer of the portal.
+     */
+    public record ApiTenant(Business business, CheckProfile profile, ApiApplication application, String secret,
+                            KeyPair keys, PortalPrincipal admin, PortalPrincipal reviewer) {
+        public UUID id() {
+            return business.id();
+        }
+
+        /** A client of the session API at {@code baseUrl} that signs as this tenant's application. */
+        public SignedApiClient client(String baseUrl) {
+            return new SignedApiClient(baseUrl, application.id(), keys.getPrivate());
+        }
+    }
+
+    /** What an API session asked to be notified of: {@code authType} BASIC or BEARER, topics comma-separated. */
+    public record Notify(String endpoint, String topics, String authType, String authToken) {
+        public static Notify bearer(String endpoint, String topics, String token) {
+            return new Notify(endpoint, topics, "BEARER", token);
+        }
+
+        public static Notify basic(String endpoint, String topics, String token) {
+            return new Notify(endpoint, topics, "BASIC", token);
+        }
     }
 
     /** A business, its default profile and one signed-in user per role. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -18,8 +19,8 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table
 public record ApiApplication(@Id UUID id, UUID businessId, String name, UUID profileId, String publicKey,
                              String publicKeySha256, String allowedOrigins, String notificationSecretSealed,
-                             UUID createdBy, Instant createdAt, Instant revokedAt, Instant lastUsedAt,
-                             @Version Long version) {
+                             UUID createdBy, Instant createdAt, @Nullable Instant revokedAt,
+                             @Nullable Instant lastUsedAt, @Version @Nullable Long version) {
 
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_ALLOWED_ORIGINS_LENGTH = 4000;

@@ -3,6 +3,7 @@
  * by RSA-SHA256 request signatures checked against the stored public key (the private key is never stored), and
  * guarded against replays by {@link dev.livecheck.persistence.applications.ApiNonces}.
  */
-// Not @NullMarked (JSpecify) like the other packages: Spring Data would then reject every null argument and null
-// result of this package's repositories at run time, and their nullable parameters are not annotated yet.
+@NullMarked
 package dev.livecheck.persistence.applications;
+
+import org.jspecify.annotations.NullMarked;

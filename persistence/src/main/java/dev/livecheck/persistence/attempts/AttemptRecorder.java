@@ -7,6 +7,7 @@ import dev.livecheck.persistence.support.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +35,7 @@ public class AttemptRecorder {
      * @throws AttemptRefusedException if the session is unknown in this business, not ONGOING or has no attempts left
      */
     @Transactional
-    public StoredAttempt record(UUID businessId, UUID sessionId, String leaseOwner, NewAttempt a) {
+    public StoredAttempt record(UUID businessId, UUID sessionId, @Nullable String leaseOwner, NewAttempt a) {
         boolean approve = a.recommendation() == Recommendation.APPROVE;
         if (sessions.takeAttemptSlot(businessId, sessionId, leaseOwner, a.recommendation(), approve,
                 a.completedAt()) != 1) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Fragment of {@link Attempts}: dashboard statistics. */
 public interface AttemptStatistics {
@@ -20,12 +21,12 @@ public interface AttemptStatistics {
 
     /** As {@link #passRateByDay(UUID, LocalDate, LocalDate, ZoneId)}, only sessions of {@code profileId} (null: all). */
     List<DailyPassRate> passRateByDay(UUID businessId, LocalDate from, LocalDate toInclusive, ZoneId zone,
-                                      UUID profileId);
+                                      @Nullable UUID profileId);
 
     /**
      * The attempts completed in {@code [from, to)} of the business's sessions on {@code profileId} (null: every
      * profile), oldest first. Aggregated in Java by the caller, like the pass rate, so nothing depends on the
      * database's median or time-zone functions.
      */
-    List<AttemptFact> attemptFacts(UUID businessId, Instant from, Instant to, UUID profileId);
+    List<AttemptFact> attemptFacts(UUID businessId, Instant from, Instant to, @Nullable UUID profileId);
 }

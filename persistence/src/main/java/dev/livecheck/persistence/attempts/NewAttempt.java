@@ -6,14 +6,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A decided attempt as the capture endpoint hands it over. {@code media} holds at most one image per role (normally
  * all three; an attempt that ended NOT_AVAILABLE without a face may have fewer).
  */
-public record NewAttempt(Recommendation recommendation, LivenessAuth livenessAuth, String reason, String challenges,
-                         String subChecksJson, int frames, int analyzedFrames, long durationMs, long decisionMs,
-                         Instant startedAt, Instant completedAt, List<NewMedia> media) {
+public record NewAttempt(Recommendation recommendation, LivenessAuth livenessAuth, @Nullable String reason,
+                         String challenges, @Nullable String subChecksJson, int frames, int analyzedFrames,
+                         long durationMs, long decisionMs, Instant startedAt, Instant completedAt,
+                         List<NewMedia> media) {
     public NewAttempt {
         Objects.requireNonNull(recommendation, "recommendation");
         Objects.requireNonNull(livenessAuth, "livenessAuth");

@@ -4,6 +4,7 @@
  * by {@link dev.livecheck.persistence.attempts.AttemptRecorder}; image bytes are purged after the profile's retention
  * by {@link dev.livecheck.persistence.attempts.MediaRetention}.
  */
-// Not @NullMarked (JSpecify) like the other packages: Spring Data would then reject every null argument and null
-// result of this package's repositories at run time, and their nullable parameters are not annotated yet.
+@NullMarked
 package dev.livecheck.persistence.attempts;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package dev.livecheck.persistence.audit;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -14,8 +15,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * {@link AuditLog#insert}.
  */
 @Table
-public record AuditEvent(@Id UUID id, UUID businessId, String actor, String action, String targetType,
-                         String targetId, String details, Instant occurredAt) {
+public record AuditEvent(@Id UUID id, UUID businessId, String actor, String action, @Nullable String targetType,
+                         @Nullable String targetId, @Nullable String details, Instant occurredAt) {
 
     public static final String SYSTEM = "system";
     /** Actor prefix of actions an API application took through the session API ({@link #byApplication}). */
@@ -35,20 +36,21 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
     }
 
     /** An action of a signed-in portal user. */
-    public static AuditEvent byUser(UUID businessId, UUID userId, AuditAction action, AuditTarget target,
-                                    String targetId, String details, Instant at) {
+    public static AuditEvent byUser(UUID businessId, UUID userId, AuditAction action, @Nullable AuditTarget target,
+                                    @Nullable String targetId, @Nullable String details, Instant at) {
         return byActor(businessId, userId.toString(), action, target, targetId, details, at);
     }
 
     /** An action requested by an API application's signed request. */
-    public static AuditEvent byApplication(UUID businessId, UUID applicationId, AuditAction action, AuditTarget target,
-                                           String targetId, String details, Instant at) {
+    public static AuditEvent byApplication(UUID businessId, UUID applicationId, AuditAction action,
+                                           @Nullable AuditTarget target,
+                                           @Nullable String targetId, @Nullable String details, Instant at) {
         return byActor(businessId, applicationActor(applicationId), action, target, targetId, details, at);
     }
 
     /** An action the portal took by itself (a scheduled job, a sender, a capture socket). */
-    public static AuditEvent bySystem(UUID businessId, AuditAction action, AuditTarget target, String targetId,
-                                      String details, Instant at) {
+    public static AuditEvent bySystem(UUID businessId, AuditAction action, @Nullable AuditTarget target,
+                                      @Nullable String targetId, @Nullable String details, Instant at) {
         return byActor(businessId, SYSTEM, action, target, targetId, details, at);
     }
 
@@ -56,8 +58,8 @@ public record AuditEvent(@Id UUID id, UUID businessId, String actor, String acti
      * An action of an actor already spelled as stored (a user id, {@link #SYSTEM} or {@link #applicationActor}), for
      * code that serves both portal users and API applications.
      */
-    public static AuditEvent byActor(UUID businessId, String actor, AuditAction action, AuditTarget target,
-                                     String targetId, String details, Instant at) {
+    public static AuditEvent byActor(UUID businessId, String actor, AuditAction action, @Nullable AuditTarget target,
+                                     @Nullable String targetId, @Nullable String details, Instant at) {
         return new AuditEvent(UUID.randomUUID(), businessId, actor, action.name(),
                 target == null ? null : target.name(), targetId, details, at);
     }

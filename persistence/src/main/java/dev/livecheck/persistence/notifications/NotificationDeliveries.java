@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -58,7 +59,7 @@ public interface NotificationDeliveries extends Repository<NotificationDelivery,
               last_error = :error, next_attempt_at = :nextAttemptAt, claimed_by = NULL, claimed_until = NULL,
               version = version + 1
             WHERE id = :id AND status = 'PENDING' AND claimed_by = :node""")
-    int markRetry(UUID id, String node, Integer statusCode, String error, Instant nextAttemptAt);
+    int markRetry(UUID id, String node, @Nullable Integer statusCode, String error, Instant nextAttemptAt);
 
     /** GLOBAL sender job: the claiming node gives up (too many tries, or a reason no retry can fix). */
     @Modifying
@@ -67,7 +68,7 @@ public interface NotificationDeliveries extends Repository<NotificationDelivery,
               last_status_code = :statusCode, last_error = :error, claimed_by = NULL, claimed_until = NULL,
               version = version + 1
             WHERE id = :id AND status = 'PENDING' AND claimed_by = :node""")
-    int markFailed(UUID id, String node, Integer statusCode, String error);
+    int markFailed(UUID id, String node, @Nullable Integer statusCode, String error);
 
     /** An admin sends a FAILED delivery of the business again, now; its tries so far stay counted and listed. */
     @Modifying

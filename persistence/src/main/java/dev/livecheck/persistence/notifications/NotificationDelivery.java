@@ -3,6 +3,7 @@ package dev.livecheck.persistence.notifications;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -14,9 +15,10 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table
 public record NotificationDelivery(@Id UUID id, UUID businessId, UUID sessionId, UUID applicationId,
                                    NotificationTopic topic, String endpoint, String payload, DeliveryStatus status,
-                                   int attemptCount, Instant nextAttemptAt, Integer lastStatusCode, String lastError,
-                                   Instant createdAt, Instant sentAt, String claimedBy, Instant claimedUntil,
-                                   @Version Long version) {
+                                   int attemptCount, Instant nextAttemptAt, @Nullable Integer lastStatusCode,
+                                   @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt,
+                                   @Nullable String claimedBy, @Nullable Instant claimedUntil,
+                                   @Version @Nullable Long version) {
 
     public static final int MAX_ENDPOINT_LENGTH = 2000;
     public static final int MAX_ERROR_LENGTH = 1000;
@@ -53,7 +55,7 @@ public record NotificationDelivery(@Id UUID id, UUID businessId, UUID sessionId,
     }
 
     /** Cuts an error text to what the table keeps. */
-    public static String abbreviate(String error) {
+    public static String abbreviate(@Nullable String error) {
         String text = error == null || error.isBlank() ? "unknown error" : error;
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }

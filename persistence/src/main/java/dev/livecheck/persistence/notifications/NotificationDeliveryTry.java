@@ -3,6 +3,7 @@ package dev.livecheck.persistence.notifications;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -12,7 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table
 public record NotificationDeliveryTry(@Id UUID id, UUID businessId, UUID deliveryId, Instant triedAt,
-                                      Integer statusCode, String error, long durationMs) {
+                                      @Nullable Integer statusCode, @Nullable String error, long durationMs) {
 
     public NotificationDeliveryTry {
         Objects.requireNonNull(id, "id");
@@ -27,8 +28,8 @@ public record NotificationDeliveryTry(@Id UUID id, UUID businessId, UUID deliver
         }
     }
 
-    public static NotificationDeliveryTry of(NotificationDelivery delivery, Instant triedAt, Integer statusCode,
-                                             String error, long durationMs) {
+    public static NotificationDeliveryTry of(NotificationDelivery delivery, Instant triedAt,
+                                             @Nullable Integer statusCode, @Nullable String error, long durationMs) {
         return new NotificationDeliveryTry(UUID.randomUUID(), delivery.businessId(), delivery.id(), triedAt,
                 statusCode, error, durationMs);
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a notification is about, named exactly as the IDV session API and its SDKs name the topics a session
@@ -30,7 +31,7 @@ public enum NotificationTopic {
     }
 
     /** The topic a caller wrote, in any letter case (Yoti's own examples use lower case for this one); else empty. */
-    public static Optional<NotificationTopic> parse(String name) {
+    public static Optional<NotificationTopic> parse(@Nullable String name) {
         String wanted = name == null ? "" : name.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(t -> t.name().equals(wanted)).findFirst();
     }

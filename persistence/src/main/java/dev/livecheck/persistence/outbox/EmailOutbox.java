@@ -4,16 +4,18 @@ import dev.livecheck.persistence.support.EmailAddresses;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** One e-mail waiting to be sent (or sent, or given up). {@code sessionId} is null for e-mails about no session. */
 @Table
-public record EmailOutbox(@Id UUID id, UUID businessId, UUID sessionId, String toAddress,
-                          String subject, String bodyText, String bodyHtml, OutboxStatus status, int attemptCount,
-                          Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt,
-                          String claimedBy, Instant claimedUntil, @Version Long version) {
+public record EmailOutbox(@Id UUID id, UUID businessId, @Nullable UUID sessionId, String toAddress, String subject,
+                          String bodyText, @Nullable String bodyHtml, OutboxStatus status, int attemptCount,
+                          Instant nextAttemptAt, @Nullable String lastError, Instant createdAt,
+                          @Nullable Instant sentAt, @Nullable String claimedBy, @Nullable Instant claimedUntil,
+                          @Version @Nullable Long version) {
 
     public EmailOutbox {
         Objects.requireNonNull(id, "id");

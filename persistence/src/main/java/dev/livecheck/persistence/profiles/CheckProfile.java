@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -17,11 +18,11 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table
 public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessType livenessType,
-                           @StoredAs("max_retries") int maxAttempts,
-                           int challengeCount, int linkLifetimeHours, int imageRetentionDays,
-                           int maxAbandonedAttempts, String successRedirectUrl, String errorRedirectUrl, String brandColour, String locale,
-                           String emailSubject, String emailBodyText, String emailBodyHtml, boolean archived,
-                           Instant createdAt, Instant updatedAt, @Version Long version) {
+                           @StoredAs("max_retries") int maxAttempts, int challengeCount, int linkLifetimeHours,
+                           int imageRetentionDays, int maxAbandonedAttempts, @Nullable String successRedirectUrl,
+                           @Nullable String errorRedirectUrl, String brandColour, String locale, String emailSubject,
+                           String emailBodyText, @Nullable String emailBodyHtml, boolean archived, Instant createdAt,
+                           Instant updatedAt, @Version @Nullable Long version) {
 
     /** {@code check_profile.name VARCHAR(200)}. */
     public static final int MAX_NAME_LENGTH = 200;
@@ -94,7 +95,8 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
     }
 
     /** A new ACTIVE profile with the recommended defaults. */
-    public static CheckProfile create(UUID businessId, String name, String successRedirectUrl, String emailSubject,
+    public static CheckProfile create(UUID businessId, String name, @Nullable String successRedirectUrl,
+                                      String emailSubject,
                                       String emailBodyText, Instant now) {
         return newProfile(businessId, now).name(name).successRedirectUrl(successRedirectUrl).emailSubject(emailSubject)
                 .emailBodyText(emailBodyText).build();
@@ -123,17 +125,18 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
         return toBuilder().maxAbandonedAttempts(newMaxAbandonedAttempts).build();
     }
 
-    public CheckProfile withPresentation(String newName, String newSuccessRedirectUrl, String newErrorRedirectUrl,
+    public CheckProfile withPresentation(String newName, @Nullable String newSuccessRedirectUrl,
+                                         @Nullable String newErrorRedirectUrl,
                                          String newBrandColour, String newLocale) {
         return toBuilder().name(newName).successRedirectUrl(newSuccessRedirectUrl).errorRedirectUrl(newErrorRedirectUrl)
                 .brandColour(newBrandColour).locale(newLocale).build();
     }
 
-    public CheckProfile withEmail(String newSubject, String newBodyText, String newBodyHtml) {
+    public CheckProfile withEmail(String newSubject, String newBodyText, @Nullable String newBodyHtml) {
         return toBuilder().emailSubject(newSubject).emailBodyText(newBodyText).emailBodyHtml(newBodyHtml).build();
     }
 
-    public CheckProfile withVersion(Long newVersion) {
+    public CheckProfile withVersion(@Nullable Long newVersion) {
         return toBuilder().version(newVersion).build();
     }
 
@@ -141,24 +144,24 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
     public static final class Builder {
         private final UUID id;
         private UUID businessId;
-        private String name;
+        private @Nullable String name;
         private LivenessType livenessType;
         private int maxAttempts;
         private int challengeCount;
         private int linkLifetimeHours;
         private int imageRetentionDays;
         private int maxAbandonedAttempts;
-        private String successRedirectUrl;
-        private String errorRedirectUrl;
+        private @Nullable String successRedirectUrl;
+        private @Nullable String errorRedirectUrl;
         private String brandColour;
         private String locale;
-        private String emailSubject;
-        private String emailBodyText;
-        private String emailBodyHtml;
+        private @Nullable String emailSubject;
+        private @Nullable String emailBodyText;
+        private @Nullable String emailBodyHtml;
         private boolean archived;
         private final Instant createdAt;
         private Instant updatedAt;
-        private Long version;
+        private @Nullable Long version;
 
         private Builder(UUID id, UUID businessId, Instant now) {
             this.id = id;
@@ -238,12 +241,12 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
             return this;
         }
 
-        public Builder successRedirectUrl(String value) {
+        public Builder successRedirectUrl(@Nullable String value) {
             successRedirectUrl = value;
             return this;
         }
 
-        public Builder errorRedirectUrl(String value) {
+        public Builder errorRedirectUrl(@Nullable String value) {
             errorRedirectUrl = value;
             return this;
         }
@@ -268,7 +271,7 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
             return this;
         }
 
-        public Builder emailBodyHtml(String value) {
+        public Builder emailBodyHtml(@Nullable String value) {
             emailBodyHtml = value;
             return this;
         }
@@ -283,7 +286,7 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
             return this;
         }
 
-        public Builder version(Long value) {
+        public Builder version(@Nullable Long value) {
             version = value;
             return this;
         }

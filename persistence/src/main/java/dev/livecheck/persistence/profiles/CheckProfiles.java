@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
@@ -26,7 +27,7 @@ public interface CheckProfiles extends Repository<CheckProfile, UUID>, InsertOnl
 
     /** Days the profile keeps its session records (V6 column, default 365); null when not in this business. */
     @Query("SELECT record_retention_days FROM check_profile WHERE business_id = :businessId AND id = :id")
-    Integer findRecordRetentionDays(@Param("businessId") UUID businessId, @Param("id") UUID id);
+    @Nullable Integer findRecordRetentionDays(@Param("businessId") UUID businessId, @Param("id") UUID id);
 
     @Modifying
     @Query("UPDATE check_profile SET record_retention_days = :days WHERE business_id = :businessId AND id = :id")

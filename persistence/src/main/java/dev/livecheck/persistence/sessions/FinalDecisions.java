@@ -6,6 +6,7 @@ import dev.livecheck.persistence.audit.AuditLog;
 import dev.livecheck.persistence.audit.AuditTarget;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,7 @@ public class FinalDecisions {
      */
     @Transactional
     public VerificationSession record(UUID businessId, UUID sessionId, FinalDecision decision, UUID decidedBy,
-                                      String note, Instant at) {
+                                      @Nullable String note, Instant at) {
         VerificationSession current = sessions.findByBusinessIdAndId(businessId, sessionId)
                 .orElseThrow(() -> new SessionNotFoundException(businessId, sessionId));
         VerificationSession decided = current.withFinalDecision(decision, decidedBy, at, note);

@@ -3,6 +3,7 @@ package dev.livecheck.persistence.sessions;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -14,10 +15,11 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table
 public record SessionApiRequest(@Id UUID sessionId, UUID businessId, int clientSessionTokenTtl, int resourcesTtl,
-                                Instant resourcesExpireAt, String primaryColour, String locale, String successUrl,
-                                String errorUrl, String privacyPolicyUrl, String notificationEndpoint,
-                                String notificationTopics, String notificationAuthType,
-                                String notificationAuthTokenSealed) {
+                                Instant resourcesExpireAt, @Nullable String primaryColour, @Nullable String locale,
+                                @Nullable String successUrl, @Nullable String errorUrl,
+                                @Nullable String privacyPolicyUrl, @Nullable String notificationEndpoint,
+                                @Nullable String notificationTopics, @Nullable String notificationAuthType,
+                                @Nullable String notificationAuthTokenSealed) {
 
     public SessionApiRequest {
         Objects.requireNonNull(sessionId, "sessionId");

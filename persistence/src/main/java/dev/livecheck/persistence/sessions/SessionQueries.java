@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -23,7 +24,9 @@ public interface SessionQueries {
      * Sessions COMPLETED in {@code [from, to)} on {@code profileId} (null: every profile) by attempts used (key:
      * attempts used, ascending; only counts that occur). Sessions closed by abandons count with the attempts they used.
      */
-    Map<Integer, Long> completedByAttemptsUsed(UUID businessId, Instant from, Instant to, UUID profileId);
+    Map<Integer, Long> completedByAttemptsUsed(UUID businessId, Instant from, Instant to,
+                                             @Nullable UUID profileId);
+
     /** GLOBAL lifecycle job: how long every profile of every business keeps its session records. */
     List<RecordRetention> findAllRecordRetentions();
 

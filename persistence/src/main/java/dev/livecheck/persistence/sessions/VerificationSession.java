@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -20,15 +21,17 @@ import org.springframework.data.relational.core.mapping.Table;
  * {@link VerificationSessions}.
  */
 @Table
-public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, String recipientName,
-                                  String recipientEmail, String trackingId, String captureTokenHash,
-                                  SessionState state, CloseReason closeReason, Recommendation latestRecommendation,
-                                  int attemptsUsed, @StoredAs("max_retries") int maxAttempts, Instant expiresAt,
-                                  Instant createdAt,
-                                  Instant completedAt, Instant linkOpenedAt, FinalDecision finalDecision,
-                                  UUID decidedBy, Instant decidedAt, String decisionNote, UUID apiApplicationId,
-                                  Instant biometricConsentAt, @Version Long version, int abandonedAttempts,
-                                  int maxAbandonedAttempts, Instant lastAbandonedAt, Integer lastAbandonedStep) {
+public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, @Nullable String recipientName,
+                                  @Nullable String recipientEmail, @Nullable String trackingId, String captureTokenHash,
+                                  SessionState state, @Nullable CloseReason closeReason,
+                                  @Nullable Recommendation latestRecommendation, int attemptsUsed,
+                                  @StoredAs("max_retries") int maxAttempts, Instant expiresAt, Instant createdAt,
+                                  @Nullable Instant completedAt, @Nullable Instant linkOpenedAt,
+                                  @Nullable FinalDecision finalDecision, @Nullable UUID decidedBy,
+                                  @Nullable Instant decidedAt, @Nullable String decisionNote,
+                                  @Nullable UUID apiApplicationId, @Nullable Instant biometricConsentAt,
+                                  @Version @Nullable Long version, int abandonedAttempts, int maxAbandonedAttempts,
+                                  @Nullable Instant lastAbandonedAt, @Nullable Integer lastAbandonedStep) {
     /** {@code recipient_name VARCHAR(200)}; the recipient's e-mail follows {@link EmailAddresses}. */
     public static final int MAX_RECIPIENT_NAME_LENGTH = 200;
     /** {@code tracking_id VARCHAR(200)}: the portal form and the API's {@code user_tracking_id}. */
@@ -72,12 +75,15 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
     }
 
     /** A session with no abandoned attempt yet and the default limit for them (rows written before V5, fixtures). */
-    public VerificationSession(UUID id, UUID businessId, UUID profileId, String recipientName, String recipientEmail,
-                               String trackingId, String captureTokenHash, SessionState state, CloseReason closeReason,
-                               Recommendation latestRecommendation, int attemptsUsed, int maxAttempts, Instant expiresAt,
-                               Instant createdAt, Instant completedAt, Instant linkOpenedAt,
-                               FinalDecision finalDecision, UUID decidedBy, Instant decidedAt, String decisionNote,
-                               UUID apiApplicationId, Instant biometricConsentAt, Long version) {
+    public VerificationSession(UUID id, UUID businessId, UUID profileId, @Nullable String recipientName,
+                               @Nullable String recipientEmail, @Nullable String trackingId, String captureTokenHash,
+                               SessionState state, @Nullable CloseReason closeReason,
+                               @Nullable Recommendation latestRecommendation, int attemptsUsed, int maxAttempts,
+                               Instant expiresAt, Instant createdAt, @Nullable Instant completedAt,
+                               @Nullable Instant linkOpenedAt, @Nullable FinalDecision finalDecision,
+                               @Nullable UUID decidedBy, @Nullable Instant decidedAt, @Nullable String decisionNote,
+                               @Nullable UUID apiApplicationId, @Nullable Instant biometricConsentAt,
+                               @Nullable Long version) {
         this(id, businessId, profileId, recipientName, recipientEmail, trackingId, captureTokenHash, state,
                 closeReason, latestRecommendation, attemptsUsed, maxAttempts, expiresAt, createdAt, completedAt,
                 linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote, apiApplicationId, biometricConsentAt,
@@ -86,7 +92,7 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
 
     /** A new ONGOING session for the profile; the link expires after the profile's lifetime. */
     public static VerificationSession open(CheckProfile profile, String recipientName, String recipientEmail,
-                                           String trackingId, String captureTokenHash, Instant now) {
+                                           @Nullable String trackingId, String captureTokenHash, Instant now) {
         if (profile.archived()) {
             throw new IllegalArgumentException("profile " + profile.id() + " is archived");
         }
@@ -102,15 +108,16 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
      * token lifetime (validated by the API against the same rules as a profile).
      */
     public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxAttempts,
-                                                 String trackingId, String captureTokenHash, Instant expiresAt,
-                                                 Instant now) {
+                                                 @Nullable String trackingId, String captureTokenHash,
+                                                 Instant expiresAt, Instant now) {
         return openForApi(profile, applicationId, maxAttempts, profile.maxAbandonedAttempts(), trackingId,
                 captureTokenHash, expiresAt, now);
     }
 
     /** As above with the caller's own limit of abandoned attempts (the API's {@code max_abandoned_attempts}). */
     public static VerificationSession openForApi(CheckProfile profile, UUID applicationId, int maxAttempts,
-                                                 int maxAbandonedAttempts, String trackingId, String captureTokenHash,
+                                                 int maxAbandonedAttempts, @Nullable String trackingId,
+                                                 String captureTokenHash,
                                                  Instant expiresAt, Instant now) {
         Objects.requireNonNull(applicationId, "applicationId");
         if (profile.archived()) {
@@ -154,7 +161,7 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
      * The domain rule: a final decision is recorded once. Returns the session with the decision; the repository's
      * conditional update ({@link VerificationSessions#recordFinalDecision}) enforces the same rule across nodes.
      */
-    public VerificationSession withFinalDecision(FinalDecision decision, UUID by, Instant at, String note) {
+    public VerificationSession withFinalDecision(FinalDecision decision, UUID by, Instant at, @Nullable String note) {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(by, "decidedBy");
         Objects.requireNonNull(at, "at");
@@ -170,7 +177,7 @@ public record VerificationSession(@Id UUID id, UUID businessId, UUID profileId, 
                 version, abandonedAttempts, maxAbandonedAttempts, lastAbandonedAt, lastAbandonedStep);
     }
 
-    public VerificationSession withVersion(Long newVersion) {
+    public VerificationSession withVersion(@Nullable Long newVersion) {
         return new VerificationSession(id, businessId, profileId, recipientName, recipientEmail, trackingId,
                 captureTokenHash, state, closeReason, latestRecommendation, attemptsUsed, maxAttempts, expiresAt,
                 createdAt, completedAt, linkOpenedAt, finalDecision, decidedBy, decidedAt, decisionNote,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
@@ -37,7 +38,8 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
             UPDATE verification_session SET final_decision = :decision, decided_by = :decidedBy, decided_at = :at,
               decision_note = :note, version = version + 1
             WHERE business_id = :businessId AND id = :id AND final_decision IS NULL""")
-    int recordFinalDecision(UUID businessId, UUID id, FinalDecision decision, UUID decidedBy, Instant at, String note);
+    int recordFinalDecision(UUID businessId, UUID id, FinalDecision decision, UUID decidedBy, Instant at,
+                            @Nullable String note);
 
     /**
      * Takes one attempt slot for a decided attempt: increments attempts_used, sets the latest recommendation and
@@ -65,8 +67,8 @@ public interface VerificationSessions extends Repository<VerificationSession, UU
               attempt_lease_until = CASE WHEN attempt_lease_owner = :leaseOwner THEN NULL ELSE attempt_lease_until END,
               version = version + 1
             WHERE business_id = :businessId AND id = :id AND state = 'ONGOING' AND attempts_used < max_retries""")
-    int takeAttemptSlot(UUID businessId, UUID id, String leaseOwner, Recommendation recommendation, boolean approve,
-                        Instant at);
+    int takeAttemptSlot(UUID businessId, UUID id, @Nullable String leaseOwner, Recommendation recommendation,
+                        boolean approve, Instant at);
 
     /**
      * Claims the session's one running attempt for {@code owner} until {@code until}: only while the link the caller

@@ -3,6 +3,7 @@
  * (ONGOING / COMPLETED / EXPIRED), attempt counters, the latest recommendation and the business's own final decision,
  * which is recorded once and never changed.
  */
-// Not @NullMarked (JSpecify) like the other packages: Spring Data would then reject every null argument and null
-// result of this package's repositories at run time, and their nullable parameters are not annotated yet.
+@NullMarked
 package dev.livecheck.persistence.sessions;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package dev.livecheck.persistence.users;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -12,7 +13,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param blockedUntil the next try is accepted from then on (null: now)
  */
 @Table
-public record LoginThrottle(@Id String subject, int failures, Instant lastFailureAt, Instant blockedUntil) {
+public record LoginThrottle(@Id String subject, int failures, Instant lastFailureAt, @Nullable Instant blockedUntil) {
     public LoginThrottle {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(lastFailureAt, "lastFailureAt");

@@ -4,6 +4,7 @@ import dev.livecheck.persistence.support.EmailAddresses;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -17,8 +18,8 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table
 public record PortalUser(@Id UUID id, UUID businessId, String email, String displayName, String passwordHash,
-                         Role role, boolean enabled, boolean passwordChangeRequired, String totpSecret,
-                         Instant lastLoginAt, Instant createdAt, @Version Long version) {
+                         Role role, boolean enabled, boolean passwordChangeRequired, @Nullable String totpSecret,
+                         @Nullable Instant lastLoginAt, Instant createdAt, @Version @Nullable Long version) {
     /** {@code portal_user.display_name VARCHAR(200)}; the e-mail's limit is {@link EmailAddresses#MAX_LENGTH}. */
     public static final int MAX_DISPLAY_NAME_LENGTH = 200;
 

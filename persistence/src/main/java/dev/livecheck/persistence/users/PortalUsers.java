@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
@@ -57,7 +58,7 @@ public interface PortalUsers extends Repository<PortalUser, UUID>, InsertOnly<Po
     @Query("""
             UPDATE portal_user SET totp_secret = :sealedSecret, totp_last_step = NULL, version = version + 1
             WHERE business_id = :businessId AND id = :id""")
-    int changeTotpSecret(UUID businessId, UUID id, String sealedSecret);
+    int changeTotpSecret(UUID businessId, UUID id, @Nullable String sealedSecret);
 
     /**
      * Accepts a TOTP code's time step once: 1 if {@code step} is later than any accepted before (now recorded), 0 if

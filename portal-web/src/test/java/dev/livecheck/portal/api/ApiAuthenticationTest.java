@@ -3,8 +3,7 @@ package dev.livecheck.portal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livecheck.persistence.applications.ApiApplications;
-import dev.livecheck.persistence.business.Businesses;
-import dev.livecheck.persistence.profiles.CheckProfiles;
+import dev.livecheck.portal.TestData;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -42,18 +42,16 @@ class ApiAuthenticationTest {
     @LocalServerPort
     int port;
     @Autowired
-    Businesses businesses;
-    @Autowired
-    CheckProfiles profiles;
+    ApplicationContext context;
     @Autowired
     ApiApplications applications;
 
-    private ApiTestData.Tenant tenant;
+    private TestData.ApiTenant tenant;
     private SignedApiClient client;
 
     @BeforeEach
     void tenant() {
-        tenant = new ApiTestData(businesses, profiles, applications).tenant("Auth " + UUID.randomUUID());
+        tenant = new TestData(context).apiTenant("Auth " + UUID.randomUUID());
         client = tenant.client(baseUrl());
     }
 

@@ -50,19 +50,19 @@ abstract class ApiIntegrationTest {
     @Autowired
     ApplicationContext context;
 
-    ApiTestData.Tenant tenant;
+    TestData.ApiTenant tenant;
     SignedApiClient client;
     TestData rows;
 
     @BeforeEach
     void tenant() {
+        rows = new TestData(context);
         tenant = newTenant("Shop");
         client = tenant.client(baseUrl());
-        rows = new TestData(context);
     }
 
-    ApiTestData.Tenant newTenant(String name) {
-        return new ApiTestData(businesses, profiles, applications).tenant(name + " " + UUID.randomUUID());
+    TestData.ApiTenant newTenant(String name) {
+        return rows.apiTenant(name + " " + UUID.randomUUID());
     }
 
     String baseUrl() {
@@ -80,11 +80,11 @@ abstract class ApiIntegrationTest {
         return UUID.fromString(json(response).get("session_id").asString());
     }
 
-    long sessionCount(ApiTestData.Tenant t) {
+    long sessionCount(TestData.ApiTenant t) {
         return sessions.countByState(t.business().id()).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    List<AuditEvent> auditOf(ApiTestData.Tenant t, String action) {
+    List<AuditEvent> auditOf(TestData.ApiTenant t, String action) {
         return audit.findByBusinessIdOrderByOccurredAtDesc(t.business().id(), Pageable.ofSize(100)).getContent()
                 .stream().filter(e -> e.action().equals(action)).toList();
     }

@@ -2,14 +2,13 @@ package dev.livecheck.portal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.livecheck.persistence.applications.ApiApplications;
-import dev.livecheck.persistence.business.Businesses;
-import dev.livecheck.persistence.profiles.CheckProfiles;
+import dev.livecheck.portal.TestData;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Each application has its own budget: one that spends it gets 429 with Retry-After, another is unaffected. */
@@ -21,17 +20,13 @@ class ApiRateLimitTest {
     @LocalServerPort
     int port;
     @Autowired
-    Businesses businesses;
-    @Autowired
-    CheckProfiles profiles;
-    @Autowired
-    ApiApplications applications;
+    ApplicationContext context;
 
     @Test
     void anApplicationOverItsBudgetIsToldWhenToRetry() {
-        ApiTestData data = new ApiTestData(businesses, profiles, applications);
-        SignedApiClient busy = data.tenant("Busy").client("http://localhost:" + port + "/idverify/v1");
-        SignedApiClient quiet = data.tenant("Quiet").client("http://localhost:" + port + "/idverify/v1");
+        TestData data = new TestData(context);
+        SignedApiClient busy = data.apiTenant("Busy").client("http://localhost:" + port + "/idverify/v1");
+        SignedApiClient quiet = data.apiTenant("Quiet").client("http://localhost:" + port + "/idverify/v1");
         String path = "/sessions/" + UUID.randomUUID();
 
         for (int i = 0; i < 3; i++) {

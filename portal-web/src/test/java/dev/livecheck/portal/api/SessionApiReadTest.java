@@ -15,6 +15,7 @@ import dev.livecheck.persistence.sessions.SessionApiRequest;
 import dev.livecheck.persistence.sessions.SessionApiRequests;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.support.Sha256;
+import dev.livecheck.portal.TestData;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -301,7 +302,7 @@ class SessionApiReadTest extends ApiIntegrationTest {
     @Test
     void anotherApplicationOfTheSameBusinessSeesTheSessionButPortalSessionsStayHidden() {
         UUID id = create(MINIMAL);
-        var keys = ApiTestData.SHARED_KEYS;
+        var keys = TestData.SHARED_KEYS;
         var sibling = applications.insert(dev.livecheck.persistence.applications.ApiApplication.create(
                 tenant.business().id(), "Sibling", tenant.profile().id(),
                 java.util.Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),

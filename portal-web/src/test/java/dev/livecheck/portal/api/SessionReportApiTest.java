@@ -9,6 +9,7 @@ import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.VerificationSession;
+import dev.livecheck.portal.TestData;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
@@ -55,7 +56,7 @@ class SessionReportApiTest extends ApiIntegrationTest {
     @Test
     void anotherBusinessAPortalSessionAnUnknownIdAndABadParameter() {
         UUID id = create(MINIMAL);
-        ApiTestData.Tenant other = newTenant("Other");
+        TestData.ApiTenant other = newTenant("Other");
         CheckProfile profile = tenant.profile();
         VerificationSession portal = sessions.insert(VerificationSession.open(profile, "Grace", "g@example.com", null,
                 CaptureTokens.hash(CaptureTokens.newToken()), Instant.now()));

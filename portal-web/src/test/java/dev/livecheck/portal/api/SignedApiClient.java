@@ -70,7 +70,7 @@ public final class SignedApiClient {
         this.key = key;
     }
 
-    static KeyPair newRsaKeyPair(int bits) {
+    public static KeyPair newRsaKeyPair(int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(bits);

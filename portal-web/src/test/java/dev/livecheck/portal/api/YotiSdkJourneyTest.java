@@ -3,11 +3,8 @@ package dev.livecheck.portal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.livecheck.persistence.applications.ApiApplications;
-import dev.livecheck.persistence.business.Businesses;
-import dev.livecheck.persistence.profiles.CheckProfiles;
 import dev.livecheck.persistence.sessions.VerificationSessions;
-import dev.livecheck.portal.email.LinkSealer;
+import dev.livecheck.portal.TestData;
 import dev.livecheck.portal.loadtest.LiveCaptureClient;
 import dev.livecheck.portal.loadtest.SocketBinding;
 import dev.livecheck.portal.notifications.WebhookReceiver;
@@ -19,6 +16,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -35,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -60,15 +59,9 @@ class YotiSdkJourneyTest {
     @LocalServerPort
     int port;
     @Autowired
-    Businesses businesses;
-    @Autowired
-    CheckProfiles profiles;
-    @Autowired
-    ApiApplications applications;
+    ApplicationContext context;
     @Autowired
     VerificationSessions sessions;
-    @Autowired
-    LinkSealer sealer;
     @TempDir
     Path dir;
 
@@ -81,11 +74,11 @@ class YotiSdkJourneyTest {
 
     @Test
     void aBusinessRunsALivenessCheckWithItsUnchangedSdk() throws Exception {
-        ApiTestData data = new ApiTestData(businesses, profiles, applications);
-        ApiTestData.Tenant shop = data.tenant("Shop", ApiTestData.SHARED_KEYS, List.of("https://shop.example"),
-                sealer.sealValue(SECRET));
-        ApiTestData.Tenant rival = data.tenant("Rival", SignedApiClient.newRsaKeyPair(2048), List.of(),
-                sealer.sealValue("rival-secret"));
+        TestData data = new TestData(context);
+        TestData.ApiTenant shop = data.apiTenant("Shop", SECRET, TestData.SHARED_KEYS, List.of("https://shop.example"),
+                Instant.now());
+        TestData.ApiTenant rival = data.apiTenant("Rival", "rival-secret", SignedApiClient.newRsaKeyPair(2048),
+                List.of(), Instant.now());
         YotiNodeClient sdk = sdk(shop, shop.keys(), "shop.pem");
         String sessionId;
 
@@ -162,7 +155,7 @@ class YotiSdkJourneyTest {
                 .withBinding(SocketBinding.pageTicket()).withDeadline(Duration.ofSeconds(150)));
     }
 
-    private YotiNodeClient sdk(ApiTestData.Tenant tenant, KeyPair keys, String file) throws Exception {
+    private YotiNodeClient sdk(TestData.ApiTenant tenant, KeyPair keys, String file) throws Exception {
         Path pem = dir.resolve(file);
         Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))

@@ -14,8 +14,8 @@ import dev.livecheck.persistence.sessions.CloseReason;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.persistence.sessions.VerificationSessions;
-import dev.livecheck.portal.notifications.NotificationTestData;
-import dev.livecheck.portal.notifications.NotificationTestData.ApiTenant;
+import dev.livecheck.portal.TestData;
+import dev.livecheck.portal.TestData.ApiTenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class AttemptGateTest {
 
     @BeforeEach
     void setUp() {
-        tenant = new NotificationTestData(context).tenant("Gate", Instant.now());
+        tenant = new TestData(context).apiTenant("Gate", Instant.now());
     }
 
     @Test

@@ -13,9 +13,9 @@ import dev.livecheck.persistence.notifications.NotificationDeliveries;
 import dev.livecheck.persistence.notifications.NotificationDelivery;
 import dev.livecheck.persistence.notifications.NotificationTopic;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.notifications.NotificationTestData;
-import dev.livecheck.portal.notifications.NotificationTestData.ApiTenant;
-import dev.livecheck.portal.notifications.NotificationTestData.Notify;
+import dev.livecheck.portal.TestData;
+import dev.livecheck.portal.TestData.ApiTenant;
+import dev.livecheck.portal.TestData.Notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,13 +69,13 @@ class AttemptStoredNotificationsTest {
     @Autowired
     AttemptGate gate;
 
-    NotificationTestData data;
+    TestData data;
     ApiTenant tenant;
 
     @BeforeEach
     void setUp() {
-        data = new NotificationTestData(context);
-        tenant = data.tenant("Capture", Instant.now());
+        data = new TestData(context);
+        tenant = data.apiTenant("Capture", Instant.now());
         jdbc.execute(RefuseImageTrigger.CREATE);
     }
 
@@ -86,7 +86,7 @@ class AttemptStoredNotificationsTest {
 
     @Test
     void eachStoredAttemptEnqueuesResourceThenCheckAndTheLastOneTheSessionToo() {
-        VerificationSession s = data.session(tenant, 2, Instant.now(), Duration.ofHours(1),
+        VerificationSession s = data.apiSession(tenant, 2, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, ALL, "tok"));
 
         results.store(binding(s), "socket:test", report(false), Instant.now().minusSeconds(5));
@@ -104,12 +104,12 @@ class AttemptStoredNotificationsTest {
 
     @Test
     void onlyTheTopicsTheSessionAskedForAreEnqueued() {
-        VerificationSession checkOnly = data.session(tenant, 3, Instant.now(), Duration.ofHours(1),
+        VerificationSession checkOnly = data.apiSession(tenant, 3, Instant.now(), Duration.ofHours(1),
                 Notify.basic(ENDPOINT, "CHECK_COMPLETION,TASK_COMPLETION", "user:pass"));
-        VerificationSession completionOnly = data.session(tenant, 3, Instant.now(), Duration.ofHours(1),
+        VerificationSession completionOnly = data.apiSession(tenant, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, "SESSION_COMPLETION", "tok"));
-        VerificationSession noEndpoint = data.session(tenant, 3, Instant.now(), Duration.ofHours(1), null);
-        VerificationSession portal = data.portalSession(tenant, Instant.now());
+        VerificationSession noEndpoint = data.apiSession(tenant, 3, Instant.now(), Duration.ofHours(1), null);
+        VerificationSession portal = data.session(tenant.profile(), "Ada", "ada@example.test", null, Instant.now());
 
         for (VerificationSession s : List.of(checkOnly, completionOnly, noEndpoint, portal)) {
             results.store(binding(s), "socket:test", report(true), Instant.now().minusSeconds(5));
@@ -124,7 +124,7 @@ class AttemptStoredNotificationsTest {
 
     @Test
     void whenTheAttemptsTransactionRollsBackNoDeliveryRemains() {
-        VerificationSession s = data.session(tenant, 3, Instant.now(), Duration.ofHours(1),
+        VerificationSession s = data.apiSession(tenant, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, ALL, "tok"));
         TransactionTemplate outer = new TransactionTemplate(transactions);
 
@@ -147,7 +147,7 @@ class AttemptStoredNotificationsTest {
 
     @Test
     void aListenerRefusesToRunOutsideTheTransactionOfItsCause() {
-        VerificationSession s = data.session(tenant, 3, Instant.now(), Duration.ofHours(1),
+        VerificationSession s = data.apiSession(tenant, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, ALL, "tok"));
         assertThatThrownBy(() -> events.publishEvent(new AttemptStored(tenant.id(), s.id(), UUID.randomUUID(), true)))
                 .isInstanceOf(IllegalTransactionStateException.class);
@@ -157,7 +157,7 @@ class AttemptStoredNotificationsTest {
     /** The abandon that reaches the cap closes the session like an exhausted one: SESSION_COMPLETION, once. */
     @Test
     void theAbandonThatClosesTheSessionEnqueuesSessionCompletion() {
-        VerificationSession s = data.session(tenant, 3, Instant.now(), Duration.ofHours(1),
+        VerificationSession s = data.apiSession(tenant, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, ALL, "tok"));
         assertThat(s.maxAbandonedAttempts()).isEqualTo(5);
         for (int i = 1; i < 5; i++) {

@@ -10,15 +10,13 @@ import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
 import dev.livecheck.portal.PortalWebTest;
 import dev.livecheck.portal.TestData;
-import dev.livecheck.portal.notifications.NotificationTestData;
-import dev.livecheck.portal.notifications.NotificationTestData.ApiTenant;
-import dev.livecheck.portal.notifications.NotificationTestData.Notify;
+import dev.livecheck.portal.TestData.ApiTenant;
+import dev.livecheck.portal.TestData.Notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The expiry sweep and sessions created through the API: each overdue one is expired with its notifications
@@ -33,21 +31,19 @@ class ApiSessionExpiryTest extends PortalWebTest {
     ExpirySweep sweep;
     @Autowired
     NotificationDeliveries deliveries;
-    @Autowired
-    ApplicationContext context;
 
     @Test
     void anOverdueApiSessionIsExpiredWithTheNotificationsItAskedFor() {
-        NotificationTestData api = new NotificationTestData(context);
-        ApiTenant t = api.tenant("Expiring", T0);
-        VerificationSession both = api.session(t, 3, T0, Duration.ofHours(1),
+        ApiTenant t = data.apiTenant("Expiring", T0);
+        VerificationSession both = data.apiSession(t, 3, T0, Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, "SESSION_COMPLETION,CLIENT_SESSION_TOKEN_DELETED", "tok"));
-        VerificationSession tokenOnly = api.session(t, 3, T0, Duration.ofHours(1),
+        VerificationSession tokenOnly = data.apiSession(t, 3, T0, Duration.ofHours(1),
                 Notify.basic(ENDPOINT, "CLIENT_SESSION_TOKEN_DELETED", "u:p"));
-        VerificationSession silent = api.session(t, 3, T0, Duration.ofHours(1), null);
-        VerificationSession notYet = api.session(t, 3, T0, Duration.ofHours(5),
+        VerificationSession silent = data.apiSession(t, 3, T0, Duration.ofHours(1), null);
+        VerificationSession notYet = data.apiSession(t, 3, T0, Duration.ofHours(5),
                 Notify.bearer(ENDPOINT, "SESSION_COMPLETION", "tok"));
-        VerificationSession portal = api.portalSession(t, T0.minus(Duration.ofDays(5)));
+        VerificationSession portal = data.session(t.profile(), "Ada", "ada@example.test", null,
+                T0.minus(Duration.ofDays(5)));
 
         Instant now = T0.plus(Duration.ofHours(2));
         assertThat(sweep.sweep(now)).isGreaterThanOrEqualTo(4);

@@ -18,8 +18,8 @@ import dev.livecheck.persistence.notifications.DeliveryStatus;
 import dev.livecheck.persistence.notifications.NotificationDelivery;
 import dev.livecheck.persistence.notifications.NotificationTopic;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.notifications.NotificationTestData.ApiTenant;
-import dev.livecheck.portal.notifications.NotificationTestData.Notify;
+import dev.livecheck.portal.TestData.ApiTenant;
+import dev.livecheck.portal.TestData.Notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,14 +35,14 @@ class DeliveriesPageTest extends NotificationsWebTest {
 
     @Test
     void listsTheBusinesssDeliveriesNewestFirstWithHostOnlyAndTheirTries() throws Exception {
-        ApiTenant t = data.tenant("Listed", Instant.now());
-        ApiTenant other = data.tenant("Other", Instant.now());
-        VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+        ApiTenant t = data.apiTenant("Listed", Instant.now());
+        ApiTenant other = data.apiTenant("Other", Instant.now());
+        VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, "RESOURCE_UPDATE,CHECK_COMPLETION", "tok"));
         NotificationDelivery older = deliveries.insert(NotificationDelivery.pending(t.id(), s.id(),
                 t.application().id(), NotificationTopic.RESOURCE_UPDATE, ENDPOINT, Instant.now().minusSeconds(60)));
         NotificationDelivery newer = enqueue(t, s, NotificationTopic.CHECK_COMPLETION, ENDPOINT);
-        VerificationSession otherSession = data.session(other, 3, Instant.now(), Duration.ofHours(1),
+        VerificationSession otherSession = data.apiSession(other, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, "RESOURCE_UPDATE", "tok"));
         NotificationDelivery foreign = enqueue(other, otherSession, NotificationTopic.RESOURCE_UPDATE, ENDPOINT);
 
@@ -63,9 +63,9 @@ class DeliveriesPageTest extends NotificationsWebTest {
 
     @Test
     void anotherBusinesssDeliveryIsNotFoundAndAReviewerMayNotOpenThePage() throws Exception {
-        ApiTenant t = data.tenant("Mine", Instant.now());
-        ApiTenant other = data.tenant("Theirs", Instant.now());
-        VerificationSession theirs = data.session(other, 3, Instant.now(), Duration.ofHours(1),
+        ApiTenant t = data.apiTenant("Mine", Instant.now());
+        ApiTenant other = data.apiTenant("Theirs", Instant.now());
+        VerificationSession theirs = data.apiSession(other, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, "RESOURCE_UPDATE", "tok"));
         NotificationDelivery foreign = failed(other, theirs);
 
@@ -83,8 +83,8 @@ class DeliveriesPageTest extends NotificationsWebTest {
 
     @Test
     void retryNowRequeuesAFailedDeliveryWithCsrfAndIsAudited() throws Exception {
-        ApiTenant t = data.tenant("Retry", Instant.now());
-        VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+        ApiTenant t = data.apiTenant("Retry", Instant.now());
+        VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, "RESOURCE_UPDATE", "tok"));
         NotificationDelivery d = failed(t, s);
 
@@ -115,13 +115,13 @@ class DeliveriesPageTest extends NotificationsWebTest {
 
     @Test
     void cancellingAnApiSessionEnqueuesItsCompletionAndTokenDeletionInTheSameTransaction() throws Exception {
-        ApiTenant t = data.tenant("Cancel", Instant.now());
-        VerificationSession asked = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+        ApiTenant t = data.apiTenant("Cancel", Instant.now());
+        VerificationSession asked = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, "client_session_token_deleted, SESSION_COMPLETION", "tok"));
-        VerificationSession onlyCompletion = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+        VerificationSession onlyCompletion = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, "SESSION_COMPLETION", "tok"));
-        VerificationSession noEndpoint = data.session(t, 3, Instant.now(), Duration.ofHours(1), null);
-        VerificationSession portal = data.portalSession(t, Instant.now());
+        VerificationSession noEndpoint = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1), null);
+        VerificationSession portal = data.session(t.profile(), "Ada", "ada@example.test", null, Instant.now());
 
         for (VerificationSession s : List.of(asked, onlyCompletion, noEndpoint, portal)) {
             mvc.perform(post("/sessions/{id}/cancel", s.id()).with(user(t.admin())).with(csrf()))
@@ -141,8 +141,8 @@ class DeliveriesPageTest extends NotificationsWebTest {
 
     @Test
     void deletingASessionInThePortalDeletesItsDeliveries() throws Exception {
-        ApiTenant t = data.tenant("Delete", Instant.now());
-        VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+        ApiTenant t = data.apiTenant("Delete", Instant.now());
+        VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                 Notify.bearer(ENDPOINT, "RESOURCE_UPDATE", "tok"));
         NotificationDelivery d = failed(t, s);
 

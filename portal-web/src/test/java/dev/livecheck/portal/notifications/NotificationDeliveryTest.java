@@ -8,8 +8,8 @@ import dev.livecheck.persistence.notifications.NotificationDelivery;
 import dev.livecheck.persistence.notifications.NotificationDeliveryTry;
 import dev.livecheck.persistence.notifications.NotificationTopic;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.notifications.NotificationTestData.ApiTenant;
-import dev.livecheck.portal.notifications.NotificationTestData.Notify;
+import dev.livecheck.portal.TestData.ApiTenant;
+import dev.livecheck.portal.TestData.Notify;
 import dev.livecheck.portal.notifications.WebhookReceiver.Answer;
 import dev.livecheck.portal.notifications.WebhookReceiver.Received;
 import java.io.IOException;
@@ -51,10 +51,10 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     @Test
     void bearerAndBasicAuthArriveWithTheJsonBodyAndAVerifiableSignature() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            ApiTenant t = data.tenant("Hooks", Instant.now());
-            VerificationSession bearer = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            ApiTenant t = data.apiTenant("Hooks", Instant.now());
+            VerificationSession bearer = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.bearer(receiver.url("/bearer"), ALL, "tok-123"));
-            VerificationSession basic = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            VerificationSession basic = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.basic(receiver.url("/basic"), ALL, "username:password"));
             NotificationDelivery toBearer = enqueue(t, bearer, NotificationTopic.CHECK_COMPLETION, receiver.url("/bearer"));
             NotificationDelivery toBasic = enqueue(t, basic, NotificationTopic.SESSION_COMPLETION, receiver.url("/basic"));
@@ -87,8 +87,8 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     @Test
     void aSignatureMadeWithAnotherSecretOrBodyDoesNotVerify() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            ApiTenant t = data.tenant("Forgery", Instant.now());
-            VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            ApiTenant t = data.apiTenant("Forgery", Instant.now());
+            VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.bearer(receiver.url("/hook"), ALL, "tok"));
             enqueue(t, s, NotificationTopic.RESOURCE_UPDATE, receiver.url("/hook"));
             sender.sendDue();
@@ -104,8 +104,8 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     @Test
     void a500IsRetriedUntilA200AndBothTriesAreLogged() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(Answer.status(500), Answer.status(200))) {
-            ApiTenant t = data.tenant("Flaky", Instant.now());
-            VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            ApiTenant t = data.apiTenant("Flaky", Instant.now());
+            VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.bearer(receiver.url("/hook"), ALL, "tok"));
             NotificationDelivery d = enqueue(t, s, NotificationTopic.SESSION_COMPLETION, receiver.url("/hook"));
 
@@ -140,8 +140,8 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     @Test
     void onlyTheStartOfAResponseBodyIsReadEvenIfItNeverEnds() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(Answer.endlessBody(500))) {
-            ApiTenant t = data.tenant("Chatty", Instant.now());
-            VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            ApiTenant t = data.apiTenant("Chatty", Instant.now());
+            VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.bearer(receiver.url("/hook"), ALL, "tok"));
             NotificationDelivery d = enqueue(t, s, NotificationTopic.RESOURCE_UPDATE, receiver.url("/hook"));
 
@@ -160,8 +160,8 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     @Test
     void aReceiverThatNeverAnswersTimesOutAndTheTryIsLogged() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(Answer.never())) {
-            ApiTenant t = data.tenant("Silent", Instant.now());
-            VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            ApiTenant t = data.apiTenant("Silent", Instant.now());
+            VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.bearer(receiver.url("/hook"), ALL, "tok"));
             NotificationDelivery d = enqueue(t, s, NotificationTopic.RESOURCE_UPDATE, receiver.url("/hook"));
             assertThat(properties.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -189,8 +189,8 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     void aRedirectIsNotFollowedAndCountsAsAFailedTry() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             try (WebhookReceiver redirecting = new WebhookReceiver(Answer.redirect(receiver.url("/elsewhere")))) {
-                ApiTenant t = data.tenant("Redirect", Instant.now());
-                VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+                ApiTenant t = data.apiTenant("Redirect", Instant.now());
+                VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                         Notify.bearer(redirecting.url("/hook"), ALL, "tok"));
                 NotificationDelivery d = enqueue(t, s, NotificationTopic.RESOURCE_UPDATE, redirecting.url("/hook"));
 
@@ -210,10 +210,10 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     @Test
     void withoutAllowPrivateNetworksLoopbackEndpointsFailWithoutAnyConnection() throws Exception {
         try (ConnectionCounter listener = new ConnectionCounter()) {
-            ApiTenant t = data.tenant("Private", Instant.now());
+            ApiTenant t = data.apiTenant("Private", Instant.now());
             String byAddress = "http://127.0.0.1:" + listener.port() + "/hook";
             String byName = "https://localhost:" + listener.port() + "/hook";
-            VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.bearer(byAddress, ALL, "tok"));
             NotificationDelivery http = enqueue(t, s, NotificationTopic.RESOURCE_UPDATE, byAddress);
             NotificationDelivery https = enqueue(t, s, NotificationTopic.CHECK_COMPLETION,
@@ -247,10 +247,10 @@ class NotificationDeliveryTest extends NotificationsWebTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(resolved.isLoopbackAddress() || resolved.isSiteLocalAddress(),
                 host + " resolves to a public address here");
         try (ConnectionCounter listener = new ConnectionCounter()) {
-            ApiTenant t = data.tenant("Rebind", Instant.now());
+            ApiTenant t = data.apiTenant("Rebind", Instant.now());
             String endpoint = "https://" + host + ":" + listener.port() + "/hook";
             assertThat(new NotificationEndpointPolicy(false).problem(endpoint)).isEmpty();
-            VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.bearer(endpoint, ALL, "tok"));
             NotificationDelivery d = enqueue(t, s, NotificationTopic.RESOURCE_UPDATE, endpoint);
 
@@ -266,10 +266,10 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     @Test
     void aSecretSealedUnderAnotherLinkKeyFailsTheDeliveryAtOnceWithoutSendingIt() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            ApiTenant t = data.tenant("Lost key", Instant.now());
+            ApiTenant t = data.apiTenant("Lost key", Instant.now());
             byte[] foreign = new byte[12 + 32];
             new SecureRandom().nextBytes(foreign);
-            VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.bearer(receiver.url("/hook"), ALL, "tok"),
                     Base64.getUrlEncoder().withoutPadding().encodeToString(foreign));
             NotificationDelivery d = enqueue(t, s, NotificationTopic.RESOURCE_UPDATE, receiver.url("/hook"));
@@ -287,8 +287,8 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     @Test
     void afterTheLastAllowedTryTheDeliveryFailsAndIsAudited() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(Answer.status(503), Answer.status(503))) {
-            ApiTenant t = data.tenant("Down", Instant.now());
-            VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+            ApiTenant t = data.apiTenant("Down", Instant.now());
+            VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                     Notify.bearer(receiver.url("/hook"), ALL, "tok"));
             NotificationDelivery d = enqueue(t, s, NotificationTopic.RESOURCE_UPDATE, receiver.url("/hook"));
             NotificationProperties p = properties;
@@ -314,10 +314,10 @@ class NotificationDeliveryTest extends NotificationsWebTest {
     @Test
     void twoSenderNodesOnOneDatabaseNeverSendTheSameDeliveryTwice() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            ApiTenant t = data.tenant("Nodes", Instant.now());
+            ApiTenant t = data.apiTenant("Nodes", Instant.now());
             List<NotificationDelivery> all = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                VerificationSession s = data.session(t, 3, Instant.now(), Duration.ofHours(1),
+                VerificationSession s = data.apiSession(t, 3, Instant.now(), Duration.ofHours(1),
                         Notify.bearer(receiver.url("/hook"), ALL, "tok"));
                 for (NotificationTopic topic : NotificationTopic.delivered()) {
                     all.add(enqueue(t, s, topic, receiver.url("/hook")));

@@ -8,8 +8,9 @@ import dev.livecheck.persistence.notifications.NotificationTopic;
 import dev.livecheck.persistence.sessions.SessionApiRequests;
 import dev.livecheck.persistence.applications.ApiApplications;
 import dev.livecheck.persistence.sessions.VerificationSession;
+import dev.livecheck.portal.TestData;
+import dev.livecheck.portal.TestData.ApiTenant;
 import dev.livecheck.portal.email.LinkSealer;
-import dev.livecheck.portal.notifications.NotificationTestData.ApiTenant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -52,11 +53,11 @@ abstract class NotificationsWebTest {
     @Autowired
     protected JdbcClient jdbc;
 
-    protected NotificationTestData data;
+    protected TestData data;
 
     @BeforeEach
     void testData() {
-        data = new NotificationTestData(context);
+        data = new TestData(context);
     }
 
     protected NotificationDelivery enqueue(ApiTenant t, VerificationSession s, NotificationTopic topic,
