@@ -58,7 +58,7 @@ public final class LivenessEngine implements AutoCloseable {
     /**
      * Times a tracked frame's stages on every pooled analyzer at once ({@link FrameCost}) and returns the analysed
      * frames per second this machine sustains when streams arrive at {@code fps}: for sizing a server's frame
-     * budget. Takes about {@code rounds} x 25 ms.
+     * budget. Takes about {@code rounds} x 18 ms (half as many untimed rounds first).
      */
     public FrameBudget measureFrameBudget(int fps, int rounds) throws InterruptedException {
         FrameCost cost = pool.measureCost(rounds);

@@ -207,8 +207,8 @@ public final class FrameAnalyzer implements AutoCloseable {
     }
 
     /**
-     * Times each stage of a tracked frame ({@link FrameCost}) on a synthetic 640x480 frame, {@code rounds} times,
-     * and returns the medians. The networks' cost does not depend on what the picture shows, so the face stages run
+     * Times each stage of a tracked frame ({@link FrameCost}) on a synthetic 640x480 frame, {@code rounds} times
+     * after {@code rounds / 2} untimed ones, and returns the medians. The networks' cost does not depend on what the picture shows, so the face stages run
      * on the frame's centre whether or not a face is there; the server sizes its frame budget from the result.
      */
     public FrameCost measureCost(int rounds) {
@@ -216,7 +216,9 @@ public final class FrameAnalyzer implements AutoCloseable {
         double[][] t = new double[5][rounds];
         FaceCrop centre = new FaceCrop(320, 240, 260, 0, FaceLandmarker.INPUT);
         FaceDetection box = new FaceDetection(233, 153, 174, 174, 1f, new float[12]);
-        for (int i = 0; i < rounds; i++) {
+        // untimed rounds first: the first Face Mesh and detector calls allocate, and the JIT has not compiled yet
+        int warmUp = Math.max(3, rounds / 2);
+        for (int i = -warmUp; i < rounds; i++) {
             long start = System.nanoTime();
             try (Mat bgr = decodeForAnalysis(jpeg)) {
                 long decoded = System.nanoTime();
@@ -233,8 +235,11 @@ public final class FrameAnalyzer implements AutoCloseable {
                         TextureCues.measure(crop, gray);
                     }
                     long presented = System.nanoTime();
-                    detector.detectInTile(bgr, i % FaceDetector.TILE_COUNT);
+                    detector.detectInTile(bgr, Math.floorMod(i, FaceDetector.TILE_COUNT));
                     long tiled = System.nanoTime();
+                    if (i < 0) {
+                        continue;
+                    }
                     t[0][i] = (decoded - start) / 1e6;
                     t[1][i] = (faced - decoded) / 1e6;
                     t[2][i] = (detected - faced) / 1e6;

@@ -36,8 +36,8 @@ class CaptureConfiguration {
     static final double BUDGET_SHARE_OF_MEASURED = 0.75;
     /** Per-stream frame rate the measured cost is amortised over (the middle of the range load shaping uses). */
     static final int BUDGET_STREAM_FPS = 10;
-    /** Frames each analyzer times at start (about 1 s in all). */
-    static final int BUDGET_MEASURE_ROUNDS = 40;
+    /** Frames each analyzer times at start, after half as many untimed ones (about 1 s in all). */
+    static final int BUDGET_MEASURE_ROUNDS = 60;
 
     @Bean
     ChallengePlanner challengePlanner() {
