@@ -26,10 +26,14 @@ public final class FaceTracker {
 
     /** Fixed detection cadence while tracking: a new face is counted within this long. */
     static final long DETECT_EVERY_MILLIS = 1000;
-    /** One sweep of the four small-face tiles starts this often (twice a second). */
-    static final long TILE_SWEEP_EVERY_MILLIS = 500;
+    /**
+     * One sweep of the four small-face tiles starts this often (once a second: a tile costs a detector run, about
+     * 2.2 ms, so two sweeps a second were a quarter of a 10 fps stream's engine time; a face that steps in is still
+     * counted within about a second).
+     */
+    static final long TILE_SWEEP_EVERY_MILLIS = 1000;
     /** Tiles scanned per frame during a sweep: bounds what one frame pays for the scan. */
-    static final int TILES_PER_FRAME = 2;
+    static final int TILES_PER_FRAME = 1;
     /**
      * Face Mesh's face-presence score below which the tracked region is
      * taken to have lost the face (MediaPipe uses 0.5; real faces score above
@@ -96,9 +100,18 @@ public final class FaceTracker {
         presentationSampled = false;
     }
 
-    /** Whether this frame, if it shows a face, takes the presentation cues ({@link #PRESENTATION_SAMPLE_EVERY_MILLIS}). */
-    boolean presentationSampleDue(long millis) {
-        return !presentationSampled || millis - lastPresentationMillis >= PRESENTATION_SAMPLE_EVERY_MILLIS;
+    /**
+     * Whether this frame, if it shows a face, takes the presentation cues ({@link #PRESENTATION_SAMPLE_EVERY_MILLIS}).
+     * A frame that runs the detector leaves a due sample to the next frame, so one frame does not pay for both,
+     * unless the sample is a whole period late.
+     */
+    boolean presentationSampleDue(long millis, boolean detectingThisFrame) {
+        if (!presentationSampled) {
+            return true;
+        }
+        long since = millis - lastPresentationMillis;
+        return since >= PRESENTATION_SAMPLE_EVERY_MILLIS
+                && (!detectingThisFrame || since >= 2 * PRESENTATION_SAMPLE_EVERY_MILLIS);
     }
 
     /** This frame took the presentation cues. */
@@ -173,17 +186,20 @@ public final class FaceTracker {
     /**
      * The small-face tiles to scan on this frame: none between sweeps, the
      * next {@link #TILES_PER_FRAME} of a sweep that is under way. A frame that
-     * already paid for a detection while a face is tracked leaves its tiles to
-     * the next frame.
+     * already paid for a detection or a presentation sample while a face is
+     * tracked leaves its tiles to the next frame, unless the sweep is running
+     * late (it started a whole period ago), so the extra costs of a stream are
+     * spread over its frames instead of stacking on one.
      */
-    int[] tilesDue(long millis, boolean detectedThisFrame) {
+    int[] tilesDue(long millis, boolean busyThisFrame) {
         if (nextTile >= FaceDetector.TILE_COUNT
                 && (!sweepStarted || millis - sweepStartMillis >= TILE_SWEEP_EVERY_MILLIS)) {
             sweepStarted = true;
             sweepStartMillis = millis;
             nextTile = 0;
         }
-        if (nextTile >= FaceDetector.TILE_COUNT || (detectedThisFrame && last != null)) {
+        boolean late = millis - sweepStartMillis >= TILE_SWEEP_EVERY_MILLIS;
+        if (nextTile >= FaceDetector.TILE_COUNT || (busyThisFrame && last != null && !late)) {
             return new int[0];
         }
         int count = Math.min(TILES_PER_FRAME, FaceDetector.TILE_COUNT - nextTile);

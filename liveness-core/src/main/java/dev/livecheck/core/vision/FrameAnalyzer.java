@@ -160,9 +160,9 @@ public final class FrameAnalyzer implements AutoCloseable {
      */
     public FrameObservation analyze(Mat bgr, long timestampMillis, FaceTracker tracker) {
         tracker.startFrame(timestampMillis);
-        boolean presentation = tracker.presentationSampleDue(timestampMillis);
         FaceObservation face = null;
         FaceCrop region = tracker.trackedCrop(timestampMillis, FaceLandmarker.INPUT);
+        boolean presentation = tracker.presentationSampleDue(timestampMillis, region == null);
         if (region != null) {
             face = observeFace(bgr, region, null, FaceTracker.MIN_PRESENCE, presentation);
             if (face != null) {
@@ -182,7 +182,7 @@ public final class FrameAnalyzer implements AutoCloseable {
             tracker.detected(timestampMillis, faces, main, crop, face == null ? null : face.landmarks(),
                     face == null ? null : face.pose());
         }
-        for (int tile : tracker.tilesDue(timestampMillis, detected)) {
+        for (int tile : tracker.tilesDue(timestampMillis, detected || (presentation && face != null))) {
             tracker.tileScanned(tile, detector.detectInTile(bgr, tile));
         }
         int faceCount = tracker.faceCount(face == null ? null : face.detection());
