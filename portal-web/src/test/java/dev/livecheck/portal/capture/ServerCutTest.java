@@ -23,8 +23,21 @@ class ServerCutTest {
         assertThat(ServerCut.cut(report(Recommendation.REJECT), 0, 0)).isFalse();
     }
 
+    @Test
+    void aCutOrAFrameGapAfterAnyDroppedFrameIsTheServersFault() {
+        assertThat(ServerCut.cut(report(Recommendation.REJECT, "FACE_CUT"), 100, 1)).isTrue();
+        assertThat(ServerCut.cut(report(Recommendation.REJECT, "FRAME_GAP"), 100, 3)).isTrue();
+        // without a dropped frame the gap was the person's (or their network's), and other reasons need a fifth
+        assertThat(ServerCut.cut(report(Recommendation.REJECT, "FACE_CUT"), 100, 0)).isFalse();
+        assertThat(ServerCut.cut(report(Recommendation.REJECT, "IDENTITY_CHANGE"), 100, 3)).isFalse();
+    }
+
     private static LivenessReport report(Recommendation recommendation) {
-        return new LivenessReport(recommendation, recommendation == Recommendation.APPROVE ? null : "CHALLENGE_TIMEOUT",
-                List.of(Challenge.TURN_LEFT), List.of(), List.of(), 100, 100, 5_000, 10);
+        return report(recommendation, recommendation == Recommendation.APPROVE ? null : "CHALLENGE_TIMEOUT");
+    }
+
+    private static LivenessReport report(Recommendation recommendation, String reason) {
+        return new LivenessReport(recommendation, reason, List.of(Challenge.TURN_LEFT), List.of(), List.of(), 100, 100,
+                5_000, 10);
     }
 }
