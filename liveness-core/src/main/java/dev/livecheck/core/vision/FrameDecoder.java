@@ -103,14 +103,6 @@ public final class FrameDecoder {
     }
 
     /**
-     * Checks size, magic number, end marker and declared dimensions without
-     * decoding any pixel data.
-     */
-    public static JpegHeader inspect(byte[] data, int maxBytes) throws FrameRejectedException {
-        return inspect(data, new Limits(maxBytes, MAX_LONG_SIDE, MAX_SHORT_SIDE));
-    }
-
-    /**
      * The one inspection of a live frame: {@link #inspect(byte[], Limits)}, with the result kept for decoding
      * ({@link #decode(InspectedFrame)}).
      */
@@ -118,6 +110,10 @@ public final class FrameDecoder {
         return new InspectedFrame(data, inspect(data, limits));
     }
 
+    /**
+     * Checks size, magic number, end marker and declared dimensions under {@code limits} without decoding any pixel
+     * data.
+     */
     public static JpegHeader inspect(byte[] data, Limits limits) throws FrameRejectedException {
         int maxBytes = limits.maxBytes();
         if (data == null || data.length == 0) {

@@ -42,7 +42,7 @@ class FrameDecoderTest {
             assertThat(image.rows()).isEqualTo(480);
             assertThat(image.channels()).isEqualTo(3);
         }
-        assertThat(FrameDecoder.inspect(valid640x480, FrameDecoder.DEFAULT_MAX_BYTES))
+        assertThat(FrameDecoder.inspect(valid640x480, FrameDecoder.Limits.LIVE))
                 .isEqualTo(new FrameDecoder.JpegHeader(640, 480));
     }
 
@@ -135,7 +135,7 @@ class FrameDecoderTest {
         byte[] huge = withDeclaredSize(valid640x480, 60000, 60000);
         assertRejected(huge, Reason.BAD_DIMENSIONS);
         // The header check alone refuses it, without any pixel decoding ...
-        assertThatThrownBy(() -> FrameDecoder.inspect(huge, FrameDecoder.DEFAULT_MAX_BYTES))
+        assertThatThrownBy(() -> FrameDecoder.inspect(huge, FrameDecoder.Limits.LIVE))
                 .isInstanceOf(FrameRejectedException.class)
                 .extracting(e -> ((FrameRejectedException) e).reason())
                 .isEqualTo(Reason.BAD_DIMENSIONS);
