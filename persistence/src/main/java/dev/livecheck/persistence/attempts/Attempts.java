@@ -13,5 +13,10 @@ public interface Attempts extends Repository<Attempt, UUID>, InsertOnly<Attempt>
 
     List<Attempt> findAllByBusinessIdAndSessionIdOrderByAttemptNumber(UUID businessId, UUID sessionId);
 
+    /**
+     * Stored attempts of a session. No production caller (the pages read the attempts themselves): kept as the
+     * tenant-scoped way the capture, API and deletion tests observe what was stored, and covered by
+     * TenantIsolationTest like every finder.
+     */
     long countByBusinessIdAndSessionId(UUID businessId, UUID sessionId);
 }

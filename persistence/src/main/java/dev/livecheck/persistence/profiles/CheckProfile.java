@@ -136,10 +136,6 @@ public record CheckProfile(@Id UUID id, UUID businessId, String name, LivenessTy
         return toBuilder().emailSubject(newSubject).emailBodyText(newBodyText).emailBodyHtml(newBodyHtml).build();
     }
 
-    public CheckProfile withVersion(@Nullable Long newVersion) {
-        return toBuilder().version(newVersion).build();
-    }
-
     /** Changed copies of a profile without spelling out its twenty components; nothing is checked before build(). */
     public static final class Builder {
         private final UUID id;
