@@ -2,6 +2,7 @@ package dev.livecheck.core.checks;
 
 import dev.livecheck.core.attempt.AttemptEvidence;
 import dev.livecheck.core.attempt.IdentityFrame;
+import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.report.SubCheck;
 import dev.livecheck.core.vision.FaceEmbedder;
 import dev.livecheck.core.vision.FaceLandmarks;
@@ -109,7 +110,7 @@ public final class ContinuityCheck {
         d.put("median_interval_ms", Stats.round(median));
         d.put("max_jump", Stats.round(maxJump));
         if (maxGap > MAX_GAP_MILLIS) {
-            return "FRAME_GAP";
+            return LivenessReport.FRAME_GAP;
         }
         if (!intervals.isEmpty() && median < MIN_MEDIAN_INTERVAL) {
             return "IMPLAUSIBLE_TIMING";
@@ -252,7 +253,7 @@ public final class ContinuityCheck {
         }
         d.put("min_consecutive_similarity", Stats.round(minSimilarity));
         d.put("max_chroma_jump", Stats.round(maxChromaJump));
-        return minSimilarity < MIN_CONSECUTIVE_SIMILARITY || maxChromaJump > MAX_CHROMA_JUMP ? "FACE_CUT" : null;
+        return minSimilarity < MIN_CONSECUTIVE_SIMILARITY || maxChromaJump > MAX_CHROMA_JUMP ? LivenessReport.FACE_CUT : null;
     }
 
     private static boolean comparable(FaceObservation face, double yaw, double pitch) {

@@ -96,9 +96,9 @@ final class AnalyzerPool implements AutoCloseable {
     /**
      * What a tracked frame costs when every analyzer works at once (as under load, where they share caches and
      * memory bandwidth): each measures {@code rounds} frames on its own thread; the slowest analyzer's figures are
-     * returned, so the budget sized from them holds for all.
+     * returned (slowest at the stream rate {@code fps} the budget is sized for), so the budget holds for all.
      */
-    FrameCost measureCost(int rounds) throws InterruptedException {
+    FrameCost measureCost(int rounds, int fps) throws InterruptedException {
         List<FrameAnalyzer> borrowed = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         FrameCost[] costs = new FrameCost[capacity];
@@ -120,7 +120,7 @@ final class AnalyzerPool implements AutoCloseable {
         }
         FrameCost slowest = costs[0];
         for (FrameCost c : costs) {
-            if (c != null && (slowest == null || c.meanMillisPerFrame(10) > slowest.meanMillisPerFrame(10))) {
+            if (c != null && (slowest == null || c.meanMillisPerFrame(fps) > slowest.meanMillisPerFrame(fps))) {
                 slowest = c;
             }
         }

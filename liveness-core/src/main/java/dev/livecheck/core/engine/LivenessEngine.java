@@ -61,7 +61,7 @@ public final class LivenessEngine implements AutoCloseable {
      * budget. Takes about {@code rounds} x 18 ms (half as many untimed rounds first).
      */
     public FrameBudget measureFrameBudget(int fps, int rounds) throws InterruptedException {
-        FrameCost cost = pool.measureCost(rounds);
+        FrameCost cost = pool.measureCost(rounds, fps);
         return FrameBudget.of(pool.capacity(), fps, cost);
     }
 

@@ -25,10 +25,24 @@ public record LivenessReport(
         long durationMillis,
         long decisionMillis) {
 
+    /** Reason: two analysed frames further apart than the engine allows. */
+    public static final String FRAME_GAP = "FRAME_GAP";
+    /** Reason: two consecutive analysed frames show faces too unlike to be one face moving. */
+    public static final String FACE_CUT = "FACE_CUT";
+
     public LivenessReport {
         challenges = List.copyOf(challenges);
         subChecks = List.copyOf(subChecks);
         images = List.copyOf(images);
+    }
+
+    /**
+     * Whether the attempt failed on a reason that a gap between analysed frames causes on its own
+     * ({@link #FRAME_GAP}, {@link #FACE_CUT}: a head that turned between two frames far apart looks like a cut), so
+     * a caller that dropped frames knows it may have caused the failure.
+     */
+    public boolean failedOnAFrameGap() {
+        return recommendation != Recommendation.APPROVE && (FRAME_GAP.equals(reason) || FACE_CUT.equals(reason));
     }
 
     public LivenessAuth livenessAuth() {

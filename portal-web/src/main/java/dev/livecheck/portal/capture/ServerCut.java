@@ -2,25 +2,19 @@ package dev.livecheck.portal.capture;
 
 import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.report.Recommendation;
-import java.util.Set;
 
 /**
  * When an attempt's evidence was cut by the server rather than by the person: the engine fell behind and dropped more
  * than {@link #MAX_DROPPED_SHARE} of the frames this attempt was given (after the even subsample to its share, so
  * these are frames the server promised to analyse), or dropped any of them when the attempt failed on a reason that
- * a gap between analysed frames causes ({@link #GAP_REASONS}: a head that turned between two analysed frames looks
- * like a cut to another face; a gap longer than the engine allows is a frame gap). Such an attempt is never held
+ * a gap between analysed frames causes on its own ({@link LivenessReport#failedOnAFrameGap()}; measured at 60
+ * concurrent users: one bona fide attempt rejected FACE_CUT after the engine's queue dropped some of its frames). Such an attempt is never held
  * against the person unless it was approved anyway: it ends with {@code error BUSY} and is not counted.
  */
 final class ServerCut {
 
     /** A fifth of the promised frames lost: challenges are then seen with gaps the person did not cause. */
     static final double MAX_DROPPED_SHARE = 0.2;
-    /**
-     * Reasons that a gap of the server's making can produce on its own. Measured at 60 concurrent users: one
-     * bona fide attempt rejected FACE_CUT after the engine's queue dropped some of its frames.
-     */
-    static final Set<String> GAP_REASONS = Set.of("FACE_CUT", "FRAME_GAP");
 
     private ServerCut() {
     }
@@ -29,6 +23,6 @@ final class ServerCut {
         if (report.recommendation() == Recommendation.APPROVE || framesOffered <= 0 || framesDropped <= 0) {
             return false;
         }
-        return framesDropped > MAX_DROPPED_SHARE * framesOffered || GAP_REASONS.contains(report.reason());
+        return framesDropped > MAX_DROPPED_SHARE * framesOffered || report.failedOnAFrameGap();
     }
 }
