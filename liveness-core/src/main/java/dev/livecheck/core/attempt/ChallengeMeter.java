@@ -30,6 +30,22 @@ public final class ChallengeMeter {
     }
 
     /**
+     * Whether the asked turn or nod is the main movement: its progress is at least the other axis's, both measured
+     * against their own thresholds. A person asked to look up lifts the chin; a recording of a turn lifts it a little
+     * too (the head rolls back as it turns) and must not pass a nod for it. MOVE_CLOSER changes no angle and is
+     * always its own movement.
+     */
+    public boolean dominant(Challenge asked, FaceObservation face) {
+        double yaw = Math.abs(progress(Challenge.TURN_LEFT, face));
+        double pitch = Math.abs(progress(Challenge.LOOK_UP, face));
+        return switch (asked) {
+            case TURN_LEFT, TURN_RIGHT -> yaw >= pitch;
+            case LOOK_UP, LOOK_DOWN -> pitch >= yaw;
+            case MOVE_CLOSER -> true;
+        };
+    }
+
+    /**
      * The share of {@link AttemptSettings#frontalYawDegrees} within which a face counts as turned back: 0.6, so 13°
      * becomes 7.8°, while pitch uses {@code frontalPitchDegrees} as it is. This has been the engine's rule since its
      * first version and the accuracy figures are measured with it; it is named here so the setting does not read as

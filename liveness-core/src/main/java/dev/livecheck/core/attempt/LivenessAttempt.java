@@ -239,7 +239,8 @@ public final class LivenessAttempt {
             complete(Ending.WRONG_ACTION, events);
             return;
         }
-        if (progress < 1) {
+        // a hold counts only while the asked movement is the main one (a turn's side effect is no nod)
+        if (progress < 1 || !meter.dominant(asked, face)) {
             current.breakHold();
             return;
         }

@@ -19,6 +19,12 @@ import java.util.Map;
 public final class ChallengeResponseCheck {
 
     public static final String NAME = "challenge_response";
+    /**
+     * Every challenge passed, but the face never came back to the camera afterwards: the attempt ends on a turned or
+     * nodded face, the pose at which face recognition is weakest, so whoever finished it was never compared with
+     * the reference under the strict frontal limit. A person asked to look back at the camera does.
+     */
+    public static final String NO_FINAL_FRONTAL = "NO_FINAL_FRONTAL";
 
     private final AttemptSettings settings;
 
@@ -53,7 +59,8 @@ public final class ChallengeResponseCheck {
             case WRONG_ACTION -> "WRONG_ACTION";
             case CHALLENGE_TIMEOUT -> "CHALLENGE_TIMEOUT";
             case FRAMES_ENDED -> "CHALLENGE_INCOMPLETE";
-            default -> evidence.traces().stream().allMatch(ChallengeTrace::passed) ? null : "CHALLENGE_INCOMPLETE";
+            default -> !evidence.traces().stream().allMatch(ChallengeTrace::passed) ? "CHALLENGE_INCOMPLETE"
+                    : evidence.endIndex() < 0 ? NO_FINAL_FRONTAL : null;
         };
         return reason == null ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, reason, d);
     }

@@ -32,6 +32,15 @@ public final class PresentationCheck {
     /** Median HSV saturation below which skin has lost its colour (grey print, washed-out screen). */
     static final double MIN_SATURATION = 0.06;
 
+    /**
+     * Mean number of sides (of four) on which long straight edges frame the face, above which the face is inside a
+     * display's edges and bezel: a room's door, shelf or window frames a bona fide face on two sides at most (the
+     * test kit's 400 bona fide renders reach 2.0, on average over the attempt), a display held or mounted in front
+     * of the camera on three or four. A rule beside the model, not a term in it: in a weighted sum a clear frame is
+     * outvoted by a display whose tone and spectrum look like a face's (docs/accuracy.md, "Display frame").
+     */
+    static final double MAX_FRAME_SIDES = 2.25;
+
     /** The screen-replay cues this check reports, by detail name (plus {@code screen_replay_score}). */
     public static final List<String> SCREEN_REPLAY_CUES = ScreenReplayCues.NAMES;
     private static final ScreenReplayModel SCREEN_REPLAY = ScreenReplayModel.bundled();
@@ -72,7 +81,9 @@ public final class PresentationCheck {
         if (measured) {
             d.put("screen_replay_score", Stats.round(screen));
         }
+        double frameSides = cues.getOrDefault("bezel_sides", Double.NaN);
         String reason = m > MAX_MOIRE ? "SCREEN_MOIRE" : screen >= SCREEN_REPLAY.threshold() ? "SCREEN_REPLAY"
+                : frameSides > MAX_FRAME_SIDES ? "SCREEN_FRAME"
                 : g > MAX_GLARE ? "GLARE" : s < MIN_SATURATION ? "NO_SKIN_COLOUR" : null;
         return reason == null ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, reason, d);
     }

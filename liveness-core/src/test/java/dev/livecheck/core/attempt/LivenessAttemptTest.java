@@ -67,6 +67,26 @@ class LivenessAttemptTest {
     }
 
     @Test
+    void aTurnThatLiftsTheChinOnTheWayDoesNotPassANod() {
+        // a recording of TURN_LEFT replayed to a LOOK_UP: 32 degrees of yaw bring 12 of pitch with them
+        ScriptedAttempt run = new ScriptedAttempt(faces, List.of(LOOK_UP));
+        run.hold(1000).moveTo(SyntheticFaces.Pose.frontal().yaw(32).pitch(12), 500).hold(600)
+                .moveTo(SyntheticFaces.Pose.frontal(), 400).hold(800);
+        AttemptEvidence evidence = run.evidence();
+
+        assertThat(evidence.traces().get(0).passed()).isFalse();
+        assertThat(evidence.ending()).isEqualTo(Ending.FRAMES_ENDED);
+    }
+
+    @Test
+    void aNodWithTheHeadSlightlyTurnedStillPasses() {
+        ScriptedAttempt run = new ScriptedAttempt(faces, List.of(LOOK_UP));
+        run.hold(1000).moveTo(SyntheticFaces.Pose.frontal().yaw(6).pitch(20), 500).hold(600)
+                .moveTo(SyntheticFaces.Pose.frontal(), 400).hold(800);
+        assertThat(run.evidence().traces().get(0).passed()).isTrue();
+    }
+
+    @Test
     void performingAnotherChallengeEndsTheAttemptAsWrongAction() {
         ScriptedAttempt run = new ScriptedAttempt(faces, List.of(TURN_LEFT, TURN_RIGHT))
                 .perform(List.of(TURN_RIGHT, TURN_LEFT), false);

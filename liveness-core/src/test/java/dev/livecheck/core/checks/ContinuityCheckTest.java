@@ -43,6 +43,25 @@ class ContinuityCheckTest {
     }
 
     @Test
+    void consecutiveFramesAreComparedForACutAtTenFramesASecondButNotAtTheSixFpsFloor() {
+        AttemptEvidence fast = swapWhileStill(ScriptedAttempt.FRAME_MS);
+        AttemptEvidence floor = swapWhileStill(167);
+
+        assertThat((double) check.evaluate(fast).details().get("min_consecutive_similarity"))
+                .isLessThan(ContinuityCheck.MIN_CONSECUTIVE_SIMILARITY);
+        // at 6 fps one person changes too much between frames for this comparison; the reference comparisons
+        // (rate-independent) still see the other face
+        SubCheck atFloor = check.evaluate(floor);
+        assertThat((double) atFloor.details().get("min_consecutive_similarity")).isEqualTo(1.0);
+        assertThat(atFloor.reason()).isEqualTo("IDENTITY_CHANGE");
+    }
+
+    private AttemptEvidence swapWhileStill(long frameMillis) {
+        return new ScriptedAttempt(faces, List.of(TURN_LEFT, LOOK_UP)).framesEvery(frameMillis)
+                .hold(1500).identity(2).hold(1500).evidence();
+    }
+
+    @Test
     void aLongGapBetweenFramesFails() {
         AttemptEvidence evidence = new ScriptedAttempt(faces, List.of(TURN_LEFT, LOOK_UP))
                 .hold(1000).noFaceGap(2500).hold(500).evidence();

@@ -12,6 +12,8 @@ import dev.livecheck.core.fixtures.SyntheticFaces;
 import dev.livecheck.core.fixtures.SyntheticFaces.Pose;
 import dev.livecheck.core.report.CheckOutcome;
 import dev.livecheck.core.report.Recommendation;
+import dev.livecheck.core.vision.FrameObservation;
+import dev.livecheck.core.vision.ScreenSample;
 import dev.livecheck.core.vision.TextureCues;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,30 @@ class PresentationAndQualityCheckTest {
     void strongSpectralPeaksAreAScreen() {
         var result = new PresentationCheck().evaluate(still(new TextureCues(2.2, 0.0, 0.35), 120, 1, 1500));
         assertThat(result.reason()).isEqualTo("SCREEN_MOIRE");
+    }
+
+    @Test
+    void aFaceFramedByStraightEdgesOnThreeSidesIsInsideADisplay() {
+        assertThat(new PresentationCheck().evaluate(framed(3)).reason()).isEqualTo("SCREEN_FRAME");
+        // a door or shelf beside and above a person frames two sides: not a display on its own
+        var twoSides = new PresentationCheck().evaluate(framed(2));
+        assertThat(twoSides.outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat((double) twoSides.details().get("bezel_sides")).isEqualTo(2.0);
+    }
+
+    /** A still bona fide-like attempt whose display measurements say the face is framed on {@code sides} sides. */
+    private AttemptEvidence framed(int sides) {
+        LivenessAttempt attempt = new LivenessAttempt(List.of(TURN_LEFT, LOOK_UP), settings);
+        for (long t = 0; t < 1500; t += 66) {
+            FrameObservation f = faces.frame(t, Pose.frontal(), SyntheticFaces.appearance(1), 1,
+                    new TextureCues(1.37, 0.0, 0.35), 120);
+            // the bona fide medians of docs/accuracy.md for every other measurement
+            ScreenSample sample = new ScreenSample(new byte[ScreenSample.THUMB_W * ScreenSample.THUMB_H],
+                    new ScreenSample.Measures(1.35, 1.28, -1.5, 31, 172, 0, -0.07, sides, 0));
+            attempt.accept(new FrameObservation(t, f.width(), f.height(), 1, 120, f.face(), sample), new byte[] {1});
+        }
+        return attempt.finish().stream().filter(AttemptEvent.Completed.class::isInstance)
+                .map(e -> ((AttemptEvent.Completed) e).evidence()).findFirst().orElseThrow();
     }
 
     @Test

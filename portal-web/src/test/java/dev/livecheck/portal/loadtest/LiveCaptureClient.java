@@ -45,6 +45,8 @@ public final class LiveCaptureClient {
     /** The pacer's tick: a frame is sent on the first tick at or after it is due, so this is its jitter. */
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Per-frame errors: the frame was dropped and the attempt goes on. */
+    /** The admission queue's messages: they answer no frame, so they are not reply latencies. */
+    private static final Set<String> QUEUE_MESSAGES = Set.of("queued", "rate");
     private static final Set<String> FRAME_ERRORS = Set.of("FRAME_TOO_LARGE", "NOT_JPEG", "BAD_DIMENSIONS",
             "RATE_LIMITED");
 
@@ -87,7 +89,8 @@ public final class LiveCaptureClient {
      * @param attempts attempts started (each {@code start})
      * @param results every result's recommendation, in order
      * @param timeToResultMillis from the first {@code start} to the last {@code result}; -1 without one
-     * @param replyLatencyNanos for every server message while frames flow: time since the latest frame sent
+     * @param replyLatencyNanos for every server message while frames flow (not while queued, and not the queue's own
+     *     messages): time since the latest frame sent
      * @param framesSent frames sent, over {@code streamingMillis} of streaming (attempts only)
      * @param framesSkipped frames not sent (previous still in flight, or the tick came too late)
      * @param renderNanos time spent getting frames from the feed (rendering them, or picking them from clips)
@@ -378,13 +381,16 @@ public final class LiveCaptureClient {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                long sent = lastFrameSentNanos;
-                if (streaming && sent != 0) {
-                    latencies.add(System.nanoTime() - sent);
-                }
+                long received = System.nanoTime();
                 JsonNode message = JSON.readTree(partial.toString());
                 partial.setLength(0);
                 String type = type(message);
+                long sent = lastFrameSentNanos;
+                // a reply is what the server says about the frames it was sent; while this user waits in the queue
+                // no frames flow, and the queue's own messages (position, admission) answer no frame
+                if (streaming && sent != 0 && !queued && !QUEUE_MESSAGES.contains(type)) {
+                    latencies.add(received - sent);
+                }
                 if (Set.of("challenge_passed", "processing", "result").contains(type) || "error".equals(type)
                         && !FRAME_ERRORS.contains(message.path("code").asString(""))) {
                     pending = null; // passed, or the attempt is over
@@ -403,6 +409,7 @@ public final class LiveCaptureClient {
                 if ("queued".equals(type) && !queued) {
                     queued = true;
                     queuedSince = System.nanoTime();
+                    lastFrameSentNanos = 0; // the next reply is timed from the first frame sent once admitted
                 }
                 if ("challenge".equals(type)) {
                     // react at once, on the listener thread: the next frame already shows the start of the move
