@@ -5,15 +5,15 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * The parsed command line: {@code COMMAND DIR [--threads N] [--details] [--max-frames N] [--json]}.
+ * The parsed command line: {@code COMMAND DIR [--threads N] [--details] [--fps N] [--max-frames N] [--json]}.
  * Each command accepts only the options that mean something to it, so a typo
  * fails loudly instead of being ignored.
  */
-record CliOptions(String command, Path dir, int threads, boolean details, int maxFrames, boolean json) {
+record CliOptions(String command, Path dir, int threads, boolean details, int fps, int maxFrames, boolean json) {
 
     static final int DEFAULT_MAX_FRAMES = 300;
 
-    private static final Set<String> EVALUATE_OPTIONS = Set.of("--threads", "--details");
+    private static final Set<String> EVALUATE_OPTIONS = Set.of("--threads", "--details", "--fps");
     private static final Set<String> BENCH_OPTIONS = Set.of("--threads", "--max-frames", "--json");
 
     static CliOptions parse(String[] args) throws UsageException {
@@ -29,6 +29,7 @@ record CliOptions(String command, Path dir, int threads, boolean details, int ma
         Path dir = null;
         int threads = Runtime.getRuntime().availableProcessors();
         int maxFrames = DEFAULT_MAX_FRAMES;
+        int fps = 0;
         boolean details = false;
         boolean json = false;
         for (int i = 1; i < args.length; i++) {
@@ -46,6 +47,7 @@ record CliOptions(String command, Path dir, int threads, boolean details, int ma
             switch (arg) {
                 case "--threads" -> threads = positiveInt(arg, args, ++i);
                 case "--max-frames" -> maxFrames = positiveInt(arg, args, ++i);
+                case "--fps" -> fps = positiveInt(arg, args, ++i);
                 case "--details" -> details = true;
                 case "--json" -> json = true;
                 default -> throw new IllegalStateException("option without handling: " + arg);
@@ -57,7 +59,7 @@ record CliOptions(String command, Path dir, int threads, boolean details, int ma
         if (!Files.isDirectory(dir)) {
             throw new UsageException("DIR " + dir + " is not a directory");
         }
-        return new CliOptions(command, dir, threads, details, maxFrames, json);
+        return new CliOptions(command, dir, threads, details, fps, maxFrames, json);
     }
 
     private static int positiveInt(String option, String[] args, int index) throws UsageException {

@@ -1,6 +1,8 @@
 package dev.livecheck.core.cli;
 
+import dev.livecheck.core.engine.FrameSampler;
 import dev.livecheck.core.engine.LivenessEngine;
+import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.recording.Recording;
 import dev.livecheck.core.recording.RecordingFormatException;
 import dev.livecheck.core.recording.RecordingReader;
@@ -51,7 +53,7 @@ final class EvaluateCommand {
         try {
             // Submitting everything up front is cheap: only `threads` recordings are in memory at once.
             List<Future<Line>> lines = folders.stream()
-                    .map(folder -> pool.submit(() -> evaluate(folder, options.details())))
+                    .map(folder -> pool.submit(() -> evaluate(folder, options)))
                     .toList();
             boolean allJudged = true;
             for (Future<Line> pending : lines) {
@@ -66,21 +68,34 @@ final class EvaluateCommand {
         }
     }
 
-    private Line evaluate(Path folder, boolean details) throws InterruptedException {
+    private Line evaluate(Path folder, CliOptions options) throws InterruptedException {
         String name = folder.getFileName().toString();
         long start = System.nanoTime();
         try {
-            Recording recording = reader.read(folder);
+            Recording recording = atRate(reader.read(folder), options.fps());
             // "millis" is the core's time on the recording: reading files from disk is not part of it
             long coreStart = System.nanoTime();
             LivenessReport report = engine.evaluate(recording);
-            return new Line(reportLine(name, report, millisSince(coreStart), details), true);
+            return new Line(reportLine(name, report, millisSince(coreStart), options.details()), true);
         } catch (RecordingFormatException e) {
             return new Line(errorLine(name, BAD_RECORDING, e.getMessage(), millisSince(start)), false);
         } catch (RuntimeException e) {
             // The engine promises not to throw; if it does anyway, one recording must not end the run.
             return new Line(errorLine(name, ENGINE_ERROR, String.valueOf(e), millisSince(start)), false);
         }
+    }
+
+    /**
+     * The frames a server analysing at most {@code fps} a second keeps ({@link FrameSampler}, the portal's rule under
+     * load), by the recording's own timestamps; every frame when {@code fps} is 0.
+     */
+    static Recording atRate(Recording recording, int fps) {
+        if (fps <= 0) {
+            return recording;
+        }
+        FrameSampler sampler = new FrameSampler(fps);
+        List<RecordedFrame> kept = recording.frames().stream().filter(f -> sampler.keep(f.t())).toList();
+        return new Recording(recording.name(), recording.challenges(), kept);
     }
 
     private static String reportLine(String name, LivenessReport report, long millis, boolean details) {

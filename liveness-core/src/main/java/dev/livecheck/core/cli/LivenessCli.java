@@ -16,9 +16,10 @@ public final class LivenessCli {
 
     static final String USAGE = """
             usage: java -jar liveness-cli.jar COMMAND DIR [options]
-              evaluate DIR [--threads N] [--details]
+              evaluate DIR [--threads N] [--details] [--fps N]
                   judge every recording (sub-folder) of DIR; one JSON line each, in name order
                   --details adds each recording's sub-checks
+                  --fps N judges only the frames a server analysing at most N a second keeps
               bench DIR [--threads N] [--max-frames N] [--json]
                   per-frame latency on 1 and N threads, and decision latency,
                   over at most --max-frames frames (default 300) of DIR's recordings

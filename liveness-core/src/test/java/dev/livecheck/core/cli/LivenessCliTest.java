@@ -2,6 +2,9 @@ package dev.livecheck.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.recording.RecordedFrame;
+import dev.livecheck.core.recording.Recording;
 import dev.livecheck.core.recording.TestRecordings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -98,6 +101,29 @@ class LivenessCliTest {
             assertThat(line.get("millis").isIntegralNumber()).isTrue();
             assertThat(line.get("millis").asLong()).isNotNegative();
         }
+    }
+
+    @Test
+    void evaluateAtAFrameRateJudgesOnlyTheFramesAServerAtThatRateKeeps() {
+        List<RecordedFrame> frames = new ArrayList<>();
+        for (long t = 0; t < 3_000; t += 66) { // 15 fps
+            frames.add(new RecordedFrame("f" + t + ".jpg", t, new byte[] {1}));
+        }
+        Recording fifteen = new Recording("r", List.of(Challenge.TURN_LEFT), frames);
+
+        List<RecordedFrame> six = EvaluateCommand.atRate(fifteen, 6).frames();
+
+        assertThat(EvaluateCommand.atRate(fifteen, 0)).isSameAs(fifteen);
+        // 66 ms apart, every other frame is at least three quarters of 167 ms after the last one kept: 7.5 a second
+        assertThat(six).hasSizeBetween(22, 24);
+        for (int i = 1; i < six.size(); i++) {
+            assertThat(six.get(i).t() - six.get(i - 1).t()).isBetween(125L, 200L);
+        }
+        TestRecordings.write(dir.resolve("a"), 4);
+        Run run = cli("evaluate", dir.toString(), "--fps", "6");
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.lines()).hasSize(1);
+        assertThat(cli("evaluate", dir.toString(), "--fps", "0").err()).contains("--fps needs a positive");
     }
 
     @Test

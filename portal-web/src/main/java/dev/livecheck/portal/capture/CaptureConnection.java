@@ -1,6 +1,7 @@
 package dev.livecheck.portal.capture;
 
 import dev.livecheck.core.attempt.AttemptEvent;
+import dev.livecheck.core.engine.FrameSampler;
 import dev.livecheck.core.engine.LiveAttempt;
 import dev.livecheck.core.engine.LivenessEngine;
 import dev.livecheck.core.report.LivenessReport;

@@ -1,4 +1,4 @@
-package dev.livecheck.portal.capture;
+package dev.livecheck.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,34 +1,36 @@
-package dev.livecheck.portal.capture;
+package dev.livecheck.core.engine;
 
 /**
  * Keeps an even subsample of one attempt's frames at its share of the frame budget: a frame is analysed when at least
  * most of a frame interval has passed since the last one kept, so a client sending faster than asked loses frames
- * evenly instead of in bursts. Used from the socket's thread only.
+ * evenly instead of in bursts. The portal keeps one per socket (used from the socket's thread only, the rate set from
+ * any); {@code liveness-cli evaluate --fps} judges recordings through one, as the server would analyse them under load.
  */
-final class FrameSampler {
+public final class FrameSampler {
 
     /**
      * A frame arriving this fraction of an interval early is still kept: browsers' timers jitter, and a client that
      * obeys the rate must not lose every other frame to a few milliseconds.
      */
-    static final double TOLERANCE = 0.25;
+    public static final double TOLERANCE = 0.25;
 
     private volatile int fps;
     private long lastKept = Long.MIN_VALUE;
 
-    FrameSampler(int fps) {
+    public FrameSampler(int fps) {
         this.fps = fps;
     }
 
-    void rate(int fps) {
+    public void rate(int fps) {
         this.fps = fps;
     }
 
-    int fps() {
+    public int fps() {
         return fps;
     }
 
-    boolean keep(long arrivalMillis) {
+    /** Whether the frame arriving (or stamped) at {@code arrivalMillis} is analysed. */
+    public boolean keep(long arrivalMillis) {
         long minGap = Math.round(1000.0 / fps * (1 - TOLERANCE));
         if (lastKept != Long.MIN_VALUE && arrivalMillis - lastKept < minGap) {
             return false;
