@@ -5,6 +5,7 @@ import dev.livecheck.core.attempt.AttemptEvidence.Ending;
 import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengeTrace;
+import dev.livecheck.core.report.LivenessReport;
 import dev.livecheck.core.report.SubCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class ChallengeResponseCheck {
         }
         String reason = switch (evidence.ending()) {
             case WRONG_ACTION -> "WRONG_ACTION";
-            case CHALLENGE_TIMEOUT -> "CHALLENGE_TIMEOUT";
+            case CHALLENGE_TIMEOUT -> LivenessReport.CHALLENGE_TIMEOUT;
             case FRAMES_ENDED -> "CHALLENGE_INCOMPLETE";
             default -> !evidence.traces().stream().allMatch(ChallengeTrace::passed) ? "CHALLENGE_INCOMPLETE"
                     : evidence.endIndex() < 0 ? NO_FINAL_FRONTAL : null;

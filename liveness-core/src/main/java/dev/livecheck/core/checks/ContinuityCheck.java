@@ -121,7 +121,7 @@ public final class ContinuityCheck {
         if (!intervals.isEmpty() && median < MIN_MEDIAN_INTERVAL) {
             return "IMPLAUSIBLE_TIMING";
         }
-        return maxJump > MAX_JUMP ? "FRAME_JUMP" : null;
+        return maxJump > MAX_JUMP ? LivenessReport.FRAME_JUMP : null;
     }
 
     /** How far the nose moved, in inter-ocular distances per 100 ms (at least one 100 ms step counted). */

@@ -29,6 +29,10 @@ public record LivenessReport(
     public static final String FRAME_GAP = "FRAME_GAP";
     /** Reason: two consecutive analysed frames show faces too unlike to be one face moving. */
     public static final String FACE_CUT = "FACE_CUT";
+    /** Reason: a challenge was not seen done and held within its time. */
+    public static final String CHALLENGE_TIMEOUT = "CHALLENGE_TIMEOUT";
+    /** Reason: the face moved further between two analysed frames than a head can. */
+    public static final String FRAME_JUMP = "FRAME_JUMP";
 
     public LivenessReport {
         challenges = List.copyOf(challenges);
@@ -43,6 +47,17 @@ public record LivenessReport(
      */
     public boolean failedOnAFrameGap() {
         return recommendation != Recommendation.APPROVE && (FRAME_GAP.equals(reason) || FACE_CUT.equals(reason));
+    }
+
+    /**
+     * Whether the attempt failed on a reason that too few or too late frames cause on their own: a gap
+     * ({@link #failedOnAFrameGap}), a challenge whose hold fell between the frames that arrived
+     * ({@link #CHALLENGE_TIMEOUT}), a face that seemed to jump between frames far apart ({@link #FRAME_JUMP}). A
+     * caller that knows the frames were starved (the machine saturated) knows it may have caused the failure.
+     */
+    public boolean failedOnSparseFrames() {
+        return failedOnAFrameGap() || recommendation != Recommendation.APPROVE
+                && (CHALLENGE_TIMEOUT.equals(reason) || FRAME_JUMP.equals(reason));
     }
 
     public LivenessAuth livenessAuth() {

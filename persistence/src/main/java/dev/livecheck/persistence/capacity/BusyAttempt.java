@@ -8,11 +8,13 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * An attempt the server cut short: {@code attemptNumber} is the number it had (and that is offered again),
- * {@code framesReceived} the frames handed to the engine and {@code framesDropped} those it could not analyse in time.
+ * {@code framesReceived} the frames handed to the engine and {@code framesDropped} those it could not analyse in time;
+ * {@code machineSaturated} when the whole machine's CPU was saturated while it ran (the cut may then have dropped no
+ * frame: the person's frames arrived too late or too sparse).
  */
 @Table
 public record BusyAttempt(@Id UUID id, UUID businessId, UUID sessionId, int attemptNumber, int framesReceived,
-                          int framesDropped, Instant createdAt) {
+                          int framesDropped, boolean machineSaturated, Instant createdAt) {
 
     public BusyAttempt {
         Objects.requireNonNull(id, "id");
@@ -25,8 +27,8 @@ public record BusyAttempt(@Id UUID id, UUID businessId, UUID sessionId, int atte
     }
 
     public static BusyAttempt of(UUID businessId, UUID sessionId, int attemptNumber, int framesReceived,
-                                 int framesDropped, Instant at) {
+                                 int framesDropped, boolean machineSaturated, Instant at) {
         return new BusyAttempt(UUID.randomUUID(), businessId, sessionId, attemptNumber, framesReceived,
-                framesDropped, at);
+                framesDropped, machineSaturated, at);
     }
 }

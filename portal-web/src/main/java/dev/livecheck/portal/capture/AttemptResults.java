@@ -55,9 +55,12 @@ class AttemptResults {
         this.clock = clock;
     }
 
-    /** @param offered frames handed to the attempt; {@code dropped} of them because the engine fell behind */
-    static Disposition disposition(LivenessReport report, int offered, int dropped) {
-        if (ServerCut.cut(report, offered, dropped)) {
+    /**
+     * @param offered frames handed to the attempt; {@code dropped} of them because the engine fell behind
+     * @param machineSaturated the machine's CPU was saturated while it ran ({@link MachineLoad})
+     */
+    static Disposition disposition(LivenessReport report, int offered, int dropped, boolean machineSaturated) {
+        if (ServerCut.cut(report, offered, dropped, machineSaturated)) {
             return Disposition.BUSY;
         }
         return report.frames() == 0 ? Disposition.NO_FRAMES : Disposition.COUNTED;

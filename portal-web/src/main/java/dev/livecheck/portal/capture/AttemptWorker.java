@@ -40,6 +40,7 @@ final class AttemptWorker {
     private final Executor executor;
     private final Listener listener;
     private final Instant startedAt;
+    private final long startedMonotonicMillis = CaptureConnection.monotonicMillis();
     private final Deque<Frame> frames = new ArrayDeque<>(CaptureLimits.FRAME_QUEUE);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long pendingTick = -1;
@@ -59,6 +60,11 @@ final class AttemptWorker {
 
     Instant startedAt() {
         return startedAt;
+    }
+
+    /** When it started on the capture ticker's clock ({@link CaptureConnection#monotonicMillis}). */
+    long startedMonotonicMillis() {
+        return startedMonotonicMillis;
     }
 
     /** The last challenge step issued, 0 if none yet: an abandon after the first challenge counts. */

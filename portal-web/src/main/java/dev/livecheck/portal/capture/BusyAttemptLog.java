@@ -27,11 +27,11 @@ class BusyAttemptLog {
         this.clock = clock;
     }
 
-    void record(CaptureBinding binding, int framesReceived, int framesDropped) {
+    void record(CaptureBinding binding, int framesReceived, int framesDropped, boolean machineSaturated) {
         try {
             sessions.findByBusinessIdAndId(binding.businessId(), binding.sessionId()).ifPresent(session ->
                     busy.insert(BusyAttempt.of(binding.businessId(), binding.sessionId(), session.attemptsUsed() + 1,
-                            framesReceived, framesDropped, clock.instant())));
+                            framesReceived, framesDropped, machineSaturated, clock.instant())));
         } catch (RuntimeException e) {
             LOG.error("recording a BUSY attempt of session {} failed", binding.sessionId(), e);
         }

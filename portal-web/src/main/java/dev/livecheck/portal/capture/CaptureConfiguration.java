@@ -100,7 +100,8 @@ class CaptureConfiguration {
             @Value("${livecheck.capture.queue-timeout:PT2M}") Duration queueTimeout, CaptureMetrics metrics,
             ScheduledExecutorService captureTicker, LivenessEngine engine) throws InterruptedException {
         int budget = configuredBudget > 0 ? configuredBudget : measuredBudget(engine);
-        CaptureLoad load = new CaptureLoad(budget, queueTimeout.toMillis(), CaptureConnection::monotonicMillis, metrics);
+        CaptureLoad load = new CaptureLoad(budget, queueTimeout.toMillis(), CaptureConnection::monotonicMillis, metrics,
+                MachineLoad.ofThisMachine(CaptureConnection::monotonicMillis));
         load.watch(captureTicker);
         return load;
     }

@@ -339,11 +339,12 @@ final class CaptureConnection implements AttemptWorker.Listener, CaptureLoad.Wai
     }
 
     private void finish(AttemptWorker worker, LivenessReport report) {
-        switch (AttemptResults.disposition(report, worker.offeredFrames(), worker.droppedFrames())) {
+        boolean saturated = load.machineSaturatedSince(worker.startedMonotonicMillis());
+        switch (AttemptResults.disposition(report, worker.offeredFrames(), worker.droppedFrames(), saturated)) {
             case BUSY -> {
                 countFrames(worker, "BUSY");
                 releaseQuietly();
-                busyAttempts.record(binding, worker.offeredFrames(), worker.droppedFrames());
+                busyAttempts.record(binding, worker.offeredFrames(), worker.droppedFrames(), saturated);
                 busy();
                 return;
             }

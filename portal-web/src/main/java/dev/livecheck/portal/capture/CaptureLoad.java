@@ -48,9 +48,15 @@ final class CaptureLoad {
     private final Map<Slot, Integer> running = new LinkedHashMap<>();
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final CaptureMetrics metrics;
+    private final MachineLoad machine;
 
-    /** @param budget analysed frames per second the engine sustains on this machine */
+    /** @param budget analysed frames per second the engine sustains on this machine; the machine's load unknown */
     CaptureLoad(int budget, long queueTimeoutMillis, LongSupplier clock, CaptureMetrics metrics) {
+        this(budget, queueTimeoutMillis, clock, metrics, new MachineLoad(() -> -1, clock));
+    }
+
+    /** @param machine the whole machine's CPU load, sampled by {@link #watch} */
+    CaptureLoad(int budget, long queueTimeoutMillis, LongSupplier clock, CaptureMetrics metrics, MachineLoad machine) {
         if (budget < FLOOR_FPS) {
             throw new IllegalArgumentException("a frame budget below " + FLOOR_FPS + " frames/s serves nobody");
         }
@@ -58,12 +64,19 @@ final class CaptureLoad {
         this.queueTimeoutMillis = queueTimeoutMillis;
         this.clock = clock;
         this.metrics = metrics;
+        this.machine = machine;
         metrics.gauges(this::queueLength, this::runningCount);
     }
 
-    /** Checks queued starts for their timeout every second. */
+    /** Checks queued starts for their timeout every second, and samples the machine's load. */
     void watch(ScheduledExecutorService ticker) {
         ticker.scheduleAtFixedRate(this::expire, 1, 1, TimeUnit.SECONDS);
+        machine.watch(ticker);
+    }
+
+    /** Whether the whole machine was saturated since {@code sinceMillis} (this load's clock), see {@link MachineLoad}. */
+    boolean machineSaturatedSince(long sinceMillis) {
+        return machine.saturatedSince(sinceMillis);
     }
 
     int budget() {

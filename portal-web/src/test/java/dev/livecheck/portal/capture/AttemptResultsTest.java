@@ -29,15 +29,15 @@ class AttemptResultsTest {
 
     @Test
     void aJudgedAttemptIsCountedAndABusyOrEmptyOneIsNot() {
-        assertThat(AttemptResults.disposition(report(core(Recommendation.REJECT), 90), 90, 0))
+        assertThat(AttemptResults.disposition(report(core(Recommendation.REJECT), 90), 90, 0, false))
                 .isEqualTo(AttemptResults.Disposition.COUNTED);
-        assertThat(AttemptResults.disposition(report(core(Recommendation.APPROVE), 90), 100, 60))
+        assertThat(AttemptResults.disposition(report(core(Recommendation.APPROVE), 90), 100, 60, false))
                 .as("an approval stands however many frames the server dropped")
                 .isEqualTo(AttemptResults.Disposition.COUNTED);
-        assertThat(AttemptResults.disposition(report(core(Recommendation.REJECT), 70), 100, 30))
+        assertThat(AttemptResults.disposition(report(core(Recommendation.REJECT), 70), 100, 30, false))
                 .as("the server dropped more than a fifth: BUSY, offered again")
                 .isEqualTo(AttemptResults.Disposition.BUSY);
-        assertThat(AttemptResults.disposition(report(core(Recommendation.NOT_AVAILABLE), 0), 0, 0))
+        assertThat(AttemptResults.disposition(report(core(Recommendation.NOT_AVAILABLE), 0), 0, 0, false))
                 .isEqualTo(AttemptResults.Disposition.NO_FRAMES);
     }
 

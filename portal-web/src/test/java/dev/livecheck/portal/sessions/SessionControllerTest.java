@@ -8,13 +8,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import dev.livecheck.persistence.capacity.BusyAttempt;
+import dev.livecheck.persistence.capacity.BusyAttempts;
 import dev.livecheck.persistence.sessions.CaptureTokens;
 import dev.livecheck.portal.TwoTenantsWebTest;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Sessions through their pages: creation stores only the token hash, resend and cancel, deletion. */
 class SessionControllerTest extends TwoTenantsWebTest {
+
+    @Autowired
+    BusyAttempts busyAttempts;
 
     @Test
     void sessionCreationStoresOnlyTheTokenHash() throws Exception {
@@ -67,5 +74,19 @@ class SessionControllerTest extends TwoTenantsWebTest {
         mvc.perform(get("/sessions").with(as(reviewerA)).param("state", "EXPIRED").param("q", "Rita"))
                 .andExpect(content().string(containsString("Rita Recipient")));
         mvc.perform(get("/audit").with(as(adminA))).andExpect(content().string(containsString("SESSION_CANCELLED")));
+    }
+
+    @Test
+    void theSessionPageSaysWhyTheServerCutAnAttemptShort() throws Exception {
+        Created created = createSession();
+        busyAttempts.insert(BusyAttempt.of(businessA.id(), created.sessionId(), 1, 80, 30, false,
+                Instant.parse("2026-11-29T10:00:00Z")));
+        busyAttempts.insert(BusyAttempt.of(businessA.id(), created.sessionId(), 1, 40, 0, true,
+                Instant.parse("2026-11-29T10:01:00Z")));
+
+        mvc.perform(get("/sessions/" + created.sessionId()).with(as(reviewerA)))
+                .andExpect(content().string(containsString("30 of 80 frames dropped under load")))
+                .andExpect(content().string(containsString("the server was overloaded and their frames came too late "
+                        + "(0 of 40 dropped)")));
     }
 }

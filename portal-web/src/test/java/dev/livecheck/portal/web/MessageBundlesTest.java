@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,19 @@ class MessageBundlesTest {
         Properties german = load("/messages_de.properties");
         assertThat(german.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         assertThat(english).isNotEmpty();
+    }
+
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        // Properties keeps the last of two definitions silently: a second one is a rule written twice
+        for (String resource : List.of("/messages.properties", "/messages_de.properties")) {
+            try (InputStream in = MessageBundlesTest.class.getResourceAsStream(resource)) {
+                List<String> keys = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+                        .map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+                assertThat(keys).as(resource).doesNotHaveDuplicates();
+            }
+        }
     }
 
     private static Properties load(String resource) throws IOException {
