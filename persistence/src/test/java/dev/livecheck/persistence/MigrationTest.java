@@ -37,7 +37,7 @@ class MigrationTest extends DatabaseTest {
     @Test
     void everyMigrationIsApplied() {
         assertThat(jdbcTemplate.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
-                .containsExactly("1", "2", "3", "4", "5", "6", "8", "9");
+                .containsExactly("1", "2", "3", "4", "5", "6", "8", "9", "10");
     }
 
     @ParameterizedTest(name = "{0}")
