@@ -5,7 +5,7 @@ import dev.livecheck.core.attempt.AttemptEvidence.Ending;
 import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengeTrace;
-import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.report.Reasons;
 import dev.livecheck.core.report.SubCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,12 +20,6 @@ import java.util.Map;
 public final class ChallengeResponseCheck {
 
     public static final String NAME = "challenge_response";
-    /**
-     * Every challenge passed, but the face never came back to the camera afterwards: the attempt ends on a turned or
-     * nodded face, the pose at which face recognition is weakest, so whoever finished it was never compared with
-     * the reference under the strict frontal limit. A person asked to look back at the camera does.
-     */
-    public static final String NO_FINAL_FRONTAL = "NO_FINAL_FRONTAL";
 
     private final AttemptSettings settings;
 
@@ -51,17 +45,17 @@ public final class ChallengeResponseCheck {
         }
         d.put("steps", steps);
         if (evidence.challenges().isEmpty()) {
-            return SubCheck.fail(NAME, "NO_CHALLENGES", d);
+            return SubCheck.fail(NAME, Reasons.NO_CHALLENGES, d);
         }
         if (evidence.ending() == Ending.NO_LOCK) {
-            return SubCheck.inconclusive(NAME, "NOT_STARTED", d);
+            return SubCheck.inconclusive(NAME, Reasons.NOT_STARTED, d);
         }
         String reason = switch (evidence.ending()) {
-            case WRONG_ACTION -> "WRONG_ACTION";
-            case CHALLENGE_TIMEOUT -> LivenessReport.CHALLENGE_TIMEOUT;
-            case FRAMES_ENDED -> "CHALLENGE_INCOMPLETE";
-            default -> !evidence.traces().stream().allMatch(ChallengeTrace::passed) ? "CHALLENGE_INCOMPLETE"
-                    : evidence.endIndex() < 0 ? NO_FINAL_FRONTAL : null;
+            case WRONG_ACTION -> Reasons.WRONG_ACTION;
+            case CHALLENGE_TIMEOUT -> Reasons.CHALLENGE_TIMEOUT;
+            case FRAMES_ENDED -> Reasons.CHALLENGE_INCOMPLETE;
+            default -> !evidence.traces().stream().allMatch(ChallengeTrace::passed) ? Reasons.CHALLENGE_INCOMPLETE
+                    : evidence.endIndex() < 0 ? Reasons.NO_FINAL_FRONTAL : null;
         };
         return reason == null ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, reason, d);
     }

@@ -2,7 +2,7 @@ package dev.livecheck.core.checks;
 
 import dev.livecheck.core.attempt.AttemptEvidence;
 import dev.livecheck.core.attempt.IdentityFrame;
-import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.report.Reasons;
 import dev.livecheck.core.report.SubCheck;
 import dev.livecheck.core.vision.FaceEmbedder;
 import dev.livecheck.core.vision.FaceLandmarks;
@@ -86,7 +86,7 @@ public final class ContinuityCheck {
         Map<String, Object> d = new LinkedHashMap<>();
         String timing = timing(evidence.observations(), d);
         if (evidence.baseline() == null) {
-            return timing == null ? SubCheck.inconclusive(NAME, "NOT_STARTED", d) : SubCheck.fail(NAME, timing, d);
+            return timing == null ? SubCheck.inconclusive(NAME, Reasons.NOT_STARTED, d) : SubCheck.fail(NAME, timing, d);
         }
         String recognised = recognition(evidence, d);
         String identity = identity(evidence, d);
@@ -116,12 +116,12 @@ public final class ContinuityCheck {
         d.put("median_interval_ms", Stats.round(median));
         d.put("max_jump", Stats.round(maxJump));
         if (maxGap > MAX_GAP_MILLIS) {
-            return LivenessReport.FRAME_GAP;
+            return Reasons.FRAME_GAP;
         }
         if (!intervals.isEmpty() && median < MIN_MEDIAN_INTERVAL) {
-            return "IMPLAUSIBLE_TIMING";
+            return Reasons.IMPLAUSIBLE_TIMING;
         }
-        return maxJump > MAX_JUMP ? LivenessReport.FRAME_JUMP : null;
+        return maxJump > MAX_JUMP ? Reasons.FRAME_JUMP : null;
     }
 
     /** How far the nose moved, in inter-ocular distances per 100 ms (at least one 100 ms step counted). */
@@ -178,7 +178,7 @@ public final class ContinuityCheck {
         if (notEmbedded > 0) {
             d.put("frames_not_embedded", notEmbedded);
         }
-        return worstExcess > 0 ? "IDENTITY_CHANGE" : null;
+        return worstExcess > 0 ? Reasons.IDENTITY_CHANGE : null;
     }
 
     /**
@@ -232,7 +232,7 @@ public final class ContinuityCheck {
         d.put("unlike_frames", unlike);
         d.put("end_frame_unlike", endUnlike);
         // the final frontal image is what the business will look at: it must show the same person
-        return unlike >= SWITCH_FRAMES || endUnlike ? "IDENTITY_CHANGE" : null;
+        return unlike >= SWITCH_FRAMES || endUnlike ? Reasons.IDENTITY_CHANGE : null;
     }
 
     /**
@@ -259,7 +259,7 @@ public final class ContinuityCheck {
         }
         d.put("min_consecutive_similarity", Stats.round(minSimilarity));
         d.put("max_chroma_jump", Stats.round(maxChromaJump));
-        return minSimilarity < MIN_CONSECUTIVE_SIMILARITY || maxChromaJump > MAX_CHROMA_JUMP ? LivenessReport.FACE_CUT : null;
+        return minSimilarity < MIN_CONSECUTIVE_SIMILARITY || maxChromaJump > MAX_CHROMA_JUMP ? Reasons.FACE_CUT : null;
     }
 
     private static boolean comparable(FaceObservation face, double yaw, double pitch) {

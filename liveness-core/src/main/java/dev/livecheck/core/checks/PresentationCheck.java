@@ -1,6 +1,7 @@
 package dev.livecheck.core.checks;
 
 import dev.livecheck.core.attempt.AttemptEvidence;
+import dev.livecheck.core.report.Reasons;
 import dev.livecheck.core.report.SubCheck;
 import dev.livecheck.core.vision.FrameObservation;
 import dev.livecheck.core.vision.TextureCues;
@@ -61,7 +62,7 @@ public final class PresentationCheck {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("frames_measured", moire.size());
         if (moire.isEmpty()) {
-            return SubCheck.inconclusive(NAME, "NO_FACE", d);
+            return SubCheck.inconclusive(NAME, Reasons.NO_FACE, d);
         }
         double m = Stats.median(moire);
         double g = Stats.median(glare);
@@ -82,9 +83,9 @@ public final class PresentationCheck {
             d.put("screen_replay_score", Stats.round(screen));
         }
         double frameSides = cues.getOrDefault("bezel_sides", Double.NaN);
-        String reason = m > MAX_MOIRE ? "SCREEN_MOIRE" : screen >= SCREEN_REPLAY.threshold() ? "SCREEN_REPLAY"
-                : frameSides > MAX_FRAME_SIDES ? "SCREEN_FRAME"
-                : g > MAX_GLARE ? "GLARE" : s < MIN_SATURATION ? "NO_SKIN_COLOUR" : null;
+        String reason = m > MAX_MOIRE ? Reasons.SCREEN_MOIRE : screen >= SCREEN_REPLAY.threshold() ? Reasons.SCREEN_REPLAY
+                : frameSides > MAX_FRAME_SIDES ? Reasons.SCREEN_FRAME
+                : g > MAX_GLARE ? Reasons.GLARE : s < MIN_SATURATION ? Reasons.NO_SKIN_COLOUR : null;
         return reason == null ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, reason, d);
     }
 }

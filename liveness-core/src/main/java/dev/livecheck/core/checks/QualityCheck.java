@@ -2,6 +2,7 @@ package dev.livecheck.core.checks;
 
 import dev.livecheck.core.attempt.AttemptEvidence;
 import dev.livecheck.core.attempt.AttemptSettings;
+import dev.livecheck.core.report.Reasons;
 import dev.livecheck.core.report.SubCheck;
 import dev.livecheck.core.vision.FrameObservation;
 import java.util.ArrayList;
@@ -68,25 +69,25 @@ public final class QualityCheck {
             List<Double> brightness, List<Double> sharpness) {
         int all = total + evidence.rejectedFrames();
         if (all == 0 || evidence.rejectedFrames() > MAX_REJECTED_SHARE * all) {
-            return "BAD_FRAMES";
+            return Reasons.BAD_FRAMES;
         }
         if (multi > MAX_MULTI_FACE_SHARE * total) {
-            return "MULTIPLE_FACES";
+            return Reasons.MULTIPLE_FACES;
         }
         if (noFace == total) {
-            return "NO_FACE";
+            return Reasons.NO_FACE;
         }
         double light = Stats.median(brightness);
         if (light < settings.minBrightness()) {
-            return "TOO_DARK";
+            return Reasons.TOO_DARK;
         }
         if (light > settings.maxBrightness()) {
-            return "TOO_BRIGHT";
+            return Reasons.TOO_BRIGHT;
         }
         if (Stats.median(sharpness) < MIN_SHARPNESS) {
-            return "TOO_BLURRY";
+            return Reasons.TOO_BLURRY;
         }
-        return evidence.baseline() == null ? "NO_USABLE_FACE" : null;
+        return evidence.baseline() == null ? Reasons.NO_USABLE_FACE : null;
     }
 
     private static double share(int part, int total) {

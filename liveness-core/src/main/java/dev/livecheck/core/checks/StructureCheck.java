@@ -5,6 +5,7 @@ import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengeMeter;
 import dev.livecheck.core.attempt.ChallengeTrace;
+import dev.livecheck.core.report.Reasons;
 import dev.livecheck.core.report.SubCheck;
 import dev.livecheck.core.vision.FaceLandmarks;
 import dev.livecheck.core.vision.FrameObservation;
@@ -50,7 +51,7 @@ public final class StructureCheck {
     public SubCheck evaluate(AttemptEvidence evidence) {
         Map<String, Object> d = new LinkedHashMap<>();
         if (evidence.baseline() == null) {
-            return SubCheck.inconclusive(NAME, "NOT_STARTED", d);
+            return SubCheck.inconclusive(NAME, Reasons.NOT_STARTED, d);
         }
         FrameObservation reference = evidence.observations().get(evidence.baseline().referenceIndex());
         ChallengeMeter meter = new ChallengeMeter(settings, evidence.baseline());
@@ -70,14 +71,14 @@ public final class StructureCheck {
         }
         d.put("frames_measured", parallaxes.size());
         if (parallaxes.isEmpty()) {
-            return SubCheck.inconclusive(NAME, "NO_ROTATION", d);
+            return SubCheck.inconclusive(NAME, Reasons.NO_ROTATION, d);
         }
         double parallax = Stats.median(parallaxes);
         d.put("nose_parallax", Stats.round(parallax));
         d.put("nose_parallax_max", Stats.round(Stats.quantile(parallaxes, 1)));
         d.put("planar_rms", Stats.round(Stats.median(planarRms)));
         d.put("min_parallax", MIN_PARALLAX);
-        return parallax >= MIN_PARALLAX ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, "FLAT_SURFACE", d);
+        return parallax >= MIN_PARALLAX ? SubCheck.pass(NAME, d) : SubCheck.fail(NAME, Reasons.FLAT_SURFACE, d);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.livecheck.core.recording.RecordingFormatException;
 import dev.livecheck.core.recording.RecordingReader;
 import dev.livecheck.core.report.LivenessAuth;
 import dev.livecheck.core.report.LivenessReport;
+import dev.livecheck.core.report.Reasons;
 import dev.livecheck.core.report.Recommendation;
 import dev.livecheck.core.report.ReportJson;
 import java.io.IOException;
@@ -30,8 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EvaluateCommand {
 
-    static final String BAD_RECORDING = "BAD_RECORDING";
-    static final String ENGINE_ERROR = "ENGINE_ERROR";
+    static final String BAD_RECORDING = Reasons.BAD_RECORDING;
+    static final String ENGINE_ERROR = Reasons.ENGINE_ERROR;
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 

@@ -25,15 +25,6 @@ public record LivenessReport(
         long durationMillis,
         long decisionMillis) {
 
-    /** Reason: two analysed frames further apart than the engine allows. */
-    public static final String FRAME_GAP = "FRAME_GAP";
-    /** Reason: two consecutive analysed frames show faces too unlike to be one face moving. */
-    public static final String FACE_CUT = "FACE_CUT";
-    /** Reason: a challenge was not seen done and held within its time. */
-    public static final String CHALLENGE_TIMEOUT = "CHALLENGE_TIMEOUT";
-    /** Reason: the face moved further between two analysed frames than a head can. */
-    public static final String FRAME_JUMP = "FRAME_JUMP";
-
     public LivenessReport {
         challenges = List.copyOf(challenges);
         subChecks = List.copyOf(subChecks);
@@ -42,22 +33,24 @@ public record LivenessReport(
 
     /**
      * Whether the attempt failed on a reason that a gap between analysed frames causes on its own
-     * ({@link #FRAME_GAP}, {@link #FACE_CUT}: a head that turned between two frames far apart looks like a cut), so
-     * a caller that dropped frames knows it may have caused the failure.
+     * ({@link Reasons#FRAME_GAP}, {@link Reasons#FACE_CUT}: a head that turned between two frames far apart looks
+     * like a cut), so a caller that dropped frames knows it may have caused the failure.
      */
     public boolean failedOnAFrameGap() {
-        return recommendation != Recommendation.APPROVE && (FRAME_GAP.equals(reason) || FACE_CUT.equals(reason));
+        return recommendation != Recommendation.APPROVE
+                && (Reasons.FRAME_GAP.equals(reason) || Reasons.FACE_CUT.equals(reason));
     }
 
     /**
      * Whether the attempt failed on a reason that too few or too late frames cause on their own: a gap
      * ({@link #failedOnAFrameGap}), a challenge whose hold fell between the frames that arrived
-     * ({@link #CHALLENGE_TIMEOUT}), a face that seemed to jump between frames far apart ({@link #FRAME_JUMP}). A
-     * caller that knows the frames were starved (the machine saturated) knows it may have caused the failure.
+     * ({@link Reasons#CHALLENGE_TIMEOUT}), a face that seemed to jump between frames far apart
+     * ({@link Reasons#FRAME_JUMP}). A caller that knows the frames were starved (the machine saturated) knows it may
+     * have caused the failure.
      */
     public boolean failedOnSparseFrames() {
         return failedOnAFrameGap() || recommendation != Recommendation.APPROVE
-                && (CHALLENGE_TIMEOUT.equals(reason) || FRAME_JUMP.equals(reason));
+                && (Reasons.CHALLENGE_TIMEOUT.equals(reason) || Reasons.FRAME_JUMP.equals(reason));
     }
 
     public LivenessAuth livenessAuth() {

@@ -8,6 +8,7 @@ import dev.livecheck.core.attempt.AttemptSettings;
 import dev.livecheck.core.attempt.ScriptedAttempt;
 import dev.livecheck.core.fixtures.SyntheticFaces;
 import dev.livecheck.core.fixtures.SyntheticFaces.Pose;
+import dev.livecheck.core.report.Reasons;
 import dev.livecheck.core.report.SubCheck;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,6 @@ class ChallengeResponseCheckTest {
         assertThat(evidence.endIndex()).isNegative();
         SubCheck result = check.evaluate(evidence);
         assertThat(result.passed()).isFalse();
-        assertThat(result.reason()).isEqualTo(ChallengeResponseCheck.NO_FINAL_FRONTAL);
+        assertThat(result.reason()).isEqualTo(Reasons.NO_FINAL_FRONTAL);
     }
 }

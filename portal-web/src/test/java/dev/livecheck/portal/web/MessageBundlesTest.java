@@ -2,6 +2,7 @@ package dev.livecheck.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livecheck.core.report.Reasons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Every UI string exists in English and German: both bundles have exactly the same keys. */
+/** Every UI string exists in English and German: both bundles have exactly the same keys, each once. */
 class MessageBundlesTest {
 
     @Test
@@ -19,6 +20,15 @@ class MessageBundlesTest {
         Properties german = load("/messages_de.properties");
         assertThat(german.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         assertThat(english).isNotEmpty();
+    }
+
+    @Test
+    void everyReasonTheEngineCanGiveHasWordsInBothLanguages() throws IOException {
+        for (String resource : List.of("/messages.properties", "/messages_de.properties")) {
+            Properties bundle = load(resource);
+            assertThat(Reasons.ALL).as(resource).isNotEmpty()
+                    .allSatisfy(code -> assertThat(bundle.getProperty(ReasonTexts.PREFIX + code)).as(code).isNotBlank());
+        }
     }
 
     @Test
