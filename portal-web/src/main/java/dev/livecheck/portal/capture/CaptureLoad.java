@@ -50,12 +50,10 @@ final class CaptureLoad {
     private final CaptureMetrics metrics;
     private final MachineLoad machine;
 
-    /** @param budget analysed frames per second the engine sustains on this machine; the machine's load unknown */
-    CaptureLoad(int budget, long queueTimeoutMillis, LongSupplier clock, CaptureMetrics metrics) {
-        this(budget, queueTimeoutMillis, clock, metrics, new MachineLoad(() -> -1, clock));
-    }
-
-    /** @param machine the whole machine's CPU load, sampled by {@link #watch} */
+    /**
+     * @param budget analysed frames per second the engine sustains on this machine
+     * @param machine the whole machine's CPU load, sampled by {@link #watch}
+     */
     CaptureLoad(int budget, long queueTimeoutMillis, LongSupplier clock, CaptureMetrics metrics, MachineLoad machine) {
         if (budget < FLOOR_FPS) {
             throw new IllegalArgumentException("a frame budget below " + FLOOR_FPS + " frames/s serves nobody");

@@ -42,7 +42,7 @@ class CaptureLoadTest {
     }
 
     private CaptureLoad load(int budget) {
-        return new CaptureLoad(budget, 60_000, now::get, new CaptureMetrics(registry));
+        return new CaptureLoad(budget, 60_000, now::get, new CaptureMetrics(registry), unknownMachine());
     }
 
     @Test
@@ -96,7 +96,7 @@ class CaptureLoadTest {
 
     @Test
     void aQueuedStartThatWaitedTooLongIsToldSoAndLeavesTheQueue() {
-        CaptureLoad load = new CaptureLoad(6, 2_000, now::get, new CaptureMetrics(registry));
+        CaptureLoad load = new CaptureLoad(6, 2_000, now::get, new CaptureMetrics(registry), unknownMachine());
         Client a = new Client();
         Client b = new Client();
         load.admit(a);
@@ -128,5 +128,10 @@ class CaptureLoadTest {
     @Test
     void aBudgetBelowTheFloorIsRefused() {
         assertThatThrownBy(() -> load(5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A machine whose load cannot be read: never saturated. */
+    private MachineLoad unknownMachine() {
+        return new MachineLoad(() -> -1, now::get);
     }
 }
