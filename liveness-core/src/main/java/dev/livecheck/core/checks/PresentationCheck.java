@@ -23,8 +23,13 @@ import java.util.Map;
 public final class PresentationCheck {
 
     public static final String NAME = "presentation";
-    /** Median spectral peak (log10 above the radial median) that only re-captured screens reach. */
-    static final double MAX_MOIRE = 1.45;
+    /**
+     * Median spectral peak (log10 above the radial median) that only re-captured screens reach. 1.45 until the
+     * evening of 2026-11-29, inside the bona fide tail (1.453 on the seed-2026 corpus, 1.455-1.462 at the 6 fps
+     * floor, where fewer samples make the median noisier); the screens between 1.45 and 1.50 are also caught by the
+     * screen-replay model or other checks, but for one (docs/accuracy.md).
+     */
+    static final double MAX_MOIRE = 1.50;
     /**
      * Median share of glare pixels on the face. Shiny skin under a lamp
      * reaches 0.1 in bona fide captures, so only a mirror-like surface fails.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livecheck.core.attempt.AttemptEvent;
 import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.engine.LiveAttempt;
 import dev.livecheck.core.engine.LiveFrames;
 import dev.livecheck.core.engine.LivenessEngine;
@@ -11,6 +12,7 @@ import dev.livecheck.core.report.Recommendation;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,8 +56,10 @@ class ClipChainApprovalTest {
 
     @Test
     void randomChallengesAtTheFloorRateOf6FpsAreApproved() throws Exception {
+        // drawn as the server draws them, from a seeded generator so that a failure can be replayed
+        ChallengePlanner planner = new ChallengePlanner(new SplittableRandom(6));
         for (int user = 0; user < library.identities(); user++) {
-            LiveAttempt attempt = engine.startAttempt(engine.drawChallenges(3));
+            LiveAttempt attempt = engine.startAttempt(planner.plan(3));
             Run run = play(attempt, library.player(user), 6);
             assertThat(run.asked()).containsExactlyElementsOf(attempt.challenges());
             assertThat(run.recommendation()).as("identity %d, challenges %s: %s", user, attempt.challenges(),
