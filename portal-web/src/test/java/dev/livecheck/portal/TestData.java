@@ -258,6 +258,11 @@ public class TestData {
                 image.setRGB(x, y, colour.getRGB());
             }
         }
+        return jpeg(image);
+    }
+
+    /** The image as JPEG bytes (ImageIO's default quality). */
+    public static byte[] jpeg(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "jpg", out);

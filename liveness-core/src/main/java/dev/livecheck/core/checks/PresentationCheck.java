@@ -87,7 +87,7 @@ public final class PresentationCheck {
         if (measured) {
             d.put("screen_replay_score", Stats.round(screen));
         }
-        double frameSides = cues.getOrDefault("bezel_sides", Double.NaN);
+        double frameSides = cues.getOrDefault(ScreenReplayCues.BEZEL_SIDES, Double.NaN);
         String reason = m > MAX_MOIRE ? Reasons.SCREEN_MOIRE : screen >= SCREEN_REPLAY.threshold() ? Reasons.SCREEN_REPLAY
                 : frameSides > MAX_FRAME_SIDES ? Reasons.SCREEN_FRAME
                 : g > MAX_GLARE ? Reasons.GLARE : s < MIN_SATURATION ? Reasons.NO_SKIN_COLOUR : null;

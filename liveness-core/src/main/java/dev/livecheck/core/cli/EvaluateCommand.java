@@ -31,9 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EvaluateCommand {
 
-    static final String BAD_RECORDING = Reasons.BAD_RECORDING;
-    static final String ENGINE_ERROR = Reasons.ENGINE_ERROR;
-
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** One printed line, and whether the recording behind it could be read and judged. */
@@ -79,10 +76,10 @@ final class EvaluateCommand {
             LivenessReport report = engine.evaluate(recording);
             return new Line(reportLine(name, report, millisSince(coreStart), options.details()), true);
         } catch (RecordingFormatException e) {
-            return new Line(errorLine(name, BAD_RECORDING, e.getMessage(), millisSince(start)), false);
+            return new Line(errorLine(name, Reasons.BAD_RECORDING, e.getMessage(), millisSince(start)), false);
         } catch (RuntimeException e) {
             // The engine promises not to throw; if it does anyway, one recording must not end the run.
-            return new Line(errorLine(name, ENGINE_ERROR, String.valueOf(e), millisSince(start)), false);
+            return new Line(errorLine(name, Reasons.ENGINE_ERROR, String.valueOf(e), millisSince(start)), false);
         }
     }
 

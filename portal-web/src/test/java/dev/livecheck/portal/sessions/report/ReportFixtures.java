@@ -20,15 +20,13 @@ import dev.livecheck.persistence.sessions.FinalDecision;
 import dev.livecheck.persistence.sessions.Recommendation;
 import dev.livecheck.persistence.sessions.SessionState;
 import dev.livecheck.persistence.sessions.VerificationSession;
-import dev.livecheck.portal.sessions.SubCheckRow;
 import dev.livecheck.persistence.support.Sha256;
+import dev.livecheck.portal.TestData;
+import dev.livecheck.portal.sessions.SubCheckRow;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 
 /**
  * Attempts as the capture endpoint stores them (through {@link AttemptRecorder}) with images that differ per attempt
@@ -69,13 +66,7 @@ final class ReportFixtures {
                         | clamp((rgb & 0xFF) + n));
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestData.jpeg(image);
     }
 
     private static int clamp(int v) {
