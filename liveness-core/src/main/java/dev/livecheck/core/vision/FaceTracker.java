@@ -27,11 +27,13 @@ public final class FaceTracker {
     /** Fixed detection cadence while tracking: a new face is counted within this long. */
     static final long DETECT_EVERY_MILLIS = 1000;
     /**
-     * One sweep of the four small-face tiles starts this often (once a second: a tile costs a detector run, about
-     * 2.2 ms, so two sweeps a second were a quarter of a 10 fps stream's engine time; a face that steps in is still
-     * counted within about a second).
+     * One sweep of the four small-face tiles starts this often. A tile costs a detector run (about 1.8 ms), so one
+     * sweep a second was 7 ms of every stream's second: at the 6 fps floor, where admission control counts what a
+     * stream costs, that was a sixth of it. Every two seconds still scans each tile at least twice in the shortest
+     * attempt (4 s), what a tile found counts on every frame until it is scanned again, and faces big enough for the
+     * whole-frame detector (its cadence is {@link #DETECT_EVERY_MILLIS}) do not wait for the tiles at all.
      */
-    static final long TILE_SWEEP_EVERY_MILLIS = 1000;
+    static final long TILE_SWEEP_EVERY_MILLIS = 2000;
     /** Tiles scanned per frame during a sweep: bounds what one frame pays for the scan. */
     static final int TILES_PER_FRAME = 1;
     /**
@@ -210,8 +212,15 @@ public final class FaceTracker {
         return due;
     }
 
-    void tileScanned(int tile, List<FaceDetection> found) {
-        tileFaces[tile] = List.copyOf(found);
+    /**
+     * What a tile found on this frame, less the frame's own main face ({@code main}, null if none): only other faces
+     * are remembered until the tile is scanned again. Remembering the main face as well made it count twice once the
+     * person turned away from where the tile had seen them (with a sweep every two seconds, 8 of 400 bona fide
+     * recordings failed {@code MULTIPLE_FACES} that way).
+     */
+    void tileScanned(int tile, List<FaceDetection> found, @Nullable FaceDetection main) {
+        tileFaces[tile] = main == null ? List.copyOf(found)
+                : found.stream().filter(d -> FaceDetector.countDistinct(List.of(main), List.of(d)) > 1).toList();
     }
 
     /**
@@ -230,7 +239,8 @@ public final class FaceTracker {
                 tiles.addAll(t);
             }
         }
-        return tiles.isEmpty() ? whole.size() : FaceDetector.countDistinct(whole, tiles);
+        // merged even without tile faces: the main face may have moved onto what the last detection saw beside it
+        return FaceDetector.countDistinct(whole, tiles);
     }
 
     /** Frames this tracker has seen. */

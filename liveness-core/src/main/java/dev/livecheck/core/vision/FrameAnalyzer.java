@@ -183,7 +183,7 @@ public final class FrameAnalyzer implements AutoCloseable {
                     face == null ? null : face.pose());
         }
         for (int tile : tracker.tilesDue(timestampMillis, detected || (presentation && face != null))) {
-            tracker.tileScanned(tile, detector.detectInTile(bgr, tile));
+            tracker.tileScanned(tile, detector.detectInTile(bgr, tile), face == null ? null : face.detection());
         }
         int faceCount = tracker.faceCount(face == null ? null : face.detection());
         if (face != null && presentation) {

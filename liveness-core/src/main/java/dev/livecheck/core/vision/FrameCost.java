@@ -6,7 +6,8 @@ package dev.livecheck.core.vision;
  * frame is decoded and its face landmarked; the detector runs on about {@link #DETECTED_SHARE} of frames (its fixed
  * one-second cadence, fast moves and turns; {@code bench} reports the share it saw); the presentation sample runs
  * every {@link FaceTracker#PRESENTATION_SAMPLE_EVERY_MILLIS}; the small-face tiles {@link FaceDetector#TILE_COUNT}
- * per {@link FaceTracker#TILE_SWEEP_EVERY_MILLIS}. The server sizes its frame budget from this.
+ * per {@link FaceTracker#TILE_SWEEP_EVERY_MILLIS}, at most {@link FaceTracker#TILES_PER_FRAME} a frame. The server
+ * sizes its frame budget from this.
  *
  * @param decodeMillis JPEG decode of a 640x480 frame
  * @param faceMillis Face Mesh on the tracked region, head pose, appearance signature and the frame's thumbnail
@@ -26,7 +27,7 @@ public record FrameCost(double decodeMillis, double faceMillis, double detectMil
     /** Mean engine time per analysed frame when each stream is analysed at {@code fps} frames per second. */
     public double meanMillisPerFrame(int fps) {
         double presentationPerFrame = Math.min(1, 1000.0 / FaceTracker.PRESENTATION_SAMPLE_EVERY_MILLIS / fps);
-        double tilesPerFrame = Math.min(FaceDetector.TILE_COUNT,
+        double tilesPerFrame = Math.min(FaceTracker.TILES_PER_FRAME,
                 FaceDetector.TILE_COUNT * 1000.0 / FaceTracker.TILE_SWEEP_EVERY_MILLIS / fps);
         return decodeMillis + faceMillis + DETECTED_SHARE * detectMillis + presentationPerFrame * presentationMillis
                 + tilesPerFrame * tileMillis;

@@ -150,6 +150,32 @@ class FaceTrackerTest {
     }
 
     @Test
+    void aTileRemembersOnlyFacesOtherThanTheMainOne() {
+        FaceTracker tracker = new FaceTracker();
+        FaceDetection main = box(300, 150, 200);
+        FaceDetection stranger = box(40, 60, 70);
+        tracker.tileScanned(0, List.of(box(296, 152, 204), stranger), main);
+        // the person turned: their box moved off where the tile saw them (overlap under the merge threshold)
+        FaceDetection turnedAway = box(120, 150, 200);
+        assertThat(tracker.faceCount(turnedAway))
+                .as("the tile saw the main face where it was; after a turn it must not count as a second one")
+                .isEqualTo(2);
+        tracker.tileScanned(0, List.of(box(296, 152, 204)), main);
+        assertThat(tracker.faceCount(turnedAway)).isEqualTo(1);
+    }
+
+    @Test
+    void whatTheLastDetectionSawBesideTheFaceMergesOnceTheFaceCoversIt() {
+        FaceTracker tracker = new FaceTracker();
+        FaceDetection main = box(166, 107, 230);
+        // a weak box below the chin (bona_fide-0129: a shoulder), then the person leans in until their face covers it
+        FaceDetection belowChin = box(113, 285, 100);
+        tracker.detected(0, List.of(main, belowChin), main, null, null, null);
+        assertThat(tracker.faceCount(main)).isEqualTo(2);
+        assertThat(tracker.faceCount(box(69, 10, 393))).isEqualTo(1);
+    }
+
+    @Test
     void aTimestampGoingBackStartsANewStream() throws Exception {
         SyntheticRecording r = SyntheticCamera.render(Species.BONA_FIDE, List.of(TURN_LEFT, LOOK_UP), 5,
                 new SyntheticCamera.Options(15, true));
@@ -161,6 +187,10 @@ class FaceTrackerTest {
         int before = tracker.detections();
         analyzer.analyze(frames.get(0).jpeg(), frames.get(0).t(), tracker);
         assertThat(tracker.detections()).as("the first frame of the new stream detects").isEqualTo(before + 1);
+    }
+
+    private static FaceDetection box(float x, float y, float side) {
+        return new FaceDetection(x, y, side, side, 0.9f, new float[12]);
     }
 
     private static int tilesScanned(int fps, long millis) {
