@@ -53,6 +53,15 @@ public record LivenessReport(
                 && (Reasons.CHALLENGE_TIMEOUT.equals(reason) || Reasons.FRAME_JUMP.equals(reason));
     }
 
+    /**
+     * Analysed frames per second over the attempt ({@code analyzedFrames} over {@code durationMillis}); 0 for an
+     * attempt of one frame or none. The engine's accuracy is measured down to 6 analysed frames a second
+     * (docs/accuracy.md, "Frame rate"); a caller can tell when a verdict rests on thinner evidence than that.
+     */
+    public double analyzedFramesPerSecond() {
+        return durationMillis <= 0 ? 0 : analyzedFrames * 1000.0 / durationMillis;
+    }
+
     public LivenessAuth livenessAuth() {
         return recommendation == Recommendation.APPROVE ? LivenessAuth.PASS : LivenessAuth.FAIL;
     }

@@ -9,4 +9,6 @@ import org.springframework.data.repository.Repository;
 public interface BusyAttempts extends Repository<BusyAttempt, UUID>, InsertOnly<BusyAttempt> {
 
     List<BusyAttempt> findAllByBusinessIdAndSessionIdOrderByCreatedAt(UUID businessId, UUID sessionId);
+
+    long countByBusinessIdAndSessionId(UUID businessId, UUID sessionId);
 }

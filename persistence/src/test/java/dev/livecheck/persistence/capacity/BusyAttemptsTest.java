@@ -34,6 +34,8 @@ class BusyAttemptsTest extends DatabaseTest {
                 .extracting(BusyAttempt::framesReceived, BusyAttempt::machineSaturated)
                 .containsExactly(tuple(120, true), tuple(90, false));
         assertThat(busy.findAllByBusinessIdAndSessionIdOrderByCreatedAt(other.id(), session.id())).isEmpty();
+        assertThat(busy.countByBusinessIdAndSessionId(mine.id(), session.id())).isEqualTo(2);
+        assertThat(busy.countByBusinessIdAndSessionId(other.id(), session.id())).isZero();
     }
 
     @Test

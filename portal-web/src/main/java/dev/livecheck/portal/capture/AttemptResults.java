@@ -58,9 +58,12 @@ class AttemptResults {
     /**
      * @param offered frames handed to the attempt; {@code dropped} of them because the engine fell behind
      * @param machineSaturated the machine's CPU was saturated while it ran ({@link MachineLoad})
+     * @param busyAnswers BUSY answers the session had before this attempt (at most
+     *     {@link ServerCut#MAX_BUSY_PER_SESSION})
      */
-    static Disposition disposition(LivenessReport report, int offered, int dropped, boolean machineSaturated) {
-        if (ServerCut.cut(report, offered, dropped, machineSaturated)) {
+    static Disposition disposition(LivenessReport report, int offered, int dropped, boolean machineSaturated,
+            long busyAnswers) {
+        if (busyAnswers < ServerCut.MAX_BUSY_PER_SESSION && ServerCut.cut(report, offered, dropped, machineSaturated)) {
             return Disposition.BUSY;
         }
         return report.frames() == 0 ? Disposition.NO_FRAMES : Disposition.COUNTED;

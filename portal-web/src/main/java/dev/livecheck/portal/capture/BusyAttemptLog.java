@@ -27,6 +27,11 @@ class BusyAttemptLog {
         this.clock = clock;
     }
 
+    /** BUSY answers the session has had (on any node). */
+    long countFor(CaptureBinding binding) {
+        return busy.countByBusinessIdAndSessionId(binding.businessId(), binding.sessionId());
+    }
+
     void record(CaptureBinding binding, int framesReceived, int framesDropped, boolean machineSaturated) {
         try {
             sessions.findByBusinessIdAndId(binding.businessId(), binding.sessionId()).ifPresent(session ->

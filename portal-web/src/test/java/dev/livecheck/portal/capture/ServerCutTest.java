@@ -45,12 +45,31 @@ class ServerCutTest {
         assertThat(ServerCut.cut(report(Recommendation.APPROVE), 60, 0, true)).isFalse();
     }
 
+    @Test
+    void onASaturatedMachineAnyFailureOnThinnerEvidenceThanTheEngineWasMeasuredOnIsTheServersFault() {
+        // 17 frames in 5.5 s: what a live-rendered bona fide user had when it was rejected SCREEN_REPLAY at 60 users
+        LivenessReport thin = report(Recommendation.REJECT, "SCREEN_REPLAY", 17, 5_504);
+        assertThat(thin.analyzedFramesPerSecond()).isLessThan(ServerCut.THIN_EVIDENCE_FPS);
+        assertThat(ServerCut.cut(thin, 17, 0, true)).isTrue();
+        assertThat(ServerCut.cut(report(Recommendation.REJECT, "IDENTITY_CHANGE", 13, 4_505), 13, 0, true)).isTrue();
+        // the same thin evidence on a machine with CPU to spare: the client chose its rate, the verdict stands
+        assertThat(ServerCut.cut(thin, 17, 0, false)).isFalse();
+        // at the floor rate the engine's measured accuracy holds: what the person showed stands
+        LivenessReport atTheFloor = report(Recommendation.REJECT, "SCREEN_REPLAY", 30, 5_000);
+        assertThat(ServerCut.cut(atTheFloor, 30, 0, true)).isFalse();
+        assertThat(ServerCut.cut(report(Recommendation.APPROVE, null, 17, 5_504), 17, 0, true)).isFalse();
+    }
+
     private static LivenessReport report(Recommendation recommendation) {
         return report(recommendation, recommendation == Recommendation.APPROVE ? null : "CHALLENGE_TIMEOUT");
     }
 
     private static LivenessReport report(Recommendation recommendation, String reason) {
-        return new LivenessReport(recommendation, reason, List.of(Challenge.TURN_LEFT), List.of(), List.of(), 100, 100,
-                5_000, 10);
+        return report(recommendation, reason, 100, 5_000);
+    }
+
+    private static LivenessReport report(Recommendation recommendation, String reason, int frames, long millis) {
+        return new LivenessReport(recommendation, reason, List.of(Challenge.TURN_LEFT), List.of(), List.of(), frames,
+                frames, millis, 10);
     }
 }
