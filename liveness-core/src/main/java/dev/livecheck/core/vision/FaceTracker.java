@@ -213,14 +213,19 @@ public final class FaceTracker {
     }
 
     /**
-     * What a tile found on this frame, less the frame's own main face ({@code main}, null if none): only other faces
-     * are remembered until the tile is scanned again. Remembering the main face as well made it count twice once the
-     * person turned away from where the tile had seen them (with a sweep every two seconds, 8 of 400 bona fide
-     * recordings failed {@code MULTIPLE_FACES} that way).
+     * The detections in {@code found} that are not the frame's main face ({@code main}, null if none). A tile
+     * remembers only those: remembering the main face as well made it count twice once the person turned away from
+     * where the tile had seen them (with a sweep every two seconds, 8 of 400 bona fide recordings failed
+     * {@code MULTIPLE_FACES} that way).
      */
-    void tileScanned(int tile, List<FaceDetection> found, @Nullable FaceDetection main) {
-        tileFaces[tile] = main == null ? List.copyOf(found)
+    static List<FaceDetection> besides(List<FaceDetection> found, @Nullable FaceDetection main) {
+        return main == null ? List.copyOf(found)
                 : found.stream().filter(d -> FaceDetector.countDistinct(List.of(main), List.of(d)) > 1).toList();
+    }
+
+    /** What a tile found besides the main face ({@link #besides}), remembered until the tile is scanned again. */
+    void tileScanned(int tile, List<FaceDetection> otherFaces) {
+        tileFaces[tile] = List.copyOf(otherFaces);
     }
 
     /**

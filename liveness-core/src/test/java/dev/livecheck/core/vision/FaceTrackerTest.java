@@ -12,6 +12,7 @@ import dev.livecheck.core.testkit.SyntheticCamera;
 import dev.livecheck.core.testkit.SyntheticRecording;
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,14 +155,31 @@ class FaceTrackerTest {
         FaceTracker tracker = new FaceTracker();
         FaceDetection main = box(300, 150, 200);
         FaceDetection stranger = box(40, 60, 70);
-        tracker.tileScanned(0, List.of(box(296, 152, 204), stranger), main);
+        List<FaceDetection> others = FaceTracker.besides(List.of(box(296, 152, 204), stranger), main);
+        assertThat(others).containsExactly(stranger);
+        tracker.tileScanned(0, others);
         // the person turned: their box moved off where the tile saw them (overlap under the merge threshold)
         FaceDetection turnedAway = box(120, 150, 200);
         assertThat(tracker.faceCount(turnedAway))
                 .as("the tile saw the main face where it was; after a turn it must not count as a second one")
                 .isEqualTo(2);
-        tracker.tileScanned(0, List.of(box(296, 152, 204)), main);
+        tracker.tileScanned(0, FaceTracker.besides(List.of(box(296, 152, 204)), main));
         assertThat(tracker.faceCount(turnedAway)).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondFaceMustLookLikeAFaceToFaceMeshNotOnlyToTheDetector() throws Exception {
+        SyntheticRecording r = SyntheticCamera.render(Species.TWO_FACES, List.of(TURN_LEFT, LOOK_UP), 14,
+                new SyntheticCamera.Options(15, true));
+        try (Mat bgr = new FrameDecoder().decode(r.recording().frames().get(5).jpeg())) {
+            List<FaceDetection> faces = new FaceDetector(FaceVisionModels.loadBundled()).detect(bgr);
+            assertThat(faces).hasSize(2);
+            assertThat(faces).allMatch(d -> analyzer.looksLikeAFace(bgr, d));
+            // the same box on random texture, where a detector can fire but there is no face
+            try (Mat noise = noise(bgr.rows(), bgr.cols())) {
+                assertThat(analyzer.looksLikeAFace(noise, faces.get(1))).isFalse();
+            }
+        }
     }
 
     @Test
@@ -187,6 +205,14 @@ class FaceTrackerTest {
         int before = tracker.detections();
         analyzer.analyze(frames.get(0).jpeg(), frames.get(0).t(), tracker);
         assertThat(tracker.detections()).as("the first frame of the new stream detects").isEqualTo(before + 1);
+    }
+
+    private static Mat noise(int rows, int cols) {
+        byte[] pixels = new byte[rows * cols * 3];
+        new java.util.Random(7).nextBytes(pixels);
+        Mat m = new Mat(rows, cols, org.bytedeco.opencv.global.opencv_core.CV_8UC3);
+        m.data().put(pixels);
+        return m;
     }
 
     private static FaceDetection box(float x, float y, float side) {
