@@ -171,8 +171,9 @@ class FaceTrackerTest {
     void aSecondFaceMustLookLikeAFaceToFaceMeshNotOnlyToTheDetector() throws Exception {
         SyntheticRecording r = SyntheticCamera.render(Species.TWO_FACES, List.of(TURN_LEFT, LOOK_UP), 14,
                 new SyntheticCamera.Options(15, true));
-        try (Mat bgr = new FrameDecoder().decode(r.recording().frames().get(5).jpeg())) {
-            List<FaceDetection> faces = new FaceDetector(FaceVisionModels.loadBundled()).detect(bgr);
+        try (Mat bgr = new FrameDecoder().decode(r.recording().frames().get(5).jpeg());
+                FaceDetector detector = new FaceDetector(FaceVisionModels.loadBundled())) {
+            List<FaceDetection> faces = detector.detect(bgr);
             assertThat(faces).hasSize(2);
             assertThat(faces).allMatch(d -> analyzer.looksLikeAFace(bgr, d));
             // the same box on random texture, where a detector can fire but there is no face
@@ -186,7 +187,8 @@ class FaceTrackerTest {
     void whatTheLastDetectionSawBesideTheFaceMergesOnceTheFaceCoversIt() {
         FaceTracker tracker = new FaceTracker();
         FaceDetection main = box(166, 107, 230);
-        // a weak box below the chin (bona_fide-0129: a shoulder), then the person leans in until their face covers it
+        // a weak box below the chin (bona_fide-0129, detector score 0.50), then the person leans in until their face
+        // covers it
         FaceDetection belowChin = box(113, 285, 100);
         tracker.detected(0, List.of(main, belowChin), main, null, null, null);
         assertThat(tracker.faceCount(main)).isEqualTo(2);
