@@ -60,7 +60,7 @@ final class BenchCommand {
     private final RecordingReader reader = new RecordingReader();
 
     int run(CliOptions options, PrintStream out, PrintStream err) throws IOException, InterruptedException {
-        List<Recording> recordings = loadRecordings(options.dir(), options.maxFrames(), err);
+        List<Recording> recordings = loadRecordings(options.dir(), options.maxFrames(), options.fps(), err);
         List<StreamFrame> frames = recordings.stream()
                 .flatMap(r -> java.util.stream.IntStream.range(0, r.frames().size())
                         .mapToObj(i -> new StreamFrame(r.frames().get(i), i == 0)))
@@ -87,7 +87,7 @@ final class BenchCommand {
     }
 
     /** Reads recordings in name order until they hold {@code maxFrames} frames; broken ones are skipped with a warning. */
-    private List<Recording> loadRecordings(Path dir, int maxFrames, PrintStream err) throws IOException {
+    private List<Recording> loadRecordings(Path dir, int maxFrames, int fps, PrintStream err) throws IOException {
         List<Recording> recordings = new ArrayList<>();
         int frames = 0;
         for (Path folder : RecordingFolders.list(dir)) {
@@ -95,7 +95,7 @@ final class BenchCommand {
                 break;
             }
             try {
-                Recording recording = reader.read(folder);
+                Recording recording = EvaluateCommand.atRate(reader.read(folder), fps);
                 recordings.add(recording);
                 frames += recording.frames().size();
             } catch (RecordingFormatException e) {

@@ -14,7 +14,7 @@ record CliOptions(String command, Path dir, int threads, boolean details, int fp
     static final int DEFAULT_MAX_FRAMES = 300;
 
     private static final Set<String> EVALUATE_OPTIONS = Set.of("--threads", "--details", "--fps");
-    private static final Set<String> BENCH_OPTIONS = Set.of("--threads", "--max-frames", "--json");
+    private static final Set<String> BENCH_OPTIONS = Set.of("--threads", "--max-frames", "--json", "--fps");
 
     static CliOptions parse(String[] args) throws UsageException {
         if (args.length == 0) {

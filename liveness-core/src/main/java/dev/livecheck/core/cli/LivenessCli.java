@@ -20,9 +20,10 @@ public final class LivenessCli {
                   judge every recording (sub-folder) of DIR; one JSON line each, in name order
                   --details adds each recording's sub-checks
                   --fps N judges only the frames a server analysing at most N a second keeps
-              bench DIR [--threads N] [--max-frames N] [--json]
+              bench DIR [--threads N] [--max-frames N] [--json] [--fps N]
                   per-frame latency on 1 and N threads, and decision latency,
                   over at most --max-frames frames (default 300) of DIR's recordings
+                  --fps N times only the frames a server analysing at most N a second keeps
               --threads N defaults to the number of processors
             exit status: 0 ok, 1 a recording could not be read or judged, 2 bad arguments""";
 

@@ -208,6 +208,20 @@ class LivenessCliTest {
     }
 
     @Test
+    void benchAtAFrameRateTimesOnlyTheFramesAServerAtThatRateKeeps() {
+        TestRecordings.write(dir.resolve("a"), 12); // 15 fps
+
+        Run all = cli("bench", dir.toString(), "--threads", "1", "--json");
+        Run floor = cli("bench", dir.toString(), "--threads", "1", "--json", "--fps", "6");
+
+        assertThat(floor.exitCode()).isEqualTo(0);
+        assertThat(JSON.readTree(all.out()).get("frames").asInt()).isEqualTo(12);
+        // every other frame of a 15 fps stream, as evaluate --fps 6 keeps (EvaluateCommand.atRate)
+        assertThat(JSON.readTree(floor.out()).get("frames").asInt()).isEqualTo(6);
+        assertThat(cli("bench", dir.toString(), "--fps", "0").err()).contains("--fps needs a positive");
+    }
+
+    @Test
     void benchPrintsATable() {
         TestRecordings.write(dir.resolve("a"), 3);
 
