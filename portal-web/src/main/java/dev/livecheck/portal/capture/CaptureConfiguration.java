@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +53,14 @@ class CaptureConfiguration {
      * budget of 176 instead of 213-217) while a build that had just finished still held the cores.
      */
     static final int BUDGET_PROBES = 3;
+    /**
+     * When an idle server first probes its engine again (then every {@code livecheck.capture.budget-reprobe-every},
+     * default 5 minutes, 0 for never): a probe at start can still be slowed the whole time, by a build that has just
+     * finished or another process exiting (the README's first command measured 123 frames/s right after its build, 194
+     * on a start a minute later), and the budget would stay that low for the life of the process. A later, faster
+     * probe of an idle engine raises it ({@link CaptureLoad#raiseWhileIdle}).
+     */
+    static final Duration REPROBE_FIRST = Duration.ofSeconds(30);
 
     @Bean
     ChallengePlanner challengePlanner() {
@@ -107,28 +116,78 @@ class CaptureConfiguration {
      */
     @Bean
     CaptureLoad captureLoad(@Value("${livecheck.capture.frame-budget:0}") int configuredBudget,
-            @Value("${livecheck.capture.queue-timeout:PT2M}") Duration queueTimeout, CaptureMetrics metrics,
-            ScheduledExecutorService captureTicker, LivenessEngine engine) throws InterruptedException {
+            @Value("${livecheck.capture.queue-timeout:PT2M}") Duration queueTimeout,
+            @Value("${livecheck.capture.budget-reprobe-every:PT5M}") Duration reprobeEvery, CaptureMetrics metrics,
+            @Qualifier("captureTicker") ScheduledExecutorService captureTicker,
+            @Qualifier("captureBudgetProbe") ScheduledExecutorService captureBudgetProbe, LivenessEngine engine)
+            throws InterruptedException {
         int budget = configuredBudget > 0 ? configuredBudget : measuredBudget(engine);
         CaptureLoad load = new CaptureLoad(budget, queueTimeout.toMillis(), CaptureConnection::monotonicMillis, metrics,
                 MachineLoad.ofThisMachine(CaptureConnection::monotonicMillis));
         load.watch(captureTicker);
+        if (configuredBudget <= 0 && reprobeEvery.toSeconds() > 0) {
+            captureBudgetProbe.scheduleWithFixedDelay(() -> reprobeWhenIdle(engine, load), REPROBE_FIRST.toSeconds(),
+                    reprobeEvery.toSeconds(), TimeUnit.SECONDS);
+        }
         return load;
     }
 
+    /**
+     * Probes the engine again if nobody is capturing, and raises the budget if the probe is faster. Its own thread
+     * ({@link #captureBudgetProbe}): a probe holds every analyzer for about a second, which must not delay the
+     * ticks of an attempt that starts meanwhile.
+     */
+    static void reprobeWhenIdle(LivenessEngine engine, CaptureLoad load) {
+        if (!load.idle()) {
+            return;
+        }
+        try {
+            int before = load.budget();
+            FrameBudget measured = probe(engine);
+            if (load.raiseWhileIdle(budgetOf(measured))) {
+                log.info("Capture frame budget raised from {} to {} analysed frames/s by a probe of the idle engine ({})",
+                        before, load.budget(), describe(measured));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("probing the idle capture engine failed; the frame budget stays {}", load.budget(), e);
+        }
+    }
+
+    /** Runs the idle re-probes of the frame budget. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService captureBudgetProbe() {
+        return new ScheduledThreadPoolExecutor(1, named("capture-budget-probe-"));
+    }
+
     static int measuredBudget(LivenessEngine engine) throws InterruptedException {
+        FrameBudget measured = probe(engine);
+        int budget = budgetOf(measured);
+        log.info("Capture frame budget: {} analysed frames/s ({}); set livecheck.capture.frame-budget to override",
+                budget, describe(measured));
+        return budget;
+    }
+
+    /** The fastest of {@link #BUDGET_PROBES} probes of the engine. */
+    static FrameBudget probe(LivenessEngine engine) throws InterruptedException {
         List<FrameBudget> probes = new ArrayList<>();
         for (int i = 0; i < BUDGET_PROBES; i++) {
             probes.add(engine.measureFrameBudget(BUDGET_STREAM_FPS, BUDGET_MEASURE_ROUNDS));
         }
-        FrameBudget measured = fastest(probes);
-        int budget = Math.max(CaptureLoad.FLOOR_FPS, (int) (measured.framesPerSecond() * BUDGET_SHARE_OF_MEASURED));
-        log.info("Capture frame budget: {} analysed frames/s ({} % of {} measured on {} analyzers, {} ms a frame at {} "
-                + "fps per stream: {}); set livecheck.capture.frame-budget to override", budget,
+        return fastest(probes);
+    }
+
+    /** What the server hands out of what its analyzers sustain. */
+    static int budgetOf(FrameBudget measured) {
+        return Math.max(CaptureLoad.FLOOR_FPS, (int) (measured.framesPerSecond() * BUDGET_SHARE_OF_MEASURED));
+    }
+
+    private static String describe(FrameBudget measured) {
+        return String.format(java.util.Locale.ROOT,
+                "%d %% of %d measured on %d analyzers, %.2f ms a frame at %d fps per stream: %s",
                 Math.round(BUDGET_SHARE_OF_MEASURED * 100), Math.round(measured.framesPerSecond()),
-                measured.analyzers(), String.format(java.util.Locale.ROOT, "%.2f", measured.millisPerFrame()),
-                measured.streamFps(), measured.stages());
-        return budget;
+                measured.analyzers(), measured.millisPerFrame(), measured.streamFps(), measured.stages());
     }
 
     /** The probe that measured the most frames per second (the least disturbed one). */

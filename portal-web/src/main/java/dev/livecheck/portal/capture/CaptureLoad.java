@@ -42,7 +42,7 @@ final class CaptureLoad {
     private record Queued(Waiter waiter, long since) {
     }
 
-    private final int budget;
+    private volatile int budget;
     private final long queueTimeoutMillis;
     private final LongSupplier clock;
     private final Map<Slot, Integer> running = new LinkedHashMap<>();
@@ -79,6 +79,26 @@ final class CaptureLoad {
 
     int budget() {
         return budget;
+    }
+
+    /** No attempt holds a share and none waits for one. */
+    synchronized boolean idle() {
+        return running.isEmpty() && queue.isEmpty();
+    }
+
+    /**
+     * Raises the budget to {@code measured} when that is higher and the server is {@link #idle}: a later probe of an
+     * idle engine ({@link CaptureConfiguration#reprobeWhenIdle}). Never lowers it: whatever shares the cores only ever
+     * slows a probe down, so the fastest probe so far is the best estimate. Idle only, so no running share changes.
+     *
+     * @return whether the budget was raised
+     */
+    synchronized boolean raiseWhileIdle(int measured) {
+        if (measured <= budget || !idle()) {
+            return false;
+        }
+        budget = measured;
+        return true;
     }
 
     /** The rate an attempt gets when {@code attempts} share the budget. */

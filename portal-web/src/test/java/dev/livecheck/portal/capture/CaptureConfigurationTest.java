@@ -2,11 +2,14 @@ package dev.livecheck.portal.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.engine.FrameBudget;
+import dev.livecheck.core.engine.LivenessEngine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How the server sizes its frame budget from probes taken while the rest of the start-up shares the cores. */
+/** How the server sizes its frame budget from probes taken while other work may share the cores. */
 class CaptureConfigurationTest {
 
     @Test
@@ -16,5 +19,39 @@ class CaptureConfigurationTest {
         FrameBudget middling = new FrameBudget(2, 6, 6.56, 305, "middling");
         assertThat(CaptureConfiguration.fastest(List.of(disturbed, quiet, middling))).isSameAs(quiet);
         assertThat(CaptureConfiguration.fastest(List.of(disturbed))).isSameAs(disturbed);
+    }
+
+    @Test
+    void anIdleServerProbesItsEngineAgainAndKeepsTheFasterBudget() throws Exception {
+        try (LivenessEngine engine = LivenessEngine.withBundledModels(new ChallengePlanner(), 1).warmUp()) {
+            // as if the start-up probe had been slowed to the floor by something else on the machine
+            CaptureLoad load = new CaptureLoad(CaptureLoad.FLOOR_FPS, 60_000, System::currentTimeMillis,
+                    new CaptureMetrics(new SimpleMeterRegistry()), new MachineLoad(() -> -1, System::currentTimeMillis));
+            CaptureLoad.Waiter someone = new CaptureLoad.Waiter() {
+                @Override
+                public void rate(int fps) {
+                }
+
+                @Override
+                public void queued(int position, long timeoutSeconds) {
+                }
+
+                @Override
+                public void admitted() {
+                }
+
+                @Override
+                public void timedOut() {
+                }
+            };
+            load.admit(someone);
+            CaptureConfiguration.reprobeWhenIdle(engine, load);
+            assertThat(load.budget()).as("not while someone captures").isEqualTo(CaptureLoad.FLOOR_FPS);
+
+            load.release(someone);
+            CaptureConfiguration.reprobeWhenIdle(engine, load);
+            assertThat(load.budget()).as("one analyzer sustains far more than the floor").isGreaterThan(
+                    10 * CaptureLoad.FLOOR_FPS);
+        }
     }
 }

@@ -57,6 +57,24 @@ class CaptureLoadTest {
     }
 
     @Test
+    void aFasterProbeOfTheIdleEngineRaisesTheBudgetAndNothingLowersIt() {
+        CaptureLoad load = load(123);
+        assertThat(load.raiseWhileIdle(100)).as("a slower probe was only disturbed").isFalse();
+        assertThat(load.budget()).isEqualTo(123);
+        assertThat(load.raiseWhileIdle(194)).isTrue();
+        assertThat(load.budget()).isEqualTo(194);
+        assertThat(load.capacity()).isEqualTo(194 / CaptureLoad.FLOOR_FPS);
+
+        Client running = new Client();
+        load.admit(running);
+        assertThat(load.idle()).isFalse();
+        assertThat(load.raiseWhileIdle(300)).as("running shares are not changed under an attempt").isFalse();
+        assertThat(load.budget()).isEqualTo(194);
+        load.release(running);
+        assertThat(load.idle()).isTrue();
+    }
+
+    @Test
     void everyRunningAttemptHearsItsNewShareWhenAnotherJoinsOrLeaves() {
         CaptureLoad load = load(24);
         Client a = new Client();
