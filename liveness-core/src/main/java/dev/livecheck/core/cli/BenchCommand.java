@@ -1,5 +1,6 @@
 package dev.livecheck.core.cli;
 
+import dev.livecheck.core.engine.FrameSampler;
 import dev.livecheck.core.engine.LivenessEngine;
 import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.recording.Recording;
@@ -95,7 +96,7 @@ final class BenchCommand {
                 break;
             }
             try {
-                Recording recording = EvaluateCommand.atRate(reader.read(folder), fps);
+                Recording recording = FrameSampler.keptFrom(reader.read(folder), fps);
                 recordings.add(recording);
                 frames += recording.frames().size();
             } catch (RecordingFormatException e) {

@@ -2,7 +2,6 @@ package dev.livecheck.core.cli;
 
 import dev.livecheck.core.engine.FrameSampler;
 import dev.livecheck.core.engine.LivenessEngine;
-import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.recording.Recording;
 import dev.livecheck.core.recording.RecordingFormatException;
 import dev.livecheck.core.recording.RecordingReader;
@@ -70,7 +69,7 @@ final class EvaluateCommand {
         String name = folder.getFileName().toString();
         long start = System.nanoTime();
         try {
-            Recording recording = atRate(reader.read(folder), options.fps());
+            Recording recording = FrameSampler.keptFrom(reader.read(folder), options.fps());
             // "millis" is the core's time on the recording: reading files from disk is not part of it
             long coreStart = System.nanoTime();
             LivenessReport report = engine.evaluate(recording);
@@ -81,19 +80,6 @@ final class EvaluateCommand {
             // The engine promises not to throw; if it does anyway, one recording must not end the run.
             return new Line(errorLine(name, Reasons.ENGINE_ERROR, String.valueOf(e), millisSince(start)), false);
         }
-    }
-
-    /**
-     * The frames a server analysing at most {@code fps} a second keeps ({@link FrameSampler}, the portal's rule under
-     * load), by the recording's own timestamps; every frame when {@code fps} is 0.
-     */
-    static Recording atRate(Recording recording, int fps) {
-        if (fps <= 0) {
-            return recording;
-        }
-        FrameSampler sampler = new FrameSampler(fps);
-        List<RecordedFrame> kept = recording.frames().stream().filter(f -> sampler.keep(f.t())).toList();
-        return new Recording(recording.name(), recording.challenges(), kept);
     }
 
     private static String reportLine(String name, LivenessReport report, long millis, boolean details) {

@@ -1,5 +1,9 @@
 package dev.livecheck.core.engine;
 
+import dev.livecheck.core.recording.RecordedFrame;
+import dev.livecheck.core.recording.Recording;
+import java.util.List;
+
 /**
  * Keeps an even subsample of one attempt's frames at its share of the frame budget: a frame is analysed when at least
  * most of a frame interval has passed since the last one kept, so a client sending faster than asked loses frames
@@ -27,6 +31,20 @@ public final class FrameSampler {
 
     public int fps() {
         return fps;
+    }
+
+    /**
+     * The frames of {@code recording} a server analysing at most {@code fps} a second keeps, by the recording's own
+     * timestamps ({@code liveness-cli evaluate --fps} and {@code bench --fps}); the recording itself when {@code fps}
+     * is 0.
+     */
+    public static Recording keptFrom(Recording recording, int fps) {
+        if (fps <= 0) {
+            return recording;
+        }
+        FrameSampler sampler = new FrameSampler(fps);
+        List<RecordedFrame> kept = recording.frames().stream().filter(f -> sampler.keep(f.t())).toList();
+        return new Recording(recording.name(), recording.challenges(), kept);
     }
 
     /** Whether the frame arriving (or stamped) at {@code arrivalMillis} is analysed. */

@@ -49,8 +49,10 @@ public record LivenessReport(
      * have caused the failure.
      */
     public boolean failedOnSparseFrames() {
-        return failedOnAFrameGap() || recommendation != Recommendation.APPROVE
-                && (Reasons.CHALLENGE_TIMEOUT.equals(reason) || Reasons.FRAME_JUMP.equals(reason));
+        if (recommendation == Recommendation.APPROVE) {
+            return false;
+        }
+        return failedOnAFrameGap() || Reasons.CHALLENGE_TIMEOUT.equals(reason) || Reasons.FRAME_JUMP.equals(reason);
     }
 
     /**

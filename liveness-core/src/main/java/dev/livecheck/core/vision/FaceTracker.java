@@ -147,16 +147,15 @@ public final class FaceTracker {
     }
 
     /**
-     * The detector ran on this frame: {@code faces} all it found, {@code main}
-     * the one analysed (null if none), {@code crop} its region and
-     * {@code landmarks} what Face Mesh found there (null if no face).
+     * The detector ran on this frame: {@code others} the faces it found besides
+     * {@code main} ({@link #besides}), {@code main} the one analysed (null if
+     * none), {@code crop} its region and {@code landmarks} what Face Mesh found
+     * there (null if no face).
      */
-    void detected(long millis, List<FaceDetection> faces, FaceDetection main, FaceCrop crop, FaceLandmarks landmarks,
+    void detected(long millis, List<FaceDetection> others, FaceDetection main, FaceCrop crop, FaceLandmarks landmarks,
             HeadPose pose) {
         detections++;
         lastDetectionMillis = millis;
-        List<FaceDetection> others = new ArrayList<>(faces);
-        others.remove(main);
         otherFaces = List.copyOf(others);
         if (landmarks == null || landmarks.presence() < MIN_PRESENCE) {
             // nothing confident to follow: the next frame detects again

@@ -179,16 +179,14 @@ public final class FrameAnalyzer implements AutoCloseable {
         if (detected) {
             List<FaceDetection> found = detector.detect(bgr);
             FaceDetection main = largest(found);
-            List<FaceDetection> faces = found.stream().filter(d -> d == main || looksLikeAFace(bgr, d)).toList();
             FaceCrop crop = main == null ? null : FaceCrop.fromDetection(main, FaceLandmarker.INPUT);
             face = main == null ? null : observeFace(bgr, crop, main, 0, presentation);
-            tracker.detected(timestampMillis, faces, main, crop, face == null ? null : face.landmarks(),
-                    face == null ? null : face.pose());
+            tracker.detected(timestampMillis, otherFaces(bgr, found, main), main, crop,
+                    face == null ? null : face.landmarks(), face == null ? null : face.pose());
         }
         for (int tile : tracker.tilesDue(timestampMillis, detected || (presentation && face != null))) {
-            List<FaceDetection> others = FaceTracker.besides(detector.detectInTile(bgr, tile),
-                    face == null ? null : face.detection());
-            tracker.tileScanned(tile, others.stream().filter(d -> looksLikeAFace(bgr, d)).toList());
+            tracker.tileScanned(tile,
+                    otherFaces(bgr, detector.detectInTile(bgr, tile), face == null ? null : face.detection()));
         }
         int faceCount = tracker.faceCount(face == null ? null : face.detection());
         if (face != null && presentation) {
@@ -198,6 +196,15 @@ public final class FrameAnalyzer implements AutoCloseable {
             return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, mean(thumbnail).get(0),
                     face, screenSample(bgr, thumbnail, face, presentation));
         }
+    }
+
+    /**
+     * The detections in {@code found} that may count as a second person: not the main face ({@link FaceTracker#besides})
+     * and taken for a face by Face Mesh too ({@link #looksLikeAFace}), checked in that order so the main face costs
+     * no Face Mesh run.
+     */
+    private List<FaceDetection> otherFaces(Mat bgr, List<FaceDetection> found, @Nullable FaceDetection main) {
+        return FaceTracker.besides(found, main).stream().filter(d -> looksLikeAFace(bgr, d)).toList();
     }
 
     /**

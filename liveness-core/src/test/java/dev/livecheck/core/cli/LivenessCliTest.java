@@ -3,6 +3,7 @@ package dev.livecheck.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.engine.FrameSampler;
 import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.recording.Recording;
 import dev.livecheck.core.recording.TestRecordings;
@@ -111,9 +112,9 @@ class LivenessCliTest {
         }
         Recording fifteen = new Recording("r", List.of(Challenge.TURN_LEFT), frames);
 
-        List<RecordedFrame> six = EvaluateCommand.atRate(fifteen, 6).frames();
+        List<RecordedFrame> six = FrameSampler.keptFrom(fifteen, 6).frames();
 
-        assertThat(EvaluateCommand.atRate(fifteen, 0)).isSameAs(fifteen);
+        assertThat(FrameSampler.keptFrom(fifteen, 0)).isSameAs(fifteen);
         // 66 ms apart, every other frame is at least three quarters of 167 ms after the last one kept: 7.5 a second
         assertThat(six).hasSizeBetween(22, 24);
         for (int i = 1; i < six.size(); i++) {
@@ -216,7 +217,7 @@ class LivenessCliTest {
 
         assertThat(floor.exitCode()).isEqualTo(0);
         assertThat(JSON.readTree(all.out()).get("frames").asInt()).isEqualTo(12);
-        // every other frame of a 15 fps stream, as evaluate --fps 6 keeps (EvaluateCommand.atRate)
+        // every other frame of a 15 fps stream, as evaluate --fps 6 keeps (FrameSampler.keptFrom)
         assertThat(JSON.readTree(floor.out()).get("frames").asInt()).isEqualTo(6);
         assertThat(cli("bench", dir.toString(), "--fps", "0").err()).contains("--fps needs a positive");
     }

@@ -190,7 +190,7 @@ class FaceTrackerTest {
         // a weak box below the chin (bona_fide-0129, detector score 0.50), then the person leans in until their face
         // covers it
         FaceDetection belowChin = box(113, 285, 100);
-        tracker.detected(0, List.of(main, belowChin), main, null, null, null);
+        tracker.detected(0, FaceTracker.besides(List.of(main, belowChin), main), main, null, null, null);
         assertThat(tracker.faceCount(main)).isEqualTo(2);
         assertThat(tracker.faceCount(box(69, 10, 393))).isEqualTo(1);
     }

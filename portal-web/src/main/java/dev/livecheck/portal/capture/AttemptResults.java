@@ -18,6 +18,7 @@ import dev.livecheck.persistence.sessions.VerificationSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -59,11 +60,12 @@ class AttemptResults {
      * @param offered frames handed to the attempt; {@code dropped} of them because the engine fell behind
      * @param machineSaturated the machine's CPU was saturated while it ran ({@link MachineLoad})
      * @param busyAnswers BUSY answers the session had before this attempt (at most
-     *     {@link ServerCut#MAX_BUSY_PER_SESSION})
+     *     {@link ServerCut#MAX_BUSY_PER_SESSION}); asked only of an attempt the server cut, as it reads the database
      */
     static Disposition disposition(LivenessReport report, int offered, int dropped, boolean machineSaturated,
-            long busyAnswers) {
-        if (busyAnswers < ServerCut.MAX_BUSY_PER_SESSION && ServerCut.cut(report, offered, dropped, machineSaturated)) {
+            LongSupplier busyAnswers) {
+        if (ServerCut.cut(report, offered, dropped, machineSaturated)
+                && busyAnswers.getAsLong() < ServerCut.MAX_BUSY_PER_SESSION) {
             return Disposition.BUSY;
         }
         return report.frames() == 0 ? Disposition.NO_FRAMES : Disposition.COUNTED;

@@ -341,7 +341,7 @@ final class CaptureConnection implements AttemptWorker.Listener, CaptureLoad.Wai
     private void finish(AttemptWorker worker, LivenessReport report) {
         boolean saturated = load.machineSaturatedSince(worker.startedMonotonicMillis());
         switch (AttemptResults.disposition(report, worker.offeredFrames(), worker.droppedFrames(), saturated,
-                busyAttempts.countFor(binding))) {
+                () -> busyAttempts.countFor(binding))) {
             case BUSY -> {
                 countFrames(worker, "BUSY");
                 releaseQuietly();

@@ -29,24 +29,24 @@ class AttemptResultsTest {
 
     @Test
     void aJudgedAttemptIsCountedAndABusyOrEmptyOneIsNot() {
-        assertThat(AttemptResults.disposition(report(core(Recommendation.REJECT), 90), 90, 0, false, 0))
+        assertThat(AttemptResults.disposition(report(core(Recommendation.REJECT), 90), 90, 0, false, () -> 0))
                 .isEqualTo(AttemptResults.Disposition.COUNTED);
-        assertThat(AttemptResults.disposition(report(core(Recommendation.APPROVE), 90), 100, 60, false, 0))
+        assertThat(AttemptResults.disposition(report(core(Recommendation.APPROVE), 90), 100, 60, false, () -> 0))
                 .as("an approval stands however many frames the server dropped")
                 .isEqualTo(AttemptResults.Disposition.COUNTED);
-        assertThat(AttemptResults.disposition(report(core(Recommendation.REJECT), 70), 100, 30, false, 0))
+        assertThat(AttemptResults.disposition(report(core(Recommendation.REJECT), 70), 100, 30, false, () -> 0))
                 .as("the server dropped more than a fifth: BUSY, offered again")
                 .isEqualTo(AttemptResults.Disposition.BUSY);
-        assertThat(AttemptResults.disposition(report(core(Recommendation.NOT_AVAILABLE), 0), 0, 0, false, 0))
+        assertThat(AttemptResults.disposition(report(core(Recommendation.NOT_AVAILABLE), 0), 0, 0, false, () -> 0))
                 .isEqualTo(AttemptResults.Disposition.NO_FRAMES);
     }
 
     @Test
     void aSessionGetsOnlySoManyBusyAnswersAndIsJudgedOnWhatArrivedAfterThem() {
         LivenessReport cut = report(core(Recommendation.REJECT), 70);
-        assertThat(AttemptResults.disposition(cut, 100, 30, false, ServerCut.MAX_BUSY_PER_SESSION - 1))
+        assertThat(AttemptResults.disposition(cut, 100, 30, false, () -> ServerCut.MAX_BUSY_PER_SESSION - 1))
                 .isEqualTo(AttemptResults.Disposition.BUSY);
-        assertThat(AttemptResults.disposition(cut, 100, 30, false, ServerCut.MAX_BUSY_PER_SESSION))
+        assertThat(AttemptResults.disposition(cut, 100, 30, false, () -> ServerCut.MAX_BUSY_PER_SESSION))
                 .as("without a limit, a saturated server would give an attack endless uncounted tries")
                 .isEqualTo(AttemptResults.Disposition.COUNTED);
     }

@@ -27,23 +27,7 @@ class CaptureConfigurationTest {
             // as if the start-up probe had been slowed to the floor by something else on the machine
             CaptureLoad load = new CaptureLoad(CaptureLoad.FLOOR_FPS, 60_000, System::currentTimeMillis,
                     new CaptureMetrics(new SimpleMeterRegistry()), new MachineLoad(() -> -1, System::currentTimeMillis));
-            CaptureLoad.Waiter someone = new CaptureLoad.Waiter() {
-                @Override
-                public void rate(int fps) {
-                }
-
-                @Override
-                public void queued(int position, long timeoutSeconds) {
-                }
-
-                @Override
-                public void admitted() {
-                }
-
-                @Override
-                public void timedOut() {
-                }
-            };
+            CaptureLoadTest.Client someone = new CaptureLoadTest.Client();
             load.admit(someone);
             CaptureConfiguration.reprobeWhenIdle(engine, load);
             assertThat(load.budget()).as("not while someone captures").isEqualTo(CaptureLoad.FLOOR_FPS);

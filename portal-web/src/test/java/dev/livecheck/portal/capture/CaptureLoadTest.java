@@ -15,7 +15,8 @@ class CaptureLoadTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     /** A client as the load sees it: what it was told, in order. */
-    private static final class Client implements CaptureLoad.Waiter {
+    /** A waiter that notes what it hears (also the idle re-probe test's attempt). */
+    static final class Client implements CaptureLoad.Waiter {
         final List<String> heard = new ArrayList<>();
         int fps;
 
