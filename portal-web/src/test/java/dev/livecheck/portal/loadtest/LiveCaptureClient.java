@@ -58,26 +58,45 @@ public final class LiveCaptureClient {
      * @param deadline the whole visit, link to last result, is abandoned after this
      * @param retryPause the pause before the next {@code start}, as a person reads the result
      * @param binding how the opened page binds the socket
+     * @param replayedOrder empty for a person, who answers whatever is asked; else an attacker replaying a recording
+     *     of these answers in this order, who performs step n only when it is asked the n-th of them and otherwise
+     *     sends {@code cancel} and starts again, hoping for a new draw (issue 9's re-roll attack)
      */
-    public record Options(double fps, int maxAttempts, Duration deadline, Duration retryPause, SocketBinding binding) {
+    public record Options(double fps, int maxAttempts, Duration deadline, Duration retryPause, SocketBinding binding,
+            List<Challenge> replayedOrder) {
+        public Options {
+            replayedOrder = List.copyOf(replayedOrder);
+        }
+
         public static Options defaults() {
-            return new Options(0, 3, Duration.ofSeconds(120), Duration.ofMillis(1500), SocketBinding.asTheBrowserDoes());
+            return new Options(0, 3, Duration.ofSeconds(120), Duration.ofMillis(1500), SocketBinding.asTheBrowserDoes(),
+                    List.of());
         }
 
         public Options withFps(double value) {
-            return new Options(value, maxAttempts, deadline, retryPause, binding);
+            return new Options(value, maxAttempts, deadline, retryPause, binding, replayedOrder);
         }
 
         public Options withMaxAttempts(int value) {
-            return new Options(fps, value, deadline, retryPause, binding);
+            return new Options(fps, value, deadline, retryPause, binding, replayedOrder);
         }
 
         public Options withDeadline(Duration value) {
-            return new Options(fps, maxAttempts, value, retryPause, binding);
+            return new Options(fps, maxAttempts, value, retryPause, binding, replayedOrder);
         }
 
         public Options withBinding(SocketBinding value) {
-            return new Options(fps, maxAttempts, deadline, retryPause, value);
+            return new Options(fps, maxAttempts, deadline, retryPause, value, replayedOrder);
+        }
+
+        public Options withReplayedOrder(List<Challenge> value) {
+            return new Options(fps, maxAttempts, deadline, retryPause, binding, value);
+        }
+
+        /** Whether a replay of {@link #replayedOrder} can answer {@code action} as the attempt's {@code step}-th. */
+        boolean answers(int step, Challenge action) {
+            return replayedOrder.isEmpty()
+                    || step >= 1 && step <= replayedOrder.size() && replayedOrder.get(step - 1) == action;
         }
     }
 
@@ -99,10 +118,14 @@ public final class LiveCaptureClient {
      * @param busy {@code error BUSY} answers (attempt cut by the server or queue timeout; retried, not counted)
      * @param queueWaitMillis time spent in the server's admission queue
      * @param minRate the lowest {@code rate} the server asked for (0 if it never sent one)
+     * @param abandons attempts an attacker cancelled because it was asked what its recording does not answer
+     * @param firstChallenges the first challenge of every attempt that got one, in order: one sequence per counted
+     *     attempt means a cancel is asked the same again
      */
     public record Result(String face, String outcome, int attempts, List<String> results, long timeToResultMillis,
             List<Long> replyLatencyNanos, long framesSent, long framesSkipped, long streamingMillis,
-            long renderNanos, List<Challenge> challenges, int repeats, int busy, long queueWaitMillis, int minRate) {
+            long renderNanos, List<Challenge> challenges, int repeats, int busy, long queueWaitMillis, int minRate,
+            int abandons, List<Challenge> firstChallenges) {
 
         public boolean approved() {
             return "APPROVE".equals(outcome);
@@ -140,6 +163,7 @@ public final class LiveCaptureClient {
         private final StringBuilder partial = new StringBuilder();
         private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         private final List<Challenge> challenges = Collections.synchronizedList(new ArrayList<>());
+        private final List<Challenge> firstChallenges = Collections.synchronizedList(new ArrayList<>());
         private final List<String> results = new ArrayList<>();
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final AtomicLong framesSent = new AtomicLong();
@@ -153,6 +177,9 @@ public final class LiveCaptureClient {
         private volatile boolean queued;
         private final AtomicLong queueWaitNanos = new AtomicLong();
         private int busyAnswers;
+        private int abandons;
+        /** An attacker was asked what its recording does not answer: it cancels this attempt. */
+        private volatile boolean refused;
         private volatile long queuedSince;
         private final java.util.List<Integer> rates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         /** The challenge asked and not yet passed, or null. */
@@ -226,6 +253,16 @@ public final class LiveCaptureClient {
                 if (end == null) {
                     return result(outcomeWithoutMessage(), attempts, -1);
                 }
+                if ("challenge".equals(type(end)) || isBusyElsewhere(end)) {
+                    if ("challenge".equals(type(end))) { // the attacker's recording cannot answer: cancel, hope
+                        refused = false;
+                        abandons++;
+                        send(() -> socket.sendText("{\"type\":\"cancel\"}", true));
+                    }
+                    attempts--; // cancelled or refused: not counted by the server, start again
+                    Thread.sleep(options.retryPause().toMillis());
+                    continue;
+                }
                 if ("error".equals(type(end))) {
                     String code = end.path("code").asString("");
                     if ("BUSY".equals(code) && System.nanoTime() < deadline) {
@@ -251,7 +288,16 @@ public final class LiveCaptureClient {
             }
         }
 
-        /** The {@code result} or a non-frame {@code error} ending this attempt; null on close or deadline. */
+        /** The server is still closing the previous attempt (the cancel has not landed yet): start again later. */
+        private boolean isBusyElsewhere(JsonNode end) {
+            String code = end.path("code").asString("");
+            return "error".equals(type(end)) && ("ATTEMPT_RUNNING".equals(code) || "ATTEMPT_IN_PROGRESS".equals(code));
+        }
+
+        /**
+         * The {@code result} or a non-frame {@code error} ending this attempt, or for an attacker the {@code challenge}
+         * it cannot answer; null on close or deadline.
+         */
         private JsonNode awaitEnd(long deadline) throws InterruptedException {
             while (true) {
                 JsonNode message = next(deadline);
@@ -259,7 +305,7 @@ public final class LiveCaptureClient {
                     return null;
                 }
                 String type = type(message);
-                if ("result".equals(type)
+                if ("result".equals(type) || "challenge".equals(type) && refused
                         || "error".equals(type) && !FRAME_ERRORS.contains(message.path("code").asString(""))) {
                     return message;
                 }
@@ -370,7 +416,8 @@ public final class LiveCaptureClient {
                     List.copyOf(latencies), framesSent.get(), framesSkipped.get(),
                     Math.max(0, streamingNanos) / 1_000_000, renderNanos.get(), List.copyOf(challenges),
                     person.repeats(), busyAnswers, queueWaitNanos.get() / 1_000_000,
-                    rates.stream().mapToInt(Integer::intValue).min().orElse(0));
+                    rates.stream().mapToInt(Integer::intValue).min().orElse(0), abandons,
+                    List.copyOf(firstChallenges));
         }
 
         private static String type(JsonNode message) {
@@ -416,8 +463,16 @@ public final class LiveCaptureClient {
                     try {
                         Challenge action = Challenge.valueOf(message.path("action").asString(""));
                         challenges.add(action);
-                        person.challengeAsked(action, nowMillis());
-                        pending = action;
+                        int step = message.path("step").asInt(0);
+                        if (step == 1) {
+                            firstChallenges.add(action);
+                        }
+                        if (options.answers(step, action)) {
+                            person.challengeAsked(action, nowMillis());
+                            pending = action;
+                        } else {
+                            refused = true; // the recording has no such answer: the attempt is cancelled
+                        }
                     } catch (IllegalArgumentException unknownAction) {
                         // a person asked for something they do not understand keeps still
                     }

@@ -3,8 +3,10 @@ package dev.livecheck.portal.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.persistence.business.Business;
 import dev.livecheck.persistence.business.Businesses;
+import dev.livecheck.persistence.profiles.CheckProfile;
 import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
 import dev.livecheck.persistence.users.Role;
@@ -62,6 +64,42 @@ class LiveCaptureClientTest {
             assertThat(user.framesSent()).isGreaterThanOrEqualTo(10);
             assertThat(user.replyLatencyNanos()).isNotEmpty();
         });
+    }
+
+    /**
+     * Issue 9's re-roll attack through the load tool: an attacker replaying TURN_LEFT then LOOK_UP cancels whenever it
+     * is asked anything else. The server keeps the session's sequence across cancels, so every attempt opens with the
+     * same challenge, and the fifth cancel closes the session as REJECT. Only when that one draw is the attacker's own
+     * order (1 in 20 for two challenges of five) may it pass, and then at its first try.
+     */
+    @Test
+    void anAttackerCancellingUntilItsOrderComesIsAskedTheSameAndClosed() throws Exception {
+        Instant now = Instant.now();
+        Business business = businesses.insert(Business.create("Replay attack", now));
+        String admin = "owner-" + System.nanoTime() + "@example.test";
+        users.insert(PortalUser.create(business.id(), admin, "Load Owner", encoder.encode(PASSWORD), Role.OWNER, now));
+        URI base = URI.create("http://localhost:" + port + "/");
+        List<URI> links = new PortalSessions(base).signIn(admin, PASSWORD).createLinks(1);
+
+        LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base, null, 1, admin, 0, 0, 0, 1, 120, 5)
+                .withAttackers(1);
+        LiveCaptureLoad.Report report = LiveCaptureLoad.run(config, links);
+        System.out.println(report.details() + "\n" + report.attackerSummary());
+
+        assertThat(report.results()).isEmpty();
+        LiveCaptureClient.Result attacker = report.attackers().get(0);
+        assertThat(attacker.firstChallenges()).as(report.details()).isNotEmpty()
+                .containsOnly(attacker.firstChallenges().get(0));
+        if (attacker.approved()) {
+            assertThat(attacker.challenges()).isEqualTo(LiveCaptureLoad.Config.DEFAULT_REPLAYED_ORDER);
+            assertThat(attacker.abandons()).isZero();
+        } else if (attacker.abandons() == CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS) {
+            assertThat(attacker.outcome()).as(report.details()).isEqualTo("REJECT"); // closed by the cap
+            assertThat(attacker.firstChallenges()).hasSize(CheckProfile.DEFAULT_MAX_ABANDONED_ATTEMPTS);
+        } else { // it answered its first step and the engine refused the move: a counted REJECT, not a re-draw
+            assertThat(attacker.outcome()).as(report.details()).isEqualTo("REJECT");
+            assertThat(attacker.firstChallenges().get(0)).isEqualTo(Challenge.TURN_LEFT);
+        }
     }
 
     @Test

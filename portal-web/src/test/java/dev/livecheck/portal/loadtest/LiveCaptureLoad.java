@@ -1,5 +1,6 @@
 package dev.livecheck.portal.loadtest;
 
+import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.testkit.LivePerformer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
  * <pre>
  * LiveCaptureLoad BASE_URL (--links FILE | --create N --admin EMAIL) [--users N] [--ramp SECONDS] [--fps FPS]
  *                 [--attempts K] [--deadline SECONDS] [--seed S] [--render library|live] [--identities K]
+ *                 [--attackers K [--replay-order TURN_LEFT,LOOK_UP]]
  * </pre>
  * {@code --render library} (default): before the users start, a {@link ClipLibrary} of {@code --identities}
  * people (default 4, at most one per user) is rendered, and users play its clips, identities handed out
@@ -43,6 +45,11 @@ import java.util.stream.Collectors;
  * with {@link PortalSessions}. {@code --users} defaults to the number of links. Users send at the {@code fps} the
  * server's {@code ready} and then {@code rate} ask for, never more than {@code --fps F} (a camera of that rate; 0,
  * the default, for no cap).
+ *
+ * <p>{@code --attackers K} adds K attackers beside the users, each on its own link, arriving over the same ramp: each
+ * replays a recording of one challenge order ({@code --replay-order}, default TURN_LEFT,LOOK_UP) and cancels and
+ * starts again whenever it is asked anything else (issue 9's re-roll attack). They are reported on their own line;
+ * the table row counts the users only. With {@code --create}, N must cover users and attackers.
  *
  * <p>Bounded: at most {@value #MAX_USERS} users, a ramp of at most 600 s, each user abandoned after its deadline
  * (default 120 s). Only loopback targets: the base URL and every link must resolve to loopback addresses only, else
@@ -67,9 +74,13 @@ public final class LiveCaptureLoad {
 
     /** The parsed command line. */
     public record Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds,
-            double fps, int attempts, int deadlineSeconds, long seed, Render render, int identities) {
+            double fps, int attempts, int deadlineSeconds, long seed, Render render, int identities, int attackers,
+            List<Challenge> replayedOrder) {
+
+        static final List<Challenge> DEFAULT_REPLAYED_ORDER = List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP);
 
         public Config {
+            replayedOrder = List.copyOf(replayedOrder);
             requireLoopback(base);
             check(users >= 0 && users <= MAX_USERS, "--users must be 1.." + MAX_USERS);
             check(create >= 0 && create <= MAX_USERS, "--create must be 1.." + MAX_USERS);
@@ -81,26 +92,34 @@ public final class LiveCaptureLoad {
             check(create == 0 || admin != null, "--create needs --admin EMAIL");
             check(render != null, "--render must be library or live");
             check(identities >= 1 && identities <= MAX_USERS, "--identities must be 1.." + MAX_USERS);
+            check(attackers >= 0 && users + attackers <= MAX_USERS, "--users and --attackers: at most " + MAX_USERS);
+            check(!replayedOrder.isEmpty(), "--replay-order names at least one challenge");
         }
 
         /** Users played from a clip library of the default number of identities. */
         public Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds, double fps,
                 int attempts, int deadlineSeconds, long seed) {
             this(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
-                    Render.LIBRARY, DEFAULT_IDENTITIES);
+                    Render.LIBRARY, DEFAULT_IDENTITIES, 0, DEFAULT_REPLAYED_ORDER);
+        }
+
+        /** As above, with {@code attackers} replaying {@link #DEFAULT_REPLAYED_ORDER} beside the users. */
+        public Config withAttackers(int count) {
+            return new Config(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
+                    render, identities, count, replayedOrder);
         }
 
         static Config parse(String[] args) {
             check(args.length >= 1 && !args[0].startsWith("--"), "usage: LiveCaptureLoad BASE_URL (--links FILE | "
                     + "--create N --admin EMAIL) [--users N] [--ramp S] [--fps F] [--attempts K] [--deadline S] "
-                    + "[--seed S] [--render library|live] [--identities K]");
+                    + "[--seed S] [--render library|live] [--identities K] [--attackers K] [--replay-order A,B]");
             Map<String, String> options = new TreeMap<>();
             for (int i = 1; i < args.length; i += 2) {
                 check(args[i].startsWith("--") && i + 1 < args.length, "option without value: " + args[i]);
                 options.put(args[i].substring(2), args[i + 1]);
             }
             List<String> known = List.of("links", "create", "admin", "users", "ramp", "fps", "attempts", "deadline",
-                    "seed", "render", "identities");
+                    "seed", "render", "identities", "attackers", "replay-order");
             options.keySet().forEach(k -> check(known.contains(k), "unknown option --" + k));
             int create = Integer.parseInt(options.getOrDefault("create", "0"));
             return new Config(URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/"),
@@ -112,7 +131,18 @@ public final class LiveCaptureLoad {
                     Integer.parseInt(options.getOrDefault("deadline", "120")),
                     Long.parseLong(options.getOrDefault("seed", "1")),
                     render(options.getOrDefault("render", "library")),
-                    Integer.parseInt(options.getOrDefault("identities", String.valueOf(DEFAULT_IDENTITIES))));
+                    Integer.parseInt(options.getOrDefault("identities", String.valueOf(DEFAULT_IDENTITIES))),
+                    Integer.parseInt(options.getOrDefault("attackers", "0")),
+                    order(options.getOrDefault("replay-order", "TURN_LEFT,LOOK_UP")));
+        }
+
+        private static List<Challenge> order(String names) {
+            try {
+                return java.util.Arrays.stream(names.split(",")).map(String::strip).map(Challenge::valueOf).toList();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--replay-order: challenges from "
+                        + java.util.Arrays.toString(Challenge.values()) + ", comma-separated, not " + names);
+            }
         }
 
         private static Render render(String name) {
@@ -142,6 +172,9 @@ public final class LiveCaptureLoad {
         System.out.println(Report.HEADER);
         System.out.println(report.row());
         System.out.println(report.details());
+        if (!report.attackers().isEmpty()) {
+            System.out.println(report.attackerSummary());
+        }
         System.exit(0); // the HttpClient's and pacer's threads would keep exec:java waiting
     }
 
@@ -158,12 +191,17 @@ public final class LiveCaptureLoad {
             links = SERVER.createLinks(config.create());
         }
         links.forEach(LiveCaptureLoad::requireLoopback);
-        int users = config.users() == 0 ? links.size() : config.users();
-        check(users >= 1 && users <= links.size(), users + " users need as many links, have " + links.size());
-        return links.subList(0, users);
+        int users = config.users() == 0 ? links.size() - config.attackers() : config.users();
+        int needed = users + config.attackers();
+        check(users >= 1 && needed <= links.size(), users + " users and " + config.attackers()
+                + " attackers need as many links, have " + links.size());
+        return links.subList(0, needed);
     }
 
-    /** Runs one user per link, arriving evenly over the ramp; returns when every user is done. */
+    /**
+     * Runs one user per link, arriving evenly over the ramp, the last {@link Config#attackers} links attackers;
+     * returns when everyone is done.
+     */
     public static Report run(Config config, List<URI> links) throws InterruptedException {
         return run(config, links, new ServerMetrics(() -> null));
     }
@@ -172,6 +210,7 @@ public final class LiveCaptureLoad {
     public static Report run(Config config, List<URI> links, ServerMetrics server) throws InterruptedException {
         links.forEach(LiveCaptureLoad::requireLoopback);
         int users = links.size();
+        int firstAttacker = users - config.attackers();
         LiveCaptureClient.Options options = LiveCaptureClient.Options.defaults().withFps(config.fps())
                 .withMaxAttempts(config.attempts()).withDeadline(Duration.ofSeconds(config.deadlineSeconds()));
         int cores = Runtime.getRuntime().availableProcessors();
@@ -180,6 +219,8 @@ public final class LiveCaptureLoad {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         LiveCaptureClient client = new LiveCaptureClient(http, pacer, options);
+        LiveCaptureClient attacker = new LiveCaptureClient(http, pacer,
+                options.withReplayedOrder(config.replayedOrder()));
         ClipLibrary library = null;
         String footage;
         if (config.render() == Render.LIBRARY) {
@@ -198,13 +239,17 @@ public final class LiveCaptureLoad {
         long t0 = System.nanoTime();
         List<Future<LiveCaptureClient.Result>> futures = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            long delayMs = users == 1 ? 0 : Math.round(config.rampSeconds() * 1000 * i / users);
+            // users and attackers each arrive evenly over the ramp, interleaved
+            int rank = i < firstAttacker ? i : i - firstAttacker;
+            int group = i < firstAttacker ? firstAttacker : users - firstAttacker;
+            long delayMs = group == 1 ? 0 : Math.round(config.rampSeconds() * 1000 * rank / group);
             URI link = links.get(i);
             long seed = personSeed(config.seed(), i);
             int user = i;
+            LiveCaptureClient visitor = i < firstAttacker ? client : attacker;
             futures.add(people.submit(() -> {
                 Thread.sleep(delayMs);
-                return clips == null ? client.run(link, seed) : client.run(link, clips.player(user));
+                return clips == null ? visitor.run(link, seed) : visitor.run(link, clips.player(user));
             }));
         }
         List<LiveCaptureClient.Result> results = new ArrayList<>();
@@ -225,7 +270,8 @@ public final class LiveCaptureLoad {
         long heap = server.peakHeapBytes();
         people.shutdownNow();
         pacer.shutdownNow();
-        return new Report(results, wall, clientCpu, cores, new ServerSide(
+        return new Report(results.subList(0, firstAttacker), results.subList(firstAttacker, users),
+                config.replayedOrder(), wall, clientCpu, cores, new ServerSide(
                 before.framesAnalysed() < 0 ? -1 : after.framesAnalysed() - before.framesAnalysed(),
                 before.cpuSeconds() < 0 ? -1 : after.cpuSeconds() - before.cpuSeconds(), heap), load0, load1,
                 footage);
@@ -265,7 +311,7 @@ public final class LiveCaptureLoad {
 
     private static LiveCaptureClient.Result failed(String outcome) {
         return new LiveCaptureClient.Result("", outcome, 0, List.of(), -1, List.of(), 0, 0, 0, 0, List.of(), 0, 0, 0,
-                0);
+                0, 0, List.of());
     }
 
     /**
@@ -287,8 +333,9 @@ public final class LiveCaptureLoad {
      * @param loadAfter the same when the last user was done
      * @param footage where the frames came from (the clip library's summary, or live rendering)
      */
-    public record Report(List<LiveCaptureClient.Result> results, long wallMillis, long cpuMillis, int cores,
-            ServerSide server, double loadBefore, double loadAfter, String footage) {
+    public record Report(List<LiveCaptureClient.Result> results, List<LiveCaptureClient.Result> attackers,
+            List<Challenge> replayedOrder, long wallMillis, long cpuMillis, int cores, ServerSide server,
+            double loadBefore, double loadAfter, String footage) {
 
         static final String HEADER = "| users | approved | rejected | other | BUSY | queue wait max "
                 + "| time to result p50 / p95 | reply latency p50 / p95 | frames sent per user per s "
@@ -334,18 +381,40 @@ public final class LiveCaptureLoad {
                     loadBefore < 0 ? "-" : String.format(Locale.ROOT, "%.0f -> %.0f", loadBefore, loadAfter));
         }
 
-        /** One line per user, then the client side's cost. */
+        /**
+         * The attackers' line: how many were approved, their outcomes, the cancels they made and whether any was asked
+         * a different first challenge after a cancel (a re-draw the server must not make); empty without attackers.
+         */
+        public String attackerSummary() {
+            if (attackers.isEmpty()) {
+                return "";
+            }
+            long approved = attackers.stream().filter(LiveCaptureClient.Result::approved).count();
+            String outcomes = attackers.stream().collect(Collectors.groupingBy(LiveCaptureClient.Result::outcome,
+                    TreeMap::new, Collectors.counting())).toString();
+            int cancels = attackers.stream().mapToInt(LiveCaptureClient.Result::abandons).sum();
+            int counted = attackers.stream().mapToInt(LiveCaptureClient.Result::attempts).sum();
+            return String.format(Locale.ROOT, "attackers replaying %s and cancelling anything else: %d, approved %d, "
+                    + "outcomes %s, %d cancels, %d counted attempts", replayedOrder, attackers.size(), approved,
+                    outcomes, cancels, counted);
+        }
+
+        /** One line per user and attacker, then the client side's cost. */
         public String details() {
             StringBuilder out = new StringBuilder(footage).append(System.lineSeparator());
-            for (int i = 0; i < results.size(); i++) {
-                LiveCaptureClient.Result r = results.get(i);
-                out.append(String.format(Locale.ROOT, "user %d: %s %s after %d attempt(s) %s, asked %s (%d repeated), %s,"
+            List<LiveCaptureClient.Result> everyone = new ArrayList<>(results);
+            everyone.addAll(attackers);
+            for (int i = 0; i < everyone.size(); i++) {
+                LiveCaptureClient.Result r = everyone.get(i);
+                out.append(String.format(Locale.ROOT, i < results.size() ? "user %d: " : "attacker %d: ",
+                        i < results.size() ? i + 1 : i + 1 - results.size()));
+                out.append(String.format(Locale.ROOT, "%s %s after %d attempt(s) %s, asked %s (%d repeated), %s,"
                                 + " %d frames sent, %d skipped, render %.1f ms/frame, %d BUSY, queued %.1f s,"
-                                + " lowest rate %d%n", i + 1, r.face(), r.outcome(),
+                                + " lowest rate %d, %d cancelled%n", r.face(), r.outcome(),
                         r.attempts(), r.results(), r.challenges(), r.repeats(),
                         r.timeToResultMillis() < 0 ? "no result" : seconds(r.timeToResultMillis()), r.framesSent(),
                         r.framesSkipped(), r.framesSent() == 0 ? 0 : r.renderNanos() / 1e6 / r.framesSent(),
-                        r.busy(), r.queueWaitMillis() / 1e3, r.minRate()));
+                        r.busy(), r.queueWaitMillis() / 1e3, r.minRate(), r.abandons()));
             }
             out.append(String.format(Locale.ROOT, "wall %.1f s; client process CPU %.1f s (%.0f %% of %d cores)",
                     wallMillis / 1e3, cpuMillis / 1e3, 100.0 * cpuMillis / Math.max(1, wallMillis) / cores, cores));
