@@ -1,5 +1,6 @@
 package dev.livecheck.portal;
 
+import dev.livecheck.core.engine.NativeMemory;
 import dev.livecheck.persistence.PersistenceConfiguration;
 import dev.livecheck.portal.setup.AddBusinessCommand;
 import org.springframework.boot.SpringApplication;
@@ -19,6 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LivecheckApplication {
 
     public static void main(String[] args) {
+        NativeMemory.configure(); // before anything loads OpenCV
         if (AddBusinessCommand.isInvocation(args)) {
             System.exit(AddBusinessCommand.run(args, System.getenv(), System.out, System.err));
         }

@@ -1,6 +1,7 @@
 package dev.livecheck.core.cli;
 
 import dev.livecheck.core.engine.LivenessEngine;
+import dev.livecheck.core.engine.NativeMemory;
 import java.io.PrintStream;
 
 /**
@@ -31,6 +32,7 @@ public final class LivenessCli {
     }
 
     public static void main(String[] args) {
+        NativeMemory.configure();
         System.exit(run(args, System.out, System.err));
     }
 
