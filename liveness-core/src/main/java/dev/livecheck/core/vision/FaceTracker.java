@@ -170,6 +170,29 @@ public final class FaceTracker {
         follow(landmarks, pose);
     }
 
+    /**
+     * The region the last landmarks put the face in, for a frame whose detector found no face or none Face Mesh is
+     * sure of; null when nothing is tracked. BlazeFace (short range) loses some faces turned 26 degrees or more that
+     * Face Mesh still follows with full confidence from the previous frame, and the re-detection a turn asks for
+     * ({@link #MAX_POSE_CHANGE}) must not throw such a face away: that broke holds at the peak of bona fide turns
+     * (docs/performance.md, "The face the detector loses at the peak of a turn").
+     */
+    @Nullable FaceCrop lastCrop(int size) {
+        return last == null || calibration == null ? null : calibration.crop(lastGeometry, size);
+    }
+
+    /**
+     * The detector ran on this frame and found no face Face Mesh is sure of, but Face Mesh found the tracked face
+     * on {@link #lastCrop}: follow it, keeping the calibration of the last detection that framed it, and count the
+     * detector's run (it saw {@code others} besides that face).
+     */
+    void detectorMissed(long millis, List<FaceDetection> others, FaceLandmarks landmarks, HeadPose pose) {
+        detections++;
+        lastDetectionMillis = millis;
+        otherFaces = List.copyOf(others);
+        follow(landmarks, pose);
+    }
+
     /** Forgets the tracked face (Face Mesh lost it on the tracked region); the same frame then detects. */
     void lost() {
         last = null;

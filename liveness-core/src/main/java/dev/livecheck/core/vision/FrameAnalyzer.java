@@ -177,12 +177,7 @@ public final class FrameAnalyzer implements AutoCloseable {
         }
         boolean detected = region == null;
         if (detected) {
-            List<FaceDetection> found = detector.detect(bgr);
-            FaceDetection main = largest(found);
-            FaceCrop crop = main == null ? null : FaceCrop.fromDetection(main, FaceLandmarker.INPUT);
-            face = main == null ? null : observeFace(bgr, crop, main, 0, presentation);
-            tracker.detected(timestampMillis, otherFaces(bgr, found, main), main, crop,
-                    face == null ? null : face.landmarks(), face == null ? null : face.pose());
+            face = detect(bgr, timestampMillis, tracker, presentation);
         }
         for (int tile : tracker.tilesDue(timestampMillis, detected || (presentation && face != null))) {
             tracker.tileScanned(tile,
@@ -196,6 +191,34 @@ public final class FrameAnalyzer implements AutoCloseable {
             return new FrameObservation(timestampMillis, bgr.cols(), bgr.rows(), faceCount, mean(thumbnail).get(0),
                     face, screenSample(bgr, thumbnail, face, presentation));
         }
+    }
+
+    /**
+     * A tracked stream's frame that runs the detector. When it finds no face, or none Face Mesh is sure of, the face
+     * the tracker followed gets its chance on the region the last landmarks put it in ({@link FaceTracker#lastCrop}),
+     * as MediaPipe's own pipeline tracks from landmarks: the detector fails on strongly turned faces that Face Mesh
+     * still reads. Null when neither finds a face.
+     */
+    private @Nullable FaceObservation detect(Mat bgr, long timestampMillis, FaceTracker tracker,
+            boolean presentation) {
+        List<FaceDetection> found = detector.detect(bgr);
+        FaceDetection main = largest(found);
+        FaceCrop crop = main == null ? null : FaceCrop.fromDetection(main, FaceLandmarker.INPUT);
+        FaceObservation face = main == null ? null : observeFace(bgr, crop, main, 0, presentation);
+        if (face == null || face.landmarks().presence() < FaceTracker.MIN_PRESENCE) {
+            FaceCrop kept = tracker.lastCrop(FaceLandmarker.INPUT);
+            FaceObservation followed = kept == null ? null
+                    : observeFace(bgr, kept, null, FaceTracker.MIN_PRESENCE, presentation);
+            if (followed != null) {
+                // what the detector found elsewhere than the followed face may still be a second person
+                tracker.detectorMissed(timestampMillis, otherFaces(bgr, found, followed.detection()),
+                        followed.landmarks(), followed.pose());
+                return followed;
+            }
+        }
+        tracker.detected(timestampMillis, otherFaces(bgr, found, main), main, crop,
+                face == null ? null : face.landmarks(), face == null ? null : face.pose());
+        return face;
     }
 
     /**
