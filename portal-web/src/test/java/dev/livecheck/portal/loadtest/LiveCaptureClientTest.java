@@ -41,14 +41,27 @@ class LiveCaptureClientTest {
     @Autowired
     PasswordEncoder encoder;
 
+    /** A new business whose owner {@code admin} created {@code count} sessions over HTTP; their capture links. */
+    private List<URI> linksOfNewBusiness(String name, String admin, int count) {
+        Instant now = Instant.now();
+        Business business = businesses.insert(Business.create(name, now));
+        users.insert(PortalUser.create(business.id(), admin, "Load Owner", encoder.encode(PASSWORD), Role.OWNER, now));
+        return new PortalSessions(base()).signIn(admin, PASSWORD).createLinks(count);
+    }
+
+    private URI base() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    private static String newAdmin() {
+        return "owner-" + System.nanoTime() + "@example.test";
+    }
+
     @Test
     void twoLiveUsersAnswerRandomChallengesAndAreApproved() throws Exception {
-        Instant now = Instant.now();
-        Business business = businesses.insert(Business.create("Live load", now));
-        String admin = "owner-" + System.nanoTime() + "@example.test";
-        users.insert(PortalUser.create(business.id(), admin, "Load Owner", encoder.encode(PASSWORD), Role.OWNER, now));
-        URI base = URI.create("http://localhost:" + port + "/");
-        List<URI> links = new PortalSessions(base).signIn(admin, PASSWORD).createLinks(2);
+        String admin = newAdmin();
+        List<URI> links = linksOfNewBusiness("Live load", admin, 2);
+        URI base = base();
 
         // up to 3 attempts, as a person would retry: on a machine shared with other builds the client (same JVM,
         // same cores) can fall short of frames and a first attempt be refused for it (see docs/performance.md)
@@ -74,14 +87,10 @@ class LiveCaptureClientTest {
      */
     @Test
     void anAttackerCancellingUntilItsOrderComesIsAskedTheSameAndClosed() throws Exception {
-        Instant now = Instant.now();
-        Business business = businesses.insert(Business.create("Replay attack", now));
-        String admin = "owner-" + System.nanoTime() + "@example.test";
-        users.insert(PortalUser.create(business.id(), admin, "Load Owner", encoder.encode(PASSWORD), Role.OWNER, now));
-        URI base = URI.create("http://localhost:" + port + "/");
-        List<URI> links = new PortalSessions(base).signIn(admin, PASSWORD).createLinks(1);
+        String admin = newAdmin();
+        List<URI> links = linksOfNewBusiness("Replay attack", admin, 1);
 
-        LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base, null, 1, admin, 0, 0, 0, 1, 120, 5)
+        LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base(), null, 1, admin, 0, 0, 0, 1, 120, 5)
                 .withAttackers(1);
         LiveCaptureLoad.Report report = LiveCaptureLoad.run(config, links);
         System.out.println(report.details() + "\n" + report.attackerSummary());
