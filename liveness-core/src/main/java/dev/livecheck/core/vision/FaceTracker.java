@@ -154,9 +154,7 @@ public final class FaceTracker {
      */
     void detected(long millis, List<FaceDetection> others, FaceDetection main, FaceCrop crop, FaceLandmarks landmarks,
             HeadPose pose) {
-        detections++;
-        lastDetectionMillis = millis;
-        otherFaces = List.copyOf(others);
+        detectorRan(millis, others);
         if (landmarks == null || landmarks.presence() < MIN_PRESENCE) {
             // nothing confident to follow: the next frame detects again
             last = null;
@@ -187,10 +185,15 @@ public final class FaceTracker {
      * detector's run (it saw {@code others} besides that face).
      */
     void detectorMissed(long millis, List<FaceDetection> others, FaceLandmarks landmarks, HeadPose pose) {
+        detectorRan(millis, others);
+        follow(landmarks, pose);
+    }
+
+    /** The detector ran at {@code millis} and saw {@code others} besides the face this frame follows. */
+    private void detectorRan(long millis, List<FaceDetection> others) {
         detections++;
         lastDetectionMillis = millis;
         otherFaces = List.copyOf(others);
-        follow(landmarks, pose);
     }
 
     /** Forgets the tracked face (Face Mesh lost it on the tracked region); the same frame then detects. */

@@ -88,7 +88,7 @@ final class CaptureLoad {
 
     /**
      * Raises the budget to {@code measured} when that is higher and the server is {@link #idle}: a later probe of an
-     * idle engine ({@link CaptureConfiguration#reprobeWhenIdle}). Never lowers it: whatever shares the cores only ever
+     * idle engine ({@link FrameBudgetProbe#reprobeWhenIdle}). Never lowers it: whatever shares the cores only ever
      * slows a probe down, so the fastest probe so far is the best estimate. Idle only, so no running share changes.
      *
      * @return whether the budget was raised

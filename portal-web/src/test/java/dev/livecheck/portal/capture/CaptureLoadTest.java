@@ -14,8 +14,7 @@ class CaptureLoadTest {
     private final AtomicLong now = new AtomicLong(1_000);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    /** A client as the load sees it: what it was told, in order. */
-    /** A waiter that notes what it hears (also the idle re-probe test's attempt). */
+    /** A client as the load sees it: what it was told, in order (also the idle re-probe test's attempt). */
     static final class Client implements CaptureLoad.Waiter {
         final List<String> heard = new ArrayList<>();
         int fps;

@@ -10,15 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How the server sizes its frame budget from probes taken while other work may share the cores. */
-class CaptureConfigurationTest {
+class FrameBudgetProbeTest {
 
     @Test
     void theLeastDisturbedProbeSizesTheBudget() {
         FrameBudget disturbed = new FrameBudget(2, 6, 7.92, 252, "JIT compiling beside it");
         FrameBudget quiet = new FrameBudget(2, 6, 6.44, 311, "quiet");
         FrameBudget middling = new FrameBudget(2, 6, 6.56, 305, "middling");
-        assertThat(CaptureConfiguration.fastest(List.of(disturbed, quiet, middling))).isSameAs(quiet);
-        assertThat(CaptureConfiguration.fastest(List.of(disturbed))).isSameAs(disturbed);
+        assertThat(FrameBudgetProbe.fastest(List.of(disturbed, quiet, middling))).isSameAs(quiet);
+        assertThat(FrameBudgetProbe.fastest(List.of(disturbed))).isSameAs(disturbed);
     }
 
     @Test
@@ -29,11 +29,11 @@ class CaptureConfigurationTest {
                     new CaptureMetrics(new SimpleMeterRegistry()), new MachineLoad(() -> -1, System::currentTimeMillis));
             CaptureLoadTest.Client someone = new CaptureLoadTest.Client();
             load.admit(someone);
-            CaptureConfiguration.reprobeWhenIdle(engine, load);
+            FrameBudgetProbe.reprobeWhenIdle(engine, load);
             assertThat(load.budget()).as("not while someone captures").isEqualTo(CaptureLoad.FLOOR_FPS);
 
             load.release(someone);
-            CaptureConfiguration.reprobeWhenIdle(engine, load);
+            FrameBudgetProbe.reprobeWhenIdle(engine, load);
             assertThat(load.budget()).as("one analyzer sustains far more than the floor").isGreaterThan(
                     10 * CaptureLoad.FLOOR_FPS);
         }
