@@ -103,7 +103,7 @@ public final class LiveCaptureLoad {
                     Render.LIBRARY, DEFAULT_IDENTITIES, 0, DEFAULT_REPLAYED_ORDER);
         }
 
-        /** As above, with {@code attackers} replaying {@link #DEFAULT_REPLAYED_ORDER} beside the users. */
+        /** This run with {@code count} attackers replaying {@link #replayedOrder} beside the users. */
         public Config withAttackers(int count) {
             return new Config(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
                     render, identities, count, replayedOrder);
@@ -133,7 +133,7 @@ public final class LiveCaptureLoad {
                     render(options.getOrDefault("render", "library")),
                     Integer.parseInt(options.getOrDefault("identities", String.valueOf(DEFAULT_IDENTITIES))),
                     Integer.parseInt(options.getOrDefault("attackers", "0")),
-                    order(options.getOrDefault("replay-order", "TURN_LEFT,LOOK_UP")));
+                    options.containsKey("replay-order") ? order(options.get("replay-order")) : DEFAULT_REPLAYED_ORDER);
         }
 
         private static List<Challenge> order(String names) {
@@ -382,8 +382,9 @@ public final class LiveCaptureLoad {
         }
 
         /**
-         * The attackers' line: how many were approved, their outcomes, the cancels they made and whether any was asked
-         * a different first challenge after a cancel (a re-draw the server must not make); empty without attackers.
+         * The attackers' line: how many were approved, their outcomes, the cancels they made and the attempts the
+         * server counted (every challenge each attacker was asked, in order, is in {@link #details}); empty without
+         * attackers.
          */
         public String attackerSummary() {
             if (attackers.isEmpty()) {
