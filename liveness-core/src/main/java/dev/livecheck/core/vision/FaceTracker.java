@@ -55,17 +55,6 @@ public final class FaceTracker {
      */
     static final double MAX_POSE_CHANGE = 6;
     /**
-     * Yaw or pitch change (degrees) from the face followed on the previous frame beyond which a re-detection's reading
-     * of the face is doubted, and the region of the last landmarks is read as well ({@link #jumpedFrom}). A head turns
-     * about 10 degrees in 100 ms at its fastest; the detector, on a face turned 25-30 degrees, sometimes boxes the
-     * face off-centre or boxes the turned-away side, and Face Mesh then fits a confident frontal or mirrored face
-     * there (seed 2026 corpus: bona_fide-0109 read -24.5 then -1.6 degrees of yaw on two nearly identical frames,
-     * bona_fide-0012 +23.4 then -29.7), which broke a hold or passed for the opposite turn.
-     */
-    static final double MAX_POSE_JUMP = 12;
-    /** How recent the followed face must be for {@link #MAX_POSE_JUMP} to apply: a few frames at the 6 fps floor. */
-    static final long POSE_JUMP_WINDOW_MILLIS = 400;
-    /**
      * The presentation cues that are costly and change slowly (the display measurements of {@link ScreenSample}
      * and the face's {@link TextureCues}, about 1.8 ms together) are taken at most this often, five times a
      * second: the checks combine them over the attempt with medians and means, so more samples add cost
@@ -79,7 +68,6 @@ public final class FaceTracker {
     private Calibration calibration;
     private HeadPose calibratedPose;
     private HeadPose lastPose;
-    private long lastFollowedMillis;
     private long lastDetectionMillis;
     private long lastMillis = Long.MIN_VALUE;
     private List<FaceDetection> otherFaces = List.of();
@@ -192,28 +180,9 @@ public final class FaceTracker {
     }
 
     /**
-     * Whether a detector frame's reading of the face ({@code pose}) is {@link #MAX_POSE_JUMP} or more away from the face
-     * followed within {@link #POSE_JUMP_WINDOW_MILLIS}: the region of the last landmarks ({@link #lastCrop}) is then
-     * read too, and the reading {@link #nearer} to the followed face is kept.
-     */
-    boolean jumpedFrom(long millis, HeadPose pose) {
-        return last != null && millis - lastFollowedMillis <= POSE_JUMP_WINDOW_MILLIS
-                && poseChange(pose) >= MAX_POSE_JUMP;
-    }
-
-    /** Of two readings of this frame's face, whether {@code a} is nearer to the followed face's pose than {@code b}. */
-    boolean nearer(HeadPose a, HeadPose b) {
-        return poseChange(a) < poseChange(b);
-    }
-
-    private double poseChange(HeadPose pose) {
-        return Math.max(Math.abs(pose.yaw() - lastPose.yaw()), Math.abs(pose.pitch() - lastPose.pitch()));
-    }
-
-    /**
-     * The detector ran on this frame and found no face Face Mesh is sure of, or read the face {@link #jumpedFrom} the
-     * followed one, but Face Mesh found the followed face on {@link #lastCrop}: follow it, keeping the calibration of
-     * the last detection that framed it, and count the detector's run (it saw {@code others} besides that face).
+     * The detector ran on this frame and found no face Face Mesh is sure of, but Face Mesh found the tracked face
+     * on {@link #lastCrop}: follow it, keeping the calibration of the last detection that framed it, and count the
+     * detector's run (it saw {@code others} besides that face).
      */
     void detectorMissed(long millis, List<FaceDetection> others, FaceLandmarks landmarks, HeadPose pose) {
         detectorRan(millis, others);
@@ -238,7 +207,6 @@ public final class FaceTracker {
         beforeLastGeometry = lastGeometry;
         last = landmarks;
         lastPose = pose;
-        lastFollowedMillis = lastMillis;
         lastGeometry = Geometry.of(landmarks);
     }
 

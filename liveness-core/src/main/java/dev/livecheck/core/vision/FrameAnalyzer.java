@@ -197,9 +197,7 @@ public final class FrameAnalyzer implements AutoCloseable {
      * A tracked stream's frame that runs the detector. When it finds no face, or none Face Mesh is sure of, the face
      * the tracker followed gets its chance on the region the last landmarks put it in ({@link FaceTracker#lastCrop}),
      * as MediaPipe's own pipeline tracks from landmarks: the detector fails on strongly turned faces that Face Mesh
-     * still reads. So it does when the detector's face reads a pose that jumped from the followed one
-     * ({@link FaceTracker#jumpedFrom}: a turned face boxed off-centre, or its turned-away side boxed), and the reading
-     * nearer to the followed face wins. Null when neither finds a face.
+     * still reads. Null when neither finds a face.
      */
     private @Nullable FaceObservation detect(Mat bgr, long timestampMillis, FaceTracker tracker,
             boolean presentation) {
@@ -207,12 +205,11 @@ public final class FrameAnalyzer implements AutoCloseable {
         FaceDetection main = largest(found);
         FaceCrop crop = main == null ? null : FaceCrop.fromDetection(main, FaceLandmarker.INPUT);
         FaceObservation face = main == null ? null : observeFace(bgr, crop, main, 0, presentation);
-        boolean unsure = face == null || face.landmarks().presence() < FaceTracker.MIN_PRESENCE;
-        if (unsure || tracker.jumpedFrom(timestampMillis, face.pose())) {
+        if (face == null || face.landmarks().presence() < FaceTracker.MIN_PRESENCE) {
             FaceCrop kept = tracker.lastCrop(FaceLandmarker.INPUT);
             FaceObservation followed = kept == null ? null
                     : observeFace(bgr, kept, null, FaceTracker.MIN_PRESENCE, presentation);
-            if (followed != null && (unsure || tracker.nearer(followed.pose(), face.pose()))) {
+            if (followed != null) {
                 // what the detector found elsewhere than the followed face may still be a second person
                 tracker.detectorMissed(timestampMillis, otherFaces(bgr, found, followed.detection()),
                         followed.landmarks(), followed.pose());

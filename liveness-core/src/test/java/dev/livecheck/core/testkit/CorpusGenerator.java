@@ -146,14 +146,9 @@ public final class CorpusGenerator {
         }
     }
 
-    /** One job's recording, exactly as the corpus holds it (tests render single recordings of a corpus with it). */
-    public static SyntheticRecording render(Job job) {
-        return SyntheticCamera.render(job.species(), job.listed(), job.seed(), SyntheticCamera.Options.DEFAULT,
-                job.name());
-    }
-
     private static Label write(Path out, Job job) {
-        SyntheticRecording r = render(job);
+        SyntheticRecording r = SyntheticCamera.render(job.species(), job.listed(), job.seed(),
+                SyntheticCamera.Options.DEFAULT, job.name());
         try {
             new RecordingWriter().write(out.resolve(job.name()), r.recording());
         } catch (IOException e) {

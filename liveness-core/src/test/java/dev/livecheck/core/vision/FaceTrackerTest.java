@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.livecheck.core.recording.RecordedFrame;
-import dev.livecheck.core.testkit.CorpusGenerator;
 import dev.livecheck.core.testkit.LivePerformer;
 import dev.livecheck.core.testkit.Species;
 import dev.livecheck.core.testkit.SyntheticCamera;
 import dev.livecheck.core.testkit.SyntheticRecording;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
@@ -65,43 +63,6 @@ class FaceTrackerTest {
         assertThat(lost).as("frames without a face").isZero();
         assertThat(yaws).as("yaw at the peak of the turn (frontal reads about -3)").hasSizeGreaterThan(10)
                 .allSatisfy(yaw -> assertThat(yaw).isLessThan(-16));
-    }
-
-    /**
-     * Two bona fide recordings of the seed 2026 corpus (docs/accuracy.md) whose turns the detector misread when the
-     * tracker re-detected at 25-30 degrees: it boxed 0109's turned face off-centre and 0012's turned-away side, and
-     * Face Mesh fitted a confident face there that read -1.6 degrees of yaw after -24.5 (0109) and -29.7 after +23.4
-     * (0012), so 0109 lost its hold and 0012 passed for the opposite turn (both rejected). The followed face must be
-     * kept: between consecutive frames (67-90 ms apart) the yaw moves less than 15 degrees, more than a head turns
-     * that fast (the recordings' largest steps are 9-10 degrees once the followed face is kept).
-     */
-    @Test
-    void aReDetectionThatMisreadsATurnedFaceDoesNotReplaceTheFollowedOne() {
-        List<CorpusGenerator.Job> corpus = CorpusGenerator.plan(2026, 400, 100, EnumSet.of(Species.BONA_FIDE));
-        for (int index : new int[] {12, 109}) {
-            CorpusGenerator.Job job = corpus.get(index);
-            SyntheticRecording r = CorpusGenerator.render(job);
-            FaceTracker tracker = new FaceTracker();
-            Double previous = null;
-            double largestStep = 0;
-            for (RecordedFrame frame : r.recording().frames()) {
-                FaceObservation face = analyze(frame, tracker);
-                if (face != null && previous != null) {
-                    largestStep = Math.max(largestStep, Math.abs(face.pose().yaw() - previous));
-                }
-                previous = face == null ? null : face.pose().yaw();
-            }
-            assertThat(largestStep).as("%s: largest yaw change between two frames", job.name())
-                    .isLessThan(15.0);
-        }
-    }
-
-    private static FaceObservation analyze(RecordedFrame frame, FaceTracker tracker) {
-        try {
-            return analyzer.analyze(frame.jpeg(), frame.t(), tracker).face();
-        } catch (FrameRejectedException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
