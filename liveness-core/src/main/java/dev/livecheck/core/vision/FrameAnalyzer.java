@@ -203,22 +203,27 @@ public final class FrameAnalyzer implements AutoCloseable {
             boolean presentation) {
         List<FaceDetection> found = detector.detect(bgr);
         FaceDetection main = largest(found);
-        FaceCrop crop = main == null ? null : FaceCrop.fromDetection(main, FaceLandmarker.INPUT);
-        FaceObservation face = main == null ? null : observeFace(bgr, crop, main, 0, presentation);
-        if (face == null || face.landmarks().presence() < FaceTracker.MIN_PRESENCE) {
-            FaceCrop kept = tracker.lastCrop(FaceLandmarker.INPUT);
-            FaceObservation followed = kept == null ? null
-                    : observeFace(bgr, kept, null, FaceTracker.MIN_PRESENCE, presentation);
-            if (followed != null) {
-                // what the detector found elsewhere than the followed face may still be a second person
-                tracker.detectorMissed(timestampMillis, otherFaces(bgr, found, followed.detection()),
-                        followed.landmarks(), followed.pose());
-                return followed;
+        FaceCrop region = main == null ? null : FaceCrop.fromDetection(main, FaceLandmarker.INPUT);
+        try (Mat crop = new Mat()) {
+            FaceLandmarks landmarks = main == null ? null : landmarker.landmarks(bgr, region, crop);
+            if (landmarks == null || landmarks.presence() < FaceTracker.MIN_PRESENCE) {
+                // the rest of the detector's face is described only if the followed face is not found instead
+                FaceCrop kept = tracker.lastCrop(FaceLandmarker.INPUT);
+                FaceObservation followed = kept == null ? null
+                        : observeFace(bgr, kept, null, FaceTracker.MIN_PRESENCE, presentation);
+                if (followed != null) {
+                    // what the detector found elsewhere than the followed face may still be a second person
+                    tracker.detectorMissed(timestampMillis, otherFaces(bgr, found, followed.detection()),
+                            followed.landmarks(), followed.pose());
+                    return followed;
+                }
             }
+            FaceObservation face = landmarks == null ? null
+                    : describeFace(bgr, crop, region, landmarks, main, presentation);
+            tracker.detected(timestampMillis, otherFaces(bgr, found, main), main, region,
+                    face == null ? null : face.landmarks(), face == null ? null : face.pose());
+            return face;
         }
-        tracker.detected(timestampMillis, otherFaces(bgr, found, main), main, crop,
-                face == null ? null : face.landmarks(), face == null ? null : face.pose());
-        return face;
     }
 
     /**
@@ -325,13 +330,19 @@ public final class FrameAnalyzer implements AutoCloseable {
      */
     private @Nullable FaceObservation observeFace(Mat bgr, FaceCrop region, @Nullable FaceDetection detection,
             float minPresence, boolean withTextureCues) {
-        try (Mat crop = new Mat(); Mat gray = new Mat()) {
+        try (Mat crop = new Mat()) {
             FaceLandmarks landmarks = landmarker.landmarks(bgr, region, crop);
-            if (landmarks.presence() < minPresence) {
-                return null;
-            }
-            FaceDetection box = detection != null ? detection : FaceDetection.tracked(landmarks, region);
-            HeadPose pose = poseEstimator.estimate(landmarks, bgr.cols(), bgr.rows());
+            return landmarks.presence() < minPresence ? null
+                    : describeFace(bgr, crop, region, landmarks, detection, withTextureCues);
+        }
+    }
+
+    /** Everything but the landmarks of a face Face Mesh found in {@code region}, whose crop it saw is {@code crop}. */
+    private FaceObservation describeFace(Mat bgr, Mat crop, FaceCrop region, FaceLandmarks landmarks,
+            @Nullable FaceDetection detection, boolean withTextureCues) {
+        FaceDetection box = detection != null ? detection : FaceDetection.tracked(landmarks, region);
+        HeadPose pose = poseEstimator.estimate(landmarks, bgr.cols(), bgr.rows());
+        try (Mat gray = new Mat()) {
             cvtColor(crop, gray, COLOR_BGR2GRAY);
             // The crop is 1.5x the face box; its middle 40% is eyes, nose and mouth.
             Rect inner = new Rect(FaceLandmarker.INPUT * 3 / 10, FaceLandmarker.INPUT * 3 / 10,

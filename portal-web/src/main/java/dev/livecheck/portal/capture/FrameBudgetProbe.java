@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ final class FrameBudgetProbe {
     }
 
     /** The fastest of {@link #BUDGET_PROBES} probes of the engine. */
-    static FrameBudget probe(LivenessEngine engine) throws InterruptedException {
+    private static FrameBudget probe(LivenessEngine engine) throws InterruptedException {
         List<FrameBudget> probes = new ArrayList<>();
         for (int i = 0; i < BUDGET_PROBES; i++) {
             probes.add(engine.measureFrameBudget(BUDGET_STREAM_FPS, BUDGET_MEASURE_ROUNDS));
@@ -93,12 +94,12 @@ final class FrameBudgetProbe {
     }
 
     /** What the server hands out of what its analyzers sustain. */
-    static int budgetOf(FrameBudget measured) {
+    private static int budgetOf(FrameBudget measured) {
         return Math.max(CaptureLoad.FLOOR_FPS, (int) (measured.framesPerSecond() * BUDGET_SHARE_OF_MEASURED));
     }
 
     private static String describe(FrameBudget measured) {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "%d %% of %d measured on %d analyzers, %.2f ms a frame at %d fps per stream: %s",
                 Math.round(BUDGET_SHARE_OF_MEASURED * 100), Math.round(measured.framesPerSecond()),
                 measured.analyzers(), measured.millisPerFrame(), measured.streamFps(), measured.stages());
