@@ -173,6 +173,8 @@ class ChallengeRerollTest extends CaptureSocketTestSupport {
         socket.sendText("{\"type\":\"cancel\"}");
         awaitLeaseReleased(link);
         socket.sendText(START);
+        // the start must hold the lease before it leaves, or the wait below could see the lease free before the start
+        awaitLeaseHeld(link);
         socket.sendBinary(grey);
         socket.close(); // leaving early: also free
         awaitLeaseReleased(link);
@@ -224,6 +226,14 @@ class ChallengeRerollTest extends CaptureSocketTestSupport {
         }
         assertThat(session(link).abandonedAttempts()).isEqualTo(count);
         assertThat(lease(link).get("attempt_lease_owner")).as("the abandon ended the lease").isNull();
+    }
+
+    private void awaitLeaseHeld(Link link) throws InterruptedException {
+        long deadline = System.nanoTime() + SOON.toNanos();
+        while (lease(link).get("attempt_lease_owner") == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(lease(link).get("attempt_lease_owner")).as("the start claimed the lease").isNotNull();
     }
 
     private void awaitLeaseReleased(Link link) throws InterruptedException {
