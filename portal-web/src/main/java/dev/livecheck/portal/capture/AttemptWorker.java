@@ -5,8 +5,6 @@ import dev.livecheck.core.engine.LiveAttempt;
 import dev.livecheck.core.vision.FrameRejectedException;
 import dev.livecheck.core.vision.InspectedFrame;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds one live attempt from the shared engine executor. {@link LiveAttempt} calls must not overlap, so at most one
- * drain task per attempt is queued or running. Frames wait in a small bounded queue; when the engine falls behind the
- * oldest frame is dropped (the newest shows what the person is doing now), so memory never grows with load.
+ * drain task per attempt is queued or running. Frames wait in a small bounded queue; when the engine falls behind a
+ * waiting frame is dropped so that the rest still span the wait evenly ({@link WaitingFrames}), so memory never grows
+ * with load and a hold made while the engine was busy is still seen.
  */
 final class AttemptWorker {
 
@@ -29,9 +28,6 @@ final class AttemptWorker {
         void failed(AttemptWorker worker, Exception failure);
     }
 
-    private record Frame(InspectedFrame frame, long arrivalMillis) {
-    }
-
     /** Frames and ticks handled per task before yielding the thread to other attempts. */
     private static final int BATCH = 8;
     private static final Logger LOG = LoggerFactory.getLogger(AttemptWorker.class);
@@ -41,7 +37,7 @@ final class AttemptWorker {
     private final Listener listener;
     private final Instant startedAt;
     private final long startedMonotonicMillis = CaptureConnection.monotonicMillis();
-    private final Deque<Frame> frames = new ArrayDeque<>(CaptureLimits.FRAME_QUEUE);
+    private final WaitingFrames<InspectedFrame> frames = new WaitingFrames<>(CaptureLimits.FRAME_QUEUE);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long pendingTick = -1;
     /** The last challenge issued (1-based) and the sequence length; 0 while none was issued. */
@@ -92,11 +88,9 @@ final class AttemptWorker {
         }
         synchronized (this) {
             offered++;
-            if (frames.size() == CaptureLimits.FRAME_QUEUE) {
-                frames.pollFirst();
+            if (frames.add(jpeg, arrivalMillis)) {
                 dropped++;
             }
-            frames.addLast(new Frame(jpeg, arrivalMillis));
         }
         schedule();
     }
@@ -145,13 +139,13 @@ final class AttemptWorker {
 
     /** @return false when there was nothing to do */
     private boolean step() {
-        Frame frame;
+        WaitingFrames.Waiting<InspectedFrame> frame;
         synchronized (this) {
-            frame = frames.pollFirst();
+            frame = frames.poll();
         }
         try {
             if (frame != null) {
-                deliver(attempt.onFrame(frame.frame(), frame.arrivalMillis()));
+                deliver(attempt.onFrame(frame.item(), frame.arrivalMillis()));
                 return true;
             }
             long tick = pendingTick;

@@ -19,7 +19,10 @@ final class CaptureLimits {
     static final int FPS = 15;
     /** Twice the asked rate is tolerated (jittery browsers); beyond that frames are dropped. */
     static final int MAX_FRAMES_PER_SECOND = 2 * FPS;
-    /** Frames waiting for the engine per attempt; when it falls behind, the oldest are dropped. */
+    /**
+     * Frames waiting for the engine per attempt; when it falls behind, one is dropped so that the rest still span the
+     * wait ({@link WaitingFrames}).
+     */
     static final int FRAME_QUEUE = 4;
     /** Consecutive bad frames or messages after which the client counts as sending garbage and is disconnected. */
     static final int MAX_BAD_IN_A_ROW = 10;

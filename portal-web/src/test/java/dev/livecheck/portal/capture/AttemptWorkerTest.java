@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** When the engine falls behind, an attempt keeps only its newest frames: memory stays bounded, nothing blocks. */
+/** When the engine falls behind, an attempt keeps a bounded, thinned queue of frames: memory stays bounded, nothing blocks. */
 class AttemptWorkerTest {
 
     private static LivenessEngine engine;
@@ -89,7 +89,7 @@ class AttemptWorkerTest {
     }
 
     @Test
-    void aBusyEngineDropsTheOldestFramesAndAnalysesOnlyTheNewest() throws Exception {
+    void aBusyEngineKeepsABoundedQueueAndAnalysesOnlyWhatItKept() throws Exception {
         BusyExecutor executor = new BusyExecutor();
         RecordingListener listener = new RecordingListener();
         AttemptWorker worker = new AttemptWorker(engine.startAttempt(List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP)),

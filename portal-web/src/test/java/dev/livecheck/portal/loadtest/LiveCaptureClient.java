@@ -121,16 +121,25 @@ public final class LiveCaptureClient {
      * @param abandons attempts an attacker cancelled because it was asked what its recording does not answer
      * @param firstChallenges the first challenge of every attempt that got one, in order: one sequence per counted
      *     attempt means a cancel is asked the same again
+     * @param phases when the last attempt's steps came ({@code challenge}, {@code challenge_passed},
+     *     {@code processing}, {@code result}), in milliseconds after its {@code start}: where a slow result lost time
      */
     public record Result(String face, String outcome, int attempts, List<String> results, long timeToResultMillis,
             List<Long> replyLatencyNanos, long framesSent, long framesSkipped, long streamingMillis,
             long renderNanos, List<Challenge> challenges, int repeats, int busy, long queueWaitMillis, int minRate,
-            int abandons, List<Challenge> firstChallenges) {
+            int abandons, List<Challenge> firstChallenges, List<Phase> phases) {
 
         public boolean approved() {
             return "APPROVE".equals(outcome);
         }
     }
+
+    /** A step of an attempt as the client heard it: the message's type, milliseconds after the attempt's start. */
+    public record Phase(String type, long millis) {
+    }
+
+    /** The messages that mark an attempt's progress, timed in {@link Result#phases}. */
+    private static final Set<String> PHASE_MESSAGES = Set.of("challenge", "challenge_passed", "processing", "result");
 
     private final HttpClient http;
     private final ScheduledExecutorService pacer;
@@ -178,6 +187,8 @@ public final class LiveCaptureClient {
         private final AtomicLong queueWaitNanos = new AtomicLong();
         private int busyAnswers;
         private int abandons;
+        private volatile long attemptStartNanos;
+        private final List<Phase> phases = Collections.synchronizedList(new ArrayList<>());
         /** An attacker was asked what its recording does not answer: it cancels this attempt. */
         private volatile boolean refused;
         private volatile long queuedSince;
@@ -243,6 +254,8 @@ public final class LiveCaptureClient {
             String outcome = null;
             while (true) {
                 attempts++;
+                phases.clear();
+                attemptStartNanos = System.nanoTime();
                 send(() -> socket.sendText("{\"type\":\"start\"}", true));
                 if (firstStart < 0) {
                     firstStart = System.nanoTime();
@@ -417,7 +430,7 @@ public final class LiveCaptureClient {
                     Math.max(0, streamingNanos) / 1_000_000, renderNanos.get(), List.copyOf(challenges),
                     person.repeats(), busyAnswers, queueWaitNanos.get() / 1_000_000,
                     rates.stream().mapToInt(Integer::intValue).min().orElse(0), abandons,
-                    List.copyOf(firstChallenges));
+                    List.copyOf(firstChallenges), List.copyOf(phases));
         }
 
         private static String type(JsonNode message) {
@@ -432,6 +445,9 @@ public final class LiveCaptureClient {
                 JsonNode message = JSON.readTree(partial.toString());
                 partial.setLength(0);
                 String type = type(message);
+                if (PHASE_MESSAGES.contains(type)) {
+                    phases.add(new Phase(type, (received - attemptStartNanos) / 1_000_000));
+                }
                 long sent = lastFrameSentNanos;
                 // a reply is what the server says about the frames it was sent; while this user waits in the queue
                 // no frames flow, and the queue's own messages (position, admission) answer no frame

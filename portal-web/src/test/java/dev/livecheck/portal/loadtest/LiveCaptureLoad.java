@@ -172,6 +172,7 @@ public final class LiveCaptureLoad {
         System.out.println(Report.HEADER);
         System.out.println(report.row());
         System.out.println(report.details());
+        System.out.println(report.phaseSummary());
         if (!report.attackers().isEmpty()) {
             System.out.println(report.attackerSummary());
         }
@@ -311,7 +312,7 @@ public final class LiveCaptureLoad {
 
     private static LiveCaptureClient.Result failed(String outcome) {
         return new LiveCaptureClient.Result("", outcome, 0, List.of(), -1, List.of(), 0, 0, 0, 0, List.of(), 0, 0, 0,
-                0, 0, List.of());
+                0, 0, List.of(), List.of());
     }
 
     /**
@@ -398,6 +399,25 @@ public final class LiveCaptureLoad {
             return String.format(Locale.ROOT, "attackers replaying %s and cancelling anything else: %d, approved %d, "
                     + "outcomes %s, %d cancels, %d counted attempts", replayedOrder, attackers.size(), approved,
                     outcomes, cancels, counted);
+        }
+
+        /**
+         * Where the time to result went: for the users approved on their first attempt, the median time after the
+         * {@code start} at which each step came (challenge 1, passed 1, challenge 2, ..., processing, result).
+         */
+        public String phaseSummary() {
+            List<List<LiveCaptureClient.Phase>> firstTry = results.stream()
+                    .filter(r -> r.approved() && r.attempts() == 1 && r.busy() == 0)
+                    .map(LiveCaptureClient.Result::phases).toList();
+            int steps = firstTry.stream().mapToInt(List::size).min().orElse(0);
+            StringBuilder out = new StringBuilder("steps of first-try approvals (median ms after start, "
+                    + firstTry.size() + " users):");
+            for (int i = 0; i < steps; i++) {
+                int step = i;
+                List<Long> at = firstTry.stream().map(p -> p.get(step).millis()).sorted().toList();
+                out.append(' ').append(firstTry.get(0).get(step).type()).append(' ').append(quantile(at, 0.5));
+            }
+            return out.toString();
         }
 
         /** One line per user and attacker, then the client side's cost. */
