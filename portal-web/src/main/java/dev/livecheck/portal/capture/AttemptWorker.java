@@ -13,9 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds one live attempt from the shared engine executor. {@link LiveAttempt} calls must not overlap, so at most one
- * drain task per attempt is queued or running. Frames wait in a small bounded queue; when the engine falls behind a
- * waiting frame is dropped so that the rest still span the wait evenly ({@link WaitingFrames}), so memory never grows
- * with load and a hold made while the engine was busy is still seen.
+ * drain task per attempt is queued or running. Frames wait in a small bounded queue ({@link WaitingFrames}, thinned
+ * when the engine falls behind), so memory never grows with load.
  */
 final class AttemptWorker {
 

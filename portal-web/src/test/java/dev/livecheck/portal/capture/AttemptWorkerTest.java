@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** When the engine falls behind, an attempt keeps a bounded, thinned queue of frames: memory stays bounded, nothing blocks. */
+/** When the engine falls behind, an attempt's frames wait in a bounded, thinned queue: nothing grows or blocks. */
 class AttemptWorkerTest {
 
     private static LivenessEngine engine;

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,27 +221,26 @@ class ChallengeRerollTest extends CaptureSocketTestSupport {
 
     /** The socket handler records an abandon after the client's message arrives: poll until it is in. */
     private void awaitAbandoned(Link link, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + SOON.toNanos();
-        while (session(link).abandonedAttempts() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        pollUntil(() -> session(link).abandonedAttempts() >= count);
         assertThat(session(link).abandonedAttempts()).isEqualTo(count);
         assertThat(lease(link).get("attempt_lease_owner")).as("the abandon ended the lease").isNull();
     }
 
     private void awaitLeaseHeld(Link link) throws InterruptedException {
-        long deadline = System.nanoTime() + SOON.toNanos();
-        while (lease(link).get("attempt_lease_owner") == null && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        pollUntil(() -> lease(link).get("attempt_lease_owner") != null);
         assertThat(lease(link).get("attempt_lease_owner")).as("the start claimed the lease").isNotNull();
     }
 
     private void awaitLeaseReleased(Link link) throws InterruptedException {
+        pollUntil(() -> lease(link).get("attempt_lease_owner") == null);
+        assertThat(lease(link).get("attempt_lease_owner")).isNull();
+    }
+
+    /** Polls the database until {@code done} or {@link #SOON} has passed; the caller asserts what it waited for. */
+    private static void pollUntil(BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + SOON.toNanos();
-        while (lease(link).get("attempt_lease_owner") != null && System.nanoTime() < deadline) {
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(lease(link).get("attempt_lease_owner")).isNull();
     }
 }

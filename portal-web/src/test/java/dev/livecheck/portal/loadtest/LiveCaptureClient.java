@@ -192,7 +192,7 @@ public final class LiveCaptureClient {
         /** An attacker was asked what its recording does not answer: it cancels this attempt. */
         private volatile boolean refused;
         private volatile long queuedSince;
-        private final java.util.List<Integer> rates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        private final List<Integer> rates = Collections.synchronizedList(new ArrayList<>());
         /** The challenge asked and not yet passed, or null. */
         private volatile Challenge pending;
         private volatile CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
