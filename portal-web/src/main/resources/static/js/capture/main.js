@@ -122,7 +122,8 @@ function startAttempt() {
   attemptRunning = true;
   ui.markPassed(false);
   ui.showProgress(null);
-  ui.instruct('ready');
+  // the server asks the first challenge only after a random pause of frontal face (docs/capture.md)
+  ui.instruct('waiting');
   ui.setAttemptRunning(true, false);
   client.start();
   sender.start(limits.fps, limits.maxFrameBytes);

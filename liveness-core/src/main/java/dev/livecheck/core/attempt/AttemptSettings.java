@@ -8,13 +8,14 @@ package dev.livecheck.core.attempt;
  * less than asked still passes while a frozen or flat face does not.
  *
  * <p>Every phase has its own timeout, so a whole attempt is bounded too: at
- * most {@code lockTimeoutMillis + challenges x challengeTimeoutMillis +
- * endTimeoutMillis} of stream time (33 s with three challenges and the
- * defaults), however the person or a stalled stream behaves.
+ * most {@code lockTimeoutMillis + challenges x 2 x challengeTimeoutMillis +
+ * endTimeoutMillis} of stream time (48 s with three challenges and the
+ * defaults: a challenge's wait before it is asked times out like the
+ * challenge), however the person or a stalled stream behaves.
  *
  * @param lockMillis how long the face must stay frontal and usable before the first challenge
  * @param lockTimeoutMillis give up (NOT_AVAILABLE) if no lock by then
- * @param challengeTimeoutMillis per challenge, from when it is issued
+ * @param challengeTimeoutMillis per challenge, from when it is issued; also the longest wait before it is issued
  * @param endTimeoutMillis how long to wait for the final frontal frame
  * @param holdMillis how long a challenge's target pose must be held
  * @param wrongActionMillis how long another challenge's pose must be held to count as a wrong action

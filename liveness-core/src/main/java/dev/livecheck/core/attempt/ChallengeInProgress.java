@@ -17,8 +17,7 @@ final class ChallengeInProgress {
     private double peakProgress = Double.NEGATIVE_INFINITY;
     private int peakIndex = -1;
     private byte[] peakJpeg;
-    private Challenge wrongCandidate;
-    private long wrongSince = -1;
+    private final SustainedAction wrongAction = new SustainedAction();
 
     ChallengeInProgress(int step, Challenge asked, long issuedAt) {
         this.step = step;
@@ -73,16 +72,7 @@ final class ChallengeInProgress {
      * {@code wrongActionMillis}.
      */
     boolean wrongActionFor(Challenge strongest, long now, long wrongActionMillis) {
-        if (strongest == null) {
-            wrongCandidate = null;
-            wrongSince = -1;
-            return false;
-        }
-        if (strongest != wrongCandidate) {
-            wrongCandidate = strongest;
-            wrongSince = now;
-        }
-        return now - wrongSince >= wrongActionMillis;
+        return wrongAction.heldFor(strongest, now, wrongActionMillis);
     }
 
     /** The strongest frame, if any frame with progress was seen. */
@@ -94,6 +84,6 @@ final class ChallengeInProgress {
     /** @param passedAt when the hold completed, or -1 if the challenge was not passed */
     ChallengeTrace trace(long passedAt) {
         return new ChallengeTrace(asked, step + 1, issuedAt, passedAt, peakIndex < 0 ? 0 : peakProgress, peakIndex,
-                passedAt < 0 ? wrongCandidate : null);
+                passedAt < 0 ? wrongAction.candidate() : null);
     }
 }

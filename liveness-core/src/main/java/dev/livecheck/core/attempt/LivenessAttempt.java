@@ -11,16 +11,17 @@ import java.util.Optional;
 
 /**
  * One attempt, fed frame by frame in arrival order. Phases: LOCKING (wait for
- * a usable frontal face held for {@code lockMillis}), CHALLENGE (each
- * challenge in turn: back to frontal, then the action held for
- * {@code holdMillis}), ENDING (wait for a final frontal frame), DONE. Time is
+ * a usable frontal face held for {@code lockMillis}), then for each challenge
+ * in turn WAITING (the face frontal for the challenge's pause, when it has one)
+ * and CHALLENGE (back to frontal, then the action held for {@code holdMillis}),
+ * ENDING (wait for a final frontal frame), DONE. Time is
  * the frames' own timestamps, so a recording replays exactly as it was
  * captured; {@link #tick} lets a live stream time out when frames stop.
  * Not thread-safe: one caller at a time.
  */
 public final class LivenessAttempt {
 
-    private enum Phase { LOCKING, CHALLENGE, ENDING, DONE }
+    private enum Phase { LOCKING, WAITING, CHALLENGE, ENDING, DONE }
 
     /**
      * How far past its own threshold another action must go to count as a
@@ -31,6 +32,8 @@ public final class LivenessAttempt {
 
     private final AttemptSettings settings;
     private final List<Challenge> challenges;
+    /** Per challenge, how long the face must stay frontal before it is asked (see {@link ChallengePlanner#pauses}). */
+    private final List<Long> pausesMillis;
     private final FrameQuality quality;
     private final List<FrameObservation> observations = new ArrayList<>();
     private final List<ChallengeTrace> traces = new ArrayList<>();
@@ -52,11 +55,31 @@ public final class LivenessAttempt {
 
     /** The challenge being asked; null before the lock. */
     private ChallengeInProgress current;
+    /** While WAITING: the 0-based step about to be asked, since when, and since when the face is frontal (or -1). */
+    private int waitingStep;
+    private long waitingSince;
+    private long waitingFrontalSince = -1;
+    /** While WAITING: an action performed although nothing is asked. */
+    private SustainedAction unasked;
     private long endingSince;
     private long endFrontalSince = -1;
 
+    /** An attempt that asks each challenge as soon as the previous step allows: how a recording is replayed. */
     public LivenessAttempt(List<Challenge> challenges, AttemptSettings settings) {
+        this(challenges, challenges.stream().map(c -> 0L).toList(), settings);
+    }
+
+    /**
+     * An attempt that waits, before asking challenge k, until the face has been frontal for {@code pausesMillis[k]}
+     * without a break: a live attempt, whose random pauses a recording made for another attempt cannot be timed to.
+     */
+    public LivenessAttempt(List<Challenge> challenges, List<Long> pausesMillis, AttemptSettings settings) {
+        if (pausesMillis.size() != challenges.size()) {
+            throw new IllegalArgumentException("one pause per challenge: " + pausesMillis.size() + " for "
+                    + challenges.size());
+        }
         this.challenges = List.copyOf(challenges);
+        this.pausesMillis = List.copyOf(pausesMillis);
         this.settings = settings;
         this.quality = new FrameQuality(settings);
     }
@@ -104,6 +127,7 @@ public final class LivenessAttempt {
         guide(problem.orElse(null), events);
         switch (phase) {
             case LOCKING -> lock(index, problem.isEmpty(), jpeg, events);
+            case WAITING -> waiting(index, events);
             case CHALLENGE -> challenge(index, jpeg, events);
             case ENDING -> ending(index, jpeg, events);
             default -> { }
@@ -138,6 +162,12 @@ public final class LivenessAttempt {
             case LOCKING -> {
                 if (now - firstTimestamp > settings.lockTimeoutMillis()) {
                     complete(Ending.NO_LOCK, events);
+                }
+            }
+            case WAITING -> {
+                // a face that never settles is not asked forever: the wait has the timeout a challenge has
+                if (now - waitingSince > settings.challengeTimeoutMillis()) {
+                    complete(Ending.CHALLENGE_TIMEOUT, events);
                 }
             }
             case CHALLENGE -> {
@@ -192,8 +222,7 @@ public final class LivenessAttempt {
                 phase = Phase.ENDING;
                 endingSince = frame.timestampMillis();
             } else {
-                phase = Phase.CHALLENGE;
-                issue(0, frame.timestampMillis(), events);
+                ask(0, frame.timestampMillis(), true, events);
             }
         }
     }
@@ -208,7 +237,53 @@ public final class LivenessAttempt {
                 && Math.abs(last.pose().yaw() - first.pose().yaw()) < settings.frontalYawDegrees();
     }
 
+    /**
+     * Asks step {@code next} at once if it has no pause; otherwise waits until the face has been frontal for the pause
+     * ({@code frontalNow}: it is, at the lock). Movement during the wait restarts it, so a replay whose recorded
+     * actions come at the pace of another attempt performs them while nothing is asked.
+     */
+    private void ask(int next, long now, boolean frontalNow, List<AttemptEvent> events) {
+        if (pausesMillis.get(next) <= 0) {
+            issue(next, now, events);
+            return;
+        }
+        phase = Phase.WAITING;
+        waitingStep = next;
+        waitingSince = now;
+        waitingFrontalSince = frontalNow ? now : -1;
+        unasked = new SustainedAction();
+    }
+
+    /**
+     * A clear action while nothing is asked ends the attempt as {@link Ending#WRONG_ACTION}, by the rule and margin of
+     * {@link #wrongAction}: a person does not act before being asked, a recording made for another attempt does.
+     * Smaller movements only restart the wait.
+     */
+    private void waiting(int index, List<AttemptEvent> events) {
+        FaceObservation face = observations.get(index).face();
+        long now = observations.get(index).timestampMillis();
+        Challenge early = face == null ? null : clearOtherAction(null, previousOf(waitingStep), face);
+        if (unasked.heldFor(early, now, settings.wrongActionMillis())) {
+            Challenge notYetAsked = challenges.get(waitingStep);
+            traces.add(new ChallengeTrace(notYetAsked, waitingStep + 1, -1, -1, 0, -1, early));
+            complete(Ending.WRONG_ACTION, events);
+            return;
+        }
+        if (face == null || !meter.frontal(face)) {
+            waitingFrontalSince = -1;
+            return;
+        }
+        if (waitingFrontalSince < 0) {
+            waitingFrontalSince = now;
+        }
+        if (now - waitingFrontalSince >= pausesMillis.get(waitingStep)) {
+            issue(waitingStep, now, events);
+            current.cameBackToFrontal(true);
+        }
+    }
+
     private void issue(int next, long now, List<AttemptEvent> events) {
+        phase = Phase.CHALLENGE;
         current = new ChallengeInProgress(next, challenges.get(next), now);
         events.add(new AttemptEvent.ChallengeIssued(next + 1, challenges.size(), challenges.get(next)));
     }
@@ -249,7 +324,7 @@ public final class LivenessAttempt {
             traces.add(trace(now));
             events.add(new AttemptEvent.ChallengePassed(step + 1));
             if (step + 1 < challenges.size()) {
-                issue(step + 1, now, events);
+                ask(step + 1, now, false, events);
             } else {
                 phase = Phase.ENDING;
                 endingSince = now;
@@ -265,9 +340,23 @@ public final class LivenessAttempt {
      * another order does exactly that.
      */
     private boolean wrongAction(Challenge asked, FaceObservation face, double askedProgress, long now) {
+        Challenge strongest = clearOtherAction(asked, previousOf(current.step()), face);
+        // once the asked action is well under way, another one's reading is a side effect of it
+        return current.wrongActionFor(askedProgress > 0.5 ? null : strongest, now, settings.wrongActionMillis());
+    }
+
+    /** The challenge before step {@code step}, or null for the first. */
+    private Challenge previousOf(int step) {
+        return step > 0 ? challenges.get(step - 1) : null;
+    }
+
+    /**
+     * The action performed most clearly ({@link #WRONG_ACTION_PROGRESS} or more), other than {@code asked} (null
+     * while nothing is asked) and {@code previous}; null if none.
+     */
+    private Challenge clearOtherAction(Challenge asked, Challenge previous, FaceObservation face) {
         Challenge strongest = null;
         double best = WRONG_ACTION_PROGRESS;
-        Challenge previous = current.step() > 0 ? challenges.get(current.step() - 1) : null;
         for (Challenge other : Challenge.values()) {
             double p = meter.progress(other, face);
             // the previous action may linger (nobody steps back exactly after MOVE_CLOSER);
@@ -278,8 +367,7 @@ public final class LivenessAttempt {
                 strongest = other;
             }
         }
-        // once the asked action is well under way, another one's reading is a side effect of it
-        return current.wrongActionFor(askedProgress > 0.5 ? null : strongest, now, settings.wrongActionMillis());
+        return strongest;
     }
 
     /** Ends the current challenge: its peak becomes an identity frame, its trace part of the evidence. */

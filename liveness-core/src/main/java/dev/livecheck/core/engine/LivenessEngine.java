@@ -80,18 +80,23 @@ public final class LivenessEngine implements AutoCloseable {
         return planner.plan(count);
     }
 
-    /** Starts a live attempt that asks for a sequence drawn by {@link #drawChallenges}. */
+    /**
+     * Starts a live attempt that asks for a sequence drawn by {@link #drawChallenges}, with pauses before the
+     * challenges drawn anew ({@link ChallengePlanner#pauses}).
+     */
     public LiveAttempt startAttempt(List<Challenge> challenges) {
-        return new LiveAttempt(pool, new LivenessAttempt(challenges, settings), judge);
+        return new LiveAttempt(pool, new LivenessAttempt(challenges, planner.pauses(challenges.size()), settings),
+                judge);
     }
 
     /**
-     * The longest a live attempt can run in stream time: the lock timeout, every challenge's timeout for the longest
-     * sequence and the end timeout. A caller holding a lease for an attempt keeps it at least this long.
+     * The longest a live attempt can run in stream time: the lock timeout, every challenge's wait and timeout (each as
+     * long as a challenge's) for the longest sequence, and the end timeout. A caller holding a lease for an attempt
+     * keeps it at least this long.
      */
     public Duration longestAttempt() {
         return Duration.ofMillis(settings.lockTimeoutMillis()
-                + ChallengePlanner.MAX_CHALLENGES * settings.challengeTimeoutMillis() + settings.endTimeoutMillis());
+                + 2 * ChallengePlanner.MAX_CHALLENGES * settings.challengeTimeoutMillis() + settings.endTimeoutMillis());
     }
 
     /**

@@ -45,4 +45,26 @@ class ChallengePlannerTest {
         assertThatThrownBy(() -> planner.plan(1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> planner.plan(4)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void pausesAreDrawnForEveryChallengeWithinTheirRangesAndVary() {
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            List<Long> pauses = planner.pauses(3);
+            assertThat(pauses).hasSize(3);
+            assertThat(pauses.get(0)).isBetween(ChallengePlanner.FIRST_PAUSE_MIN_MILLIS,
+                    ChallengePlanner.FIRST_PAUSE_MAX_MILLIS);
+            assertThat(pauses.subList(1, 3)).allSatisfy(p -> assertThat(p)
+                    .isBetween(ChallengePlanner.LATER_PAUSE_MIN_MILLIS, ChallengePlanner.LATER_PAUSE_MAX_MILLIS));
+            seen.addAll(pauses);
+        }
+        assertThat(seen).hasSizeGreaterThan(300);
+    }
+
+    @Test
+    void aPlannerWithAScriptedRandomSourceAsksAtOnceAsPreRenderedRecordingsExpect() {
+        ChallengePlanner scripted = new ChallengePlanner(new java.util.SplittableRandom(7));
+        assertThat(scripted.pauses(2)).containsExactly(0L, 0L);
+        assertThat(new ChallengePlanner(new java.util.SplittableRandom(7), true).pauses(2)).doesNotContain(0L);
+    }
 }

@@ -131,4 +131,82 @@ class LivenessAttemptTest {
         assertThat(attempt.tick(10_000)).singleElement().isInstanceOf(AttemptEvent.Completed.class);
         assertThat(attempt.isDone()).isTrue();
     }
+
+    @Test
+    void aPersonWhoWaitsToBeAskedPassesEveryChallengeAfterItsPause() {
+        List<Challenge> asked = List.of(TURN_LEFT, LOOK_UP, MOVE_CLOSER);
+        List<Long> pauses = List.of(1500L, 1200L, 2000L);
+        ScriptedAttempt run = new ScriptedAttempt(faces, asked, pauses).respond(20_000);
+        AttemptEvidence evidence = run.evidence();
+
+        assertThat(evidence.ending()).isEqualTo(Ending.COMPLETED);
+        assertThat(evidence.traces()).allMatch(ChallengeTrace::passed);
+        // each challenge is asked no sooner than its pause after the lock or the previous challenge passed
+        long since = evidence.observations().get(evidence.lockIndices()[1]).timestampMillis();
+        for (int k = 0; k < asked.size(); k++) {
+            ChallengeTrace trace = evidence.traces().get(k);
+            assertThat(trace.issuedAt() - since).as("wait before challenge %d", k + 1)
+                    .isGreaterThanOrEqualTo(pauses.get(k));
+            since = trace.passedAt();
+        }
+    }
+
+    @Test
+    void aPerformanceAtThePaceOfAnAttemptThatAskedAtOnceActsWhileNothingIsAskedAndIsAWrongAction() {
+        // the recording of an attempt that asked at once, replayed to one that pauses as production does: the turn
+        // comes before the first challenge is due
+        List<Challenge> asked = List.of(TURN_LEFT, LOOK_UP);
+        for (long pause : List.of(ChallengePlanner.FIRST_PAUSE_MIN_MILLIS, ChallengePlanner.FIRST_PAUSE_MAX_MILLIS)) {
+            List<Long> pauses = List.of(pause, ChallengePlanner.LATER_PAUSE_MIN_MILLIS);
+            ScriptedAttempt run = new ScriptedAttempt(faces, asked, pauses).perform(asked, false);
+            AttemptEvidence evidence = run.evidence();
+
+            assertThat(run.events()).as("pause %d", pause).noneMatch(AttemptEvent.ChallengeIssued.class::isInstance);
+            assertThat(evidence.ending()).as("pause %d", pause).isEqualTo(Ending.WRONG_ACTION);
+            assertThat(evidence.traces()).extracting(ChallengeTrace::wrongAction).containsExactly(TURN_LEFT, null);
+            assertThat(evidence.traces()).noneMatch(ChallengeTrace::passed);
+        }
+        // the same performance passes an attempt that asks at once: the pause is what stops it
+        assertThat(new ScriptedAttempt(faces, asked).perform(asked, false).evidence().ending())
+                .isEqualTo(Ending.COMPLETED);
+    }
+
+    @Test
+    void aFaceThatNeverSettlesForThePauseTimesOutBeforeBeingAsked() {
+        ScriptedAttempt run = new ScriptedAttempt(faces, List.of(TURN_LEFT, LOOK_UP), List.of(1500L, 1500L));
+        run.hold(600);
+        // 13 degrees of yaw leave frontal (10.8) without being a clear turn (16.25): each restarts the wait
+        for (int i = 0; i < 8; i++) {
+            run.moveTo(SyntheticFaces.Pose.frontal().yaw(13), 400).moveTo(SyntheticFaces.Pose.frontal(), 400);
+        }
+        AttemptEvidence evidence = run.evidence();
+
+        assertThat(run.events()).noneMatch(AttemptEvent.ChallengeIssued.class::isInstance);
+        assertThat(evidence.ending()).isEqualTo(Ending.CHALLENGE_TIMEOUT);
+    }
+
+    @Test
+    void anActionBetweenTwoChallengesBeforeTheNextIsAskedIsAWrongActionButTheReturnIsNot() {
+        List<Challenge> asked = List.of(TURN_LEFT, LOOK_UP);
+        ScriptedAttempt run = new ScriptedAttempt(faces, asked, List.of(1100L, 500L));
+        run.respond(1000);
+        while (run.events().stream().noneMatch(AttemptEvent.ChallengeIssued.class::isInstance)) {
+            run.hold(ScriptedAttempt.FRAME_MS);
+        }
+        // the turn asked, passed and undone (its return is no action), then a nod before the nod is asked
+        run.moveTo(SyntheticFaces.Pose.frontal().yaw(32), 500).hold(600).moveTo(SyntheticFaces.Pose.frontal(), 400)
+                .moveTo(SyntheticFaces.Pose.frontal().pitch(22), 300).hold(600);
+        AttemptEvidence evidence = run.evidence();
+
+        assertThat(evidence.traces().get(0).passed()).isTrue();
+        assertThat(evidence.ending()).isEqualTo(Ending.WRONG_ACTION);
+        assertThat(evidence.traces().get(1).wrongAction()).isEqualTo(LOOK_UP);
+        assertThat(evidence.traces().get(1).issuedAt()).isEqualTo(-1);
+    }
+
+    @Test
+    void pausesMustMatchTheChallenges() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LivenessAttempt(List.of(TURN_LEFT, LOOK_UP),
+                List.of(1000L), AttemptSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -26,8 +26,17 @@ public final class ScriptedAttempt {
     }
 
     public ScriptedAttempt(SyntheticFaces faces, List<Challenge> challenges, AttemptSettings settings) {
+        this(faces, new LivenessAttempt(challenges, settings));
+    }
+
+    /** An attempt that pauses before each challenge, as a live one does. */
+    public ScriptedAttempt(SyntheticFaces faces, List<Challenge> challenges, List<Long> pausesMillis) {
+        this(faces, new LivenessAttempt(challenges, pausesMillis, AttemptSettings.defaults()));
+    }
+
+    private ScriptedAttempt(SyntheticFaces faces, LivenessAttempt attempt) {
         this.faces = faces;
-        this.attempt = new LivenessAttempt(challenges, settings);
+        this.attempt = attempt;
     }
 
     /** Stand-in JPEG bytes that name their frame: its timestamp, as 8 bytes. */
@@ -92,22 +101,55 @@ public final class ScriptedAttempt {
         return this;
     }
 
-    /** A bona fide performance of the given actions (which may differ from what was asked). */
+    /**
+     * A bona fide performance of the given actions (which may differ from what was asked) at a fixed pace: frontal for
+     * a second, then one action after another. An attempt that asks at once is answered in time; to one that pauses
+     * first, this is a replay recorded for another attempt.
+     */
     public ScriptedAttempt perform(List<Challenge> actions, boolean flat) {
         Pose rest = flat ? Pose.frontal().flat() : Pose.frontal();
         pose = rest;
         hold(1000);
         for (Challenge c : actions) {
-            Pose target = switch (c) {
-                case TURN_LEFT -> rest.yaw(32);
-                case TURN_RIGHT -> rest.yaw(-32);
-                case LOOK_UP -> rest.pitch(22);
-                case LOOK_DOWN -> rest.pitch(-22);
-                case MOVE_CLOSER -> rest.distance(35);
-            };
-            moveTo(target, 500).hold(600).moveTo(rest, 400).hold(300);
+            act(c, rest).hold(300);
         }
         return hold(800);
+    }
+
+    /**
+     * A person: frontal until a challenge is asked, then that action (as {@link #perform} does it) and back, for as
+     * long as the attempt runs, at most {@code maxMillis}.
+     */
+    public ScriptedAttempt respond(long maxMillis) {
+        Pose rest = Pose.frontal();
+        pose = rest;
+        int answered = 0;
+        for (long end = t + maxMillis; t < end && !attempt.isDone(); ) {
+            List<Challenge> asked = events.stream().filter(AttemptEvent.ChallengeIssued.class::isInstance)
+                    .map(e -> ((AttemptEvent.ChallengeIssued) e).action()).toList();
+            if (asked.size() > answered) {
+                act(asked.get(answered++), rest);
+            } else {
+                hold(frameMs);
+            }
+        }
+        return this;
+    }
+
+    private ScriptedAttempt act(Challenge c, Pose rest) {
+        Pose target = switch (c) {
+            case TURN_LEFT -> rest.yaw(32);
+            case TURN_RIGHT -> rest.yaw(-32);
+            case LOOK_UP -> rest.pitch(22);
+            case LOOK_DOWN -> rest.pitch(-22);
+            case MOVE_CLOSER -> rest.distance(35);
+        };
+        return moveTo(target, 500).hold(600).moveTo(rest, 400);
+    }
+
+    /** The stream time of the next frame. */
+    public long now() {
+        return t;
     }
 
     public List<AttemptEvent> finish() {

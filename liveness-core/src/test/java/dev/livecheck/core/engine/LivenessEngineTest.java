@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livecheck.core.attempt.AttemptEvent;
 import dev.livecheck.core.attempt.Challenge;
+import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.core.checks.ContinuityCheck;
 import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.recording.Recording;
@@ -27,6 +28,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,9 @@ class LivenessEngineTest {
 
     @BeforeAll
     static void start() {
-        engine = LivenessEngine.withBundledModels();
+        // a scripted planner asks at once, at the pace the pre-rendered recordings answer
+        engine = LivenessEngine.withBundledModels(new ChallengePlanner(new SplittableRandom(31)),
+                Runtime.getRuntime().availableProcessors());
         bonaFide = SyntheticCamera.render(Species.BONA_FIDE, ASKED, 31).recording();
     }
 
@@ -72,6 +76,29 @@ class LivenessEngineTest {
         // the decision embedded the reference, each challenge's peak and the end frame
         assertThat(report.subCheck("continuity").orElseThrow().details()).containsKeys("identity_distance_challenge_1",
                 "identity_distance_challenge_2", "identity_distance_end", "max_identity_distance");
+    }
+
+    @Test
+    void theSameRecordingStreamedToAnEngineThatPausesBeforeItsChallengesIsNeverAskedInTime() throws Exception {
+        // production's planner: 1.5-1.9 s of frontal face before the first challenge; the recording turns before
+        try (LivenessEngine pausing = LivenessEngine.withBundledModels(new ChallengePlanner(), 1)) {
+            LiveAttempt attempt = pausing.startAttempt(ASKED);
+            List<AttemptEvent> events = new ArrayList<>();
+            LivenessReport report = null;
+            for (RecordedFrame frame : bonaFide.frames()) {
+                LiveAttempt.Update update = attempt.onFrame(live(frame.jpeg()), frame.t());
+                events.addAll(update.events());
+                report = update.decided() ? update.report() : null;
+                if (report != null) {
+                    break;
+                }
+            }
+            if (report == null) {
+                report = attempt.onTick(bonaFide.frames().get(bonaFide.frames().size() - 1).t() + 60_000).report();
+            }
+            assertThat(events).noneMatch(AttemptEvent.ChallengePassed.class::isInstance);
+            assertThat(report.recommendation()).isNotEqualTo(Recommendation.APPROVE);
+        }
     }
 
     @Test

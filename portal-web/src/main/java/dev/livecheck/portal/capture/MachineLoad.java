@@ -18,7 +18,7 @@ final class MachineLoad {
     /** Mean CPU load over an attempt at or above which the machine had nothing to spare for it. */
     static final double SATURATED = 0.9;
     static final long SAMPLE_EVERY_MILLIS = 250;
-    /** About two minutes of samples: longer than any attempt ({@code LivenessEngine.longestAttempt}, 33 s). */
+    /** About two minutes of samples: longer than any attempt ({@code LivenessEngine.longestAttempt}, 48 s). */
     static final int SAMPLES = 512;
 
     private final DoubleSupplier cpuLoad;

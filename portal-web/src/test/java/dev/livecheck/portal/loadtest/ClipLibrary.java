@@ -106,6 +106,14 @@ public final class ClipLibrary {
         return new Player(identities.get(Math.floorMod(userIndex, identities.size())));
     }
 
+    /**
+     * The camera of an attacker with user {@code userIndex}'s identity replaying a recording of {@code order} (see
+     * {@link RecordedReplay}).
+     */
+    public CameraFeed recordedReplay(int userIndex, List<Challenge> order) {
+        return new RecordedReplay(identities.get(Math.floorMod(userIndex, identities.size())), order);
+    }
+
     public long frames() {
         return reels().mapToLong(r -> r.frames().length).sum();
     }
@@ -201,6 +209,78 @@ public final class ClipLibrary {
         @Override
         public int repeats() {
             return repeats;
+        }
+
+        @Override
+        public void close() {
+            // the clips belong to the library
+        }
+    }
+
+    /**
+     * A recording of one attempt that answered {@code order}, played straight through at the pace it was recorded, as a
+     * virtual camera plays a video file: frontal for {@code 2 x} {@value #REST_PORTION_MILLIS} ms (the recording
+     * format's bona fide person is frontal for about a second), then each action of the order followed by one rest
+     * clip; after its end the camera stays at rest (a recording that ran out: no action comes again). What the server
+     * asks changes nothing; each attempt ({@code start} after frames stopped for {@value #NEW_ATTEMPT_GAP_MILLIS} ms)
+     * starts the recording from its first frame. To a server that asks at once this answers in time whenever it is
+     * asked its order; issue 9's re-roll attacker.
+     */
+    static final class RecordedReplay implements CameraFeed {
+        static final long NEW_ATTEMPT_GAP_MILLIS = 1_000;
+
+        private final Identity identity;
+        private final List<Reel> reels;
+        private int index;
+        private long reelStart;
+        private long lastFrameAt = Long.MIN_VALUE;
+        private boolean ended;
+
+        RecordedReplay(Identity identity, List<Challenge> order) {
+            this.identity = identity;
+            List<Reel> schedule = new java.util.ArrayList<>(identity.rests());
+            for (Challenge c : order) {
+                schedule.add(identity.challenges().get(c));
+                schedule.add(identity.rests().get(0));
+            }
+            this.reels = List.copyOf(schedule);
+        }
+
+        @Override
+        public String face() {
+            return identity.face();
+        }
+
+        @Override
+        public void challengeAsked(Challenge action, long nowMillis) {
+            // a recording does not listen
+        }
+
+        @Override
+        public ByteBuffer frame(long nowMillis, Challenge pending) {
+            if (lastFrameAt == Long.MIN_VALUE || nowMillis - lastFrameAt > NEW_ATTEMPT_GAP_MILLIS) {
+                index = 0;
+                ended = false;
+                reelStart = nowMillis;
+            }
+            lastFrameAt = nowMillis;
+            while (nowMillis - reelStart >= reels.get(index).durationMillis()) {
+                reelStart += reels.get(index).durationMillis();
+                ended |= index == reels.size() - 1;
+                // past the recording's end the two rest clips (its first two reels) alternate
+                index = ended ? (reels.get(index) == reels.get(0) ? 1 : 0) : index + 1;
+            }
+            return reels.get(index).frameAt(nowMillis - reelStart).duplicate();
+        }
+
+        /** The challenge whose clip is playing now, or null at rest (for tests). */
+        Challenge playing() {
+            return reels.get(index).challenge();
+        }
+
+        @Override
+        public int repeats() {
+            return 0;
         }
 
         @Override

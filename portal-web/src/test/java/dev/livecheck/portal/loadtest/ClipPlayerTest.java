@@ -105,7 +105,38 @@ class ClipPlayerTest {
         assertThat(show(b)).isEqualTo(new Shown(REST_A, 0));
     }
 
+    @Test
+    void aRecordedReplayPlaysItsRecordingStraightThroughWhateverIsAsked() {
+        ClipLibrary.RecordedReplay replay = (ClipLibrary.RecordedReplay) library()
+                .recordedReplay(0, List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP));
+        long origin = 10_000;
+        replay.challengeAsked(Challenge.MOVE_CLOSER, origin);
+        Map<Long, Shown> shown = new java.util.HashMap<>();
+        Map<Long, Challenge> playing = new java.util.HashMap<>();
+        for (long e = 0; e <= 7100; e += 50) { // 20 fps, told MOVE_CLOSER all along
+            shown.put(e, show(replay.frame(origin + e, Challenge.MOVE_CLOSER)));
+            playing.put(e, replay.playing());
+        }
+        // frontal 1.2 s, the turn's 2 s, rest 0.6 s, the nod's 2 s, rest 0.6 s: 6.4 s, then at rest
+        assertThat(shown.get(700L).clip()).isEqualTo(REST_B);
+        assertThat(shown.get(1300L)).isEqualTo(new Shown(TURN, 2));
+        assertThat(playing.get(1300L)).isEqualTo(Challenge.TURN_LEFT);
+        assertThat(shown.get(3300L).clip()).isEqualTo(REST_A);
+        assertThat(playing.get(3900L)).isEqualTo(Challenge.LOOK_UP);
+        assertThat(shown.get(6000L).clip()).isEqualTo(REST_A);
+        assertThat(shown.get(6450L)).isEqualTo(new Shown(REST_B, 1));
+        assertThat(shown.get(7050L)).isEqualTo(new Shown(REST_A, 1));
+        assertThat(playing.values()).doesNotContain(Challenge.MOVE_CLOSER);
+        // a new attempt (frames stopped for more than a second) starts the recording from its first frame
+        assertThat(show(replay.frame(origin + 9000, null))).isEqualTo(new Shown(REST_A, 0));
+        assertThat(replay.repeats()).isZero();
+    }
+
     private static ClipLibrary.Player player() {
+        return library().player(0);
+    }
+
+    private static ClipLibrary library() {
         Map<Challenge, ClipLibrary.Reel> challenges = new EnumMap<>(Challenge.class);
         for (Challenge c : Challenge.values()) {
             challenges.put(c, reel(c, TURN, TURN_MILLIS));
@@ -113,7 +144,7 @@ class ClipPlayerTest {
         ClipLibrary.Identity identity = new ClipLibrary.Identity("fake",
                 List.of(reel(null, REST_A, ClipLibrary.REST_PORTION_MILLIS),
                         reel(null, REST_B, ClipLibrary.REST_PORTION_MILLIS)), challenges);
-        return new ClipLibrary(List.of(identity), 0).player(0);
+        return new ClipLibrary(List.of(identity), 0);
     }
 
     private static ClipLibrary.Reel reel(Challenge challenge, int tag, long millis) {

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livecheck.core.attempt.Challenge;
-import dev.livecheck.persistence.business.Business;
 import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.profiles.CheckProfile;
-import dev.livecheck.persistence.users.PortalUser;
 import dev.livecheck.persistence.users.PortalUsers;
-import dev.livecheck.persistence.users.Role;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +26,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class LiveCaptureClientTest {
 
-    private static final String PASSWORD = "live load test password";
-
     @LocalServerPort
     int port;
     @Autowired
@@ -41,25 +35,17 @@ class LiveCaptureClientTest {
     @Autowired
     PasswordEncoder encoder;
 
-    /** A new business whose owner {@code admin} created {@code count} sessions over HTTP; their capture links. */
     private List<URI> linksOfNewBusiness(String name, String admin, int count) {
-        Instant now = Instant.now();
-        Business business = businesses.insert(Business.create(name, now));
-        users.insert(PortalUser.create(business.id(), admin, "Load Owner", encoder.encode(PASSWORD), Role.OWNER, now));
-        return new PortalSessions(base()).signIn(admin, PASSWORD).createLinks(count);
+        return new TestBusinesses(businesses, users, encoder).linksOfNewBusiness(base(), name, admin, count);
     }
 
     private URI base() {
         return URI.create("http://localhost:" + port + "/");
     }
 
-    private static String newAdmin() {
-        return "owner-" + System.nanoTime() + "@example.test";
-    }
-
     @Test
     void twoLiveUsersAnswerRandomChallengesAndAreApproved() throws Exception {
-        String admin = newAdmin();
+        String admin = TestBusinesses.newAdmin();
         List<URI> links = linksOfNewBusiness("Live load", admin, 2);
         URI base = base();
 
@@ -87,7 +73,7 @@ class LiveCaptureClientTest {
      */
     @Test
     void anAttackerCancellingUntilItsOrderComesIsAskedTheSameAndClosed() throws Exception {
-        String admin = newAdmin();
+        String admin = TestBusinesses.newAdmin();
         List<URI> links = linksOfNewBusiness("Replay attack", admin, 1);
 
         LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base(), null, 1, admin, 0, 0, 0, 1, 120, 5)

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * <pre>
  * LiveCaptureLoad BASE_URL (--links FILE | --create N --admin EMAIL) [--users N] [--ramp SECONDS] [--fps FPS]
  *                 [--attempts K] [--deadline SECONDS] [--seed S] [--render library|live] [--identities K]
- *                 [--attackers K [--replay-order TURN_LEFT,LOOK_UP]]
+ *                 [--attackers K [--replay-order TURN_LEFT,LOOK_UP] [--replay-pace asked|recorded]]
  * </pre>
  * {@code --render library} (default): before the users start, a {@link ClipLibrary} of {@code --identities}
  * people (default 4, at most one per user) is rendered, and users play its clips, identities handed out
@@ -48,8 +48,11 @@ import java.util.stream.Collectors;
  *
  * <p>{@code --attackers K} adds K attackers beside the users, each on its own link, arriving over the same ramp: each
  * replays a recording of one challenge order ({@code --replay-order}, default TURN_LEFT,LOOK_UP) and cancels and
- * starts again whenever it is asked anything else (issue 9's re-roll attack). They are reported on their own line;
- * the table row counts the users only. With {@code --create}, N must cover users and attackers.
+ * starts again whenever it is asked anything else (issue 9's re-roll attack). {@code --replay-pace asked} (default):
+ * the attacker has cut its recording into actions and plays each when it is asked, as the users do, so only the order
+ * stops it. {@code --replay-pace recorded}: it plays its recording straight through at the pace it was recorded
+ * ({@link ClipLibrary.RecordedReplay}; library render only). They are reported on their own line; the table row counts
+ * the users only. With {@code --create}, N must cover users and attackers.
  *
  * <p>Bounded: at most {@value #MAX_USERS} users, a ramp of at most 600 s, each user abandoned after its deadline
  * (default 120 s). Only loopback targets: the base URL and every link must resolve to loopback addresses only, else
@@ -75,7 +78,7 @@ public final class LiveCaptureLoad {
     /** The parsed command line. */
     public record Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds,
             double fps, int attempts, int deadlineSeconds, long seed, Render render, int identities, int attackers,
-            List<Challenge> replayedOrder) {
+            List<Challenge> replayedOrder, boolean recordedPace) {
 
         static final List<Challenge> DEFAULT_REPLAYED_ORDER = List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP);
 
@@ -94,32 +97,40 @@ public final class LiveCaptureLoad {
             check(identities >= 1 && identities <= MAX_USERS, "--identities must be 1.." + MAX_USERS);
             check(attackers >= 0 && users + attackers <= MAX_USERS, "--users and --attackers: at most " + MAX_USERS);
             check(!replayedOrder.isEmpty(), "--replay-order names at least one challenge");
+            check(!recordedPace || render == Render.LIBRARY, "--replay-pace recorded needs --render library");
         }
 
         /** Users played from a clip library of the default number of identities. */
         public Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds, double fps,
                 int attempts, int deadlineSeconds, long seed) {
             this(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
-                    Render.LIBRARY, DEFAULT_IDENTITIES, 0, DEFAULT_REPLAYED_ORDER);
+                    Render.LIBRARY, DEFAULT_IDENTITIES, 0, DEFAULT_REPLAYED_ORDER, false);
         }
 
         /** This run with {@code count} attackers replaying {@link #replayedOrder} beside the users. */
         public Config withAttackers(int count) {
             return new Config(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
-                    render, identities, count, replayedOrder);
+                    render, identities, count, replayedOrder, recordedPace);
+        }
+
+        /** This run's attackers playing their recording straight through at its recorded pace. */
+        public Config withRecordedPace() {
+            return new Config(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
+                    render, identities, attackers, replayedOrder, true);
         }
 
         static Config parse(String[] args) {
             check(args.length >= 1 && !args[0].startsWith("--"), "usage: LiveCaptureLoad BASE_URL (--links FILE | "
                     + "--create N --admin EMAIL) [--users N] [--ramp S] [--fps F] [--attempts K] [--deadline S] "
-                    + "[--seed S] [--render library|live] [--identities K] [--attackers K] [--replay-order A,B]");
+                    + "[--seed S] [--render library|live] [--identities K] [--attackers K] [--replay-order A,B] "
+                    + "[--replay-pace asked|recorded]");
             Map<String, String> options = new TreeMap<>();
             for (int i = 1; i < args.length; i += 2) {
                 check(args[i].startsWith("--") && i + 1 < args.length, "option without value: " + args[i]);
                 options.put(args[i].substring(2), args[i + 1]);
             }
             List<String> known = List.of("links", "create", "admin", "users", "ramp", "fps", "attempts", "deadline",
-                    "seed", "render", "identities", "attackers", "replay-order");
+                    "seed", "render", "identities", "attackers", "replay-order", "replay-pace");
             options.keySet().forEach(k -> check(known.contains(k), "unknown option --" + k));
             int create = Integer.parseInt(options.getOrDefault("create", "0"));
             return new Config(URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/"),
@@ -133,7 +144,16 @@ public final class LiveCaptureLoad {
                     render(options.getOrDefault("render", "library")),
                     Integer.parseInt(options.getOrDefault("identities", String.valueOf(DEFAULT_IDENTITIES))),
                     Integer.parseInt(options.getOrDefault("attackers", "0")),
-                    options.containsKey("replay-order") ? order(options.get("replay-order")) : DEFAULT_REPLAYED_ORDER);
+                    options.containsKey("replay-order") ? order(options.get("replay-order")) : DEFAULT_REPLAYED_ORDER,
+                    recordedPace(options.getOrDefault("replay-pace", "asked")));
+        }
+
+        private static boolean recordedPace(String name) {
+            return switch (name) {
+                case "asked" -> false;
+                case "recorded" -> true;
+                default -> throw new IllegalArgumentException("--replay-pace must be asked or recorded, not " + name);
+            };
         }
 
         private static List<Challenge> order(String names) {
@@ -247,10 +267,15 @@ public final class LiveCaptureLoad {
             URI link = links.get(i);
             long seed = personSeed(config.seed(), i);
             int user = i;
+            boolean replaysAtItsPace = i >= firstAttacker && config.recordedPace();
             LiveCaptureClient visitor = i < firstAttacker ? client : attacker;
             futures.add(people.submit(() -> {
                 Thread.sleep(delayMs);
-                return clips == null ? visitor.run(link, seed) : visitor.run(link, clips.player(user));
+                if (clips == null) {
+                    return visitor.run(link, seed);
+                }
+                return visitor.run(link, replaysAtItsPace ? clips.recordedReplay(user, config.replayedOrder())
+                        : clips.player(user));
             }));
         }
         List<LiveCaptureClient.Result> results = new ArrayList<>();
@@ -272,7 +297,7 @@ public final class LiveCaptureLoad {
         people.shutdownNow();
         pacer.shutdownNow();
         return new Report(results.subList(0, firstAttacker), results.subList(firstAttacker, users),
-                config.replayedOrder(), wall, clientCpu, cores, new ServerSide(
+                config.replayedOrder(), config.recordedPace(), wall, clientCpu, cores, new ServerSide(
                 before.framesAnalysed() < 0 ? -1 : after.framesAnalysed() - before.framesAnalysed(),
                 before.cpuSeconds() < 0 ? -1 : after.cpuSeconds() - before.cpuSeconds(), heap), load0, load1,
                 footage);
@@ -335,7 +360,7 @@ public final class LiveCaptureLoad {
      * @param footage where the frames came from (the clip library's summary, or live rendering)
      */
     public record Report(List<LiveCaptureClient.Result> results, List<LiveCaptureClient.Result> attackers,
-            List<Challenge> replayedOrder, long wallMillis, long cpuMillis, int cores, ServerSide server,
+            List<Challenge> replayedOrder, boolean recordedPace, long wallMillis, long cpuMillis, int cores, ServerSide server,
             double loadBefore, double loadAfter, String footage) {
 
         static final String HEADER = "| users | approved | rejected | other | BUSY | queue wait max "
@@ -396,8 +421,9 @@ public final class LiveCaptureLoad {
                     TreeMap::new, Collectors.counting())).toString();
             int cancels = attackers.stream().mapToInt(LiveCaptureClient.Result::abandons).sum();
             int counted = attackers.stream().mapToInt(LiveCaptureClient.Result::attempts).sum();
-            return String.format(Locale.ROOT, "attackers replaying %s and cancelling anything else: %d, approved %d, "
-                    + "outcomes %s, %d cancels, %d counted attempts", replayedOrder, attackers.size(), approved,
+            return String.format(Locale.ROOT, "attackers replaying %s %s and cancelling anything else: %d, approved %d, "
+                    + "outcomes %s, %d cancels, %d counted attempts", replayedOrder,
+                    recordedPace ? "at the pace recorded" : "each action when asked", attackers.size(), approved,
                     outcomes, cancels, counted);
         }
 
