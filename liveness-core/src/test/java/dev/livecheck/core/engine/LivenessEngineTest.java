@@ -55,17 +55,8 @@ class LivenessEngineTest {
 
     @Test
     void aLiveStreamIsGuidedThroughTheChallengesAndApproved() throws Exception {
-        LiveAttempt attempt = engine.startAttempt(ASKED);
         List<AttemptEvent> events = new ArrayList<>();
-        LivenessReport report = null;
-        for (RecordedFrame frame : bonaFide.frames()) {
-            LiveAttempt.Update update = attempt.onFrame(live(frame.jpeg()), frame.t());
-            events.addAll(update.events());
-            if (update.decided()) {
-                report = update.report();
-                break;
-            }
-        }
+        LivenessReport report = stream(engine.startAttempt(ASKED), bonaFide, events);
         assertThat(events).filteredOn(AttemptEvent.ChallengeIssued.class::isInstance)
                 .extracting(e -> ((AttemptEvent.ChallengeIssued) e).action()).containsExactlyElementsOf(ASKED);
         assertThat(report).isNotNull();
@@ -82,20 +73,8 @@ class LivenessEngineTest {
     void theSameRecordingStreamedToAnEngineThatPausesBeforeItsChallengesIsNeverAskedInTime() throws Exception {
         // production's planner: 1.5-1.9 s of frontal face before the first challenge; the recording turns before
         try (LivenessEngine pausing = LivenessEngine.withBundledModels(new ChallengePlanner(), 1)) {
-            LiveAttempt attempt = pausing.startAttempt(ASKED);
             List<AttemptEvent> events = new ArrayList<>();
-            LivenessReport report = null;
-            for (RecordedFrame frame : bonaFide.frames()) {
-                LiveAttempt.Update update = attempt.onFrame(live(frame.jpeg()), frame.t());
-                events.addAll(update.events());
-                report = update.decided() ? update.report() : null;
-                if (report != null) {
-                    break;
-                }
-            }
-            if (report == null) {
-                report = attempt.onTick(bonaFide.frames().get(bonaFide.frames().size() - 1).t() + 60_000).report();
-            }
+            LivenessReport report = stream(pausing.startAttempt(ASKED), bonaFide, events);
             assertThat(events).noneMatch(AttemptEvent.ChallengePassed.class::isInstance);
             assertThat(report.recommendation()).isNotEqualTo(Recommendation.APPROVE);
         }
@@ -110,19 +89,7 @@ class LivenessEngineTest {
         assertThat((double) details.get("identity_distance_end")).as("end frame vs reference")
                 .isGreaterThan(ContinuityCheck.MAX_FRONTAL_DISTANCE);
 
-        LiveAttempt live = engine.startAttempt(ASKED);
-        LivenessReport streamed = null;
-        for (RecordedFrame frame : splice.frames()) {
-            LiveAttempt.Update update = live.onFrame(live(frame.jpeg()), frame.t());
-            if (update.decided()) {
-                streamed = update.report();
-                break;
-            }
-        }
-        if (streamed == null) {
-            // the stream stopped: the clock decides, as a socket's ticks do
-            streamed = live.onTick(splice.frames().get(splice.frames().size() - 1).t() + 60_000).report();
-        }
+        LivenessReport streamed = stream(engine.startAttempt(ASKED), splice, new ArrayList<>());
         assertThat(streamed.subCheck("continuity").orElseThrow().details().get("identity_distance_end"))
                 .isEqualTo(details.get("identity_distance_end"));
     }
@@ -159,6 +126,22 @@ class LivenessEngineTest {
     }
 
     /** A socket inspects each frame once, under the capture protocol's limits. */
+    /**
+     * Streams the recording's frames to the live attempt at their own times, collecting its events, until it decides;
+     * if the frames run out first, the clock decides, as a socket's ticks do.
+     */
+    private static LivenessReport stream(LiveAttempt attempt, Recording recording, List<AttemptEvent> events)
+            throws Exception {
+        for (RecordedFrame frame : recording.frames()) {
+            LiveAttempt.Update update = attempt.onFrame(live(frame.jpeg()), frame.t());
+            events.addAll(update.events());
+            if (update.decided()) {
+                return update.report();
+            }
+        }
+        return attempt.onTick(recording.frames().get(recording.frames().size() - 1).t() + 60_000).report();
+    }
+
     private static InspectedFrame live(byte[] jpeg) throws FrameRejectedException {
         return FrameDecoder.inspectFrame(jpeg, FrameDecoder.Limits.LIVE);
     }

@@ -6,18 +6,12 @@ import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.recording.RecordedFrame;
 import dev.livecheck.core.testkit.Species;
 import dev.livecheck.core.testkit.SyntheticCamera;
-import dev.livecheck.persistence.business.Business;
-import dev.livecheck.persistence.business.Businesses;
-import dev.livecheck.persistence.users.PortalUser;
-import dev.livecheck.persistence.users.PortalUsers;
-import dev.livecheck.persistence.users.Role;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -29,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -42,29 +36,21 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:live-load;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
+@Import(TestBusinesses.class)
 class FloodBesideLiveUserTest {
 
-    private static final String PASSWORD = "live load test password";
     private static final int FLOOD_FPS = 60;
 
     @LocalServerPort
     int port;
     @Autowired
-    Businesses businesses;
-    @Autowired
-    PortalUsers users;
-    @Autowired
-    PasswordEncoder encoder;
+    TestBusinesses tenants;
 
     @Test
     void aClientFloodingAtTheFrameCapDoesNotStarveALiveUser() throws Exception {
-        Instant now = Instant.now();
-        Business business = businesses.insert(Business.create("Flood " + System.nanoTime(), now));
-        String admin = "flood-" + System.nanoTime() + "@example.test";
-        users.insert(PortalUser.create(business.id(), admin, "Flood Owner", encoder.encode(PASSWORD), Role.OWNER, now));
         URI base = URI.create("http://localhost:" + port + "/");
         // The attacker's own links: each closes after its 3 attempts, and the flood moves on to the next.
-        List<URI> links = new PortalSessions(base).signIn(admin, PASSWORD).createLinks(6);
+        List<URI> links = tenants.linksOfNewBusiness(base, "Flood " + System.nanoTime(), TestBusinesses.newAdmin(), 6);
 
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2);

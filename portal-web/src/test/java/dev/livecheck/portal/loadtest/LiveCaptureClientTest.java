@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.livecheck.core.attempt.Challenge;
-import dev.livecheck.persistence.business.Businesses;
 import dev.livecheck.persistence.profiles.CheckProfile;
-import dev.livecheck.persistence.users.PortalUsers;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -24,19 +22,16 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:live-load;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
+@Import(TestBusinesses.class)
 class LiveCaptureClientTest {
 
     @LocalServerPort
     int port;
     @Autowired
-    Businesses businesses;
-    @Autowired
-    PortalUsers users;
-    @Autowired
-    PasswordEncoder encoder;
+    TestBusinesses tenants;
 
     private List<URI> linksOfNewBusiness(String name, String admin, int count) {
-        return new TestBusinesses(businesses, users, encoder).linksOfNewBusiness(base(), name, admin, count);
+        return tenants.linksOfNewBusiness(base(), name, admin, count);
     }
 
     private URI base() {

@@ -11,8 +11,8 @@ import java.util.List;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * For the load tool's tests on a real port: a new business whose owner signs in over HTTP and creates capture links
- * as an admin would.
+ * For the load tool's tests on a real port ({@code @Import} it): a new business whose owner signs in over HTTP and
+ * creates capture links as an admin would.
  */
 final class TestBusinesses {
 
