@@ -59,6 +59,8 @@ public final class LivenessAttempt {
     private int waitingStep;
     private long waitingSince;
     private long waitingFrontalSince = -1;
+    /** While WAITING: whether the face has been frontal since (the previous action's way back is not judged). */
+    private boolean waitingBack;
     /** While WAITING: an action performed although nothing is asked. */
     private SustainedAction unasked;
     private long endingSince;
@@ -251,18 +253,21 @@ public final class LivenessAttempt {
         waitingStep = next;
         waitingSince = now;
         waitingFrontalSince = frontalNow ? now : -1;
+        waitingBack = frontalNow;
         unasked = new SustainedAction();
     }
 
     /**
      * A clear action while nothing is asked ends the attempt as {@link Ending#WRONG_ACTION}, by the rule and margin of
      * {@link #wrongAction}: a person does not act before being asked, a recording made for another attempt does.
+     * Judged only once the face is back from the previous challenge (a turn lifts the chin on its way back too).
      * Smaller movements only restart the wait.
      */
     private void waiting(int index, List<AttemptEvent> events) {
         FaceObservation face = observations.get(index).face();
         long now = observations.get(index).timestampMillis();
-        Challenge early = face == null ? null : clearOtherAction(null, previousOf(waitingStep), face);
+        waitingBack |= face != null && meter.frontal(face);
+        Challenge early = face == null || !waitingBack ? null : clearOtherAction(null, previousOf(waitingStep), face);
         if (unasked.heldFor(early, now, settings.wrongActionMillis())) {
             Challenge notYetAsked = challenges.get(waitingStep);
             traces.add(new ChallengeTrace(notYetAsked, waitingStep + 1, -1, -1, 0, -1, early));
