@@ -205,6 +205,23 @@ class LivenessAttemptTest {
     }
 
     @Test
+    void theChinATurnLiftsOnItsWayBackIsNoActionWhileTheNextChallengeWaits() {
+        List<Challenge> asked = List.of(TURN_LEFT, TURN_RIGHT);
+        ScriptedAttempt run = new ScriptedAttempt(faces, asked, List.of(1100L, 500L));
+        while (run.events().stream().noneMatch(AttemptEvent.ChallengeIssued.class::isInstance)) {
+            run.hold(ScriptedAttempt.FRAME_MS);
+        }
+        // the turn with the chin lifted 12 degrees (a LOOK_UP reading of 1.5), held, and back the same way
+        SyntheticFaces.Pose lifted = SyntheticFaces.Pose.frontal().yaw(32).pitch(12);
+        run.moveTo(lifted, 500).hold(600).moveTo(SyntheticFaces.Pose.frontal().yaw(12).pitch(12), 300)
+                .moveTo(SyntheticFaces.Pose.frontal(), 200).respond(6000);
+        AttemptEvidence evidence = run.evidence();
+
+        assertThat(evidence.ending()).isEqualTo(Ending.COMPLETED);
+        assertThat(evidence.traces()).allMatch(ChallengeTrace::passed);
+    }
+
+    @Test
     void pausesMustMatchTheChallenges() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LivenessAttempt(List.of(TURN_LEFT, LOOK_UP),
                 List.of(1000L), AttemptSettings.defaults())).isInstanceOf(IllegalArgumentException.class);

@@ -118,12 +118,12 @@ public final class ScriptedAttempt {
 
     /**
      * A person: frontal until a challenge is asked, then that action (as {@link #perform} does it) and back, for as
-     * long as the attempt runs, at most {@code maxMillis}.
+     * long as the attempt runs, at most {@code maxMillis}. Challenges passed before the call need no answer.
      */
     public ScriptedAttempt respond(long maxMillis) {
         Pose rest = Pose.frontal();
         pose = rest;
-        int answered = 0;
+        int answered = (int) events.stream().filter(AttemptEvent.ChallengePassed.class::isInstance).count();
         for (long end = t + maxMillis; t < end && !attempt.isDone(); ) {
             List<Challenge> asked = events.stream().filter(AttemptEvent.ChallengeIssued.class::isInstance)
                     .map(e -> ((AttemptEvent.ChallengeIssued) e).action()).toList();
