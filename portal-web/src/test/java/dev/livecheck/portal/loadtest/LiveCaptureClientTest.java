@@ -98,6 +98,11 @@ class LiveCaptureClientTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a loopback address");
         assertThatThrownBy(() -> LiveCaptureLoad.Config.parse(new String[] {"http://10.0.0.1:8080", "--create", "1",
             "--admin", "a@b.test"})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LiveCaptureLoad.Config.parse(new String[] {"http://localhost:8080", "--create", "1",
+            "--admin", "a@b.test", "--replay-pace", "sideways"})).hasMessageContaining("asked or recorded");
+        assertThatThrownBy(() -> LiveCaptureLoad.Config.parse(new String[] {"http://localhost:8080", "--create", "1",
+            "--admin", "a@b.test", "--replay-pace", "recorded", "--render", "live"}))
+                .hasMessageContaining("needs --render library");
         LiveCaptureLoad.requireLoopback(URI.create("http://127.0.0.1:8080/"));
         LiveCaptureLoad.requireLoopback(URI.create("http://localhost:8080/"));
     }
