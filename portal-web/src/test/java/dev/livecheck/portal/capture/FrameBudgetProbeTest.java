@@ -34,8 +34,10 @@ class FrameBudgetProbeTest {
 
             load.release(someone);
             FrameBudgetProbe.reprobeWhenIdle(engine, load);
-            assertThat(load.budget()).as("one analyzer sustains far more than the floor").isGreaterThan(
-                    10 * CaptureLoad.FLOOR_FPS);
+            // any machine that runs the engine measures more than the floor; how much more depends on the machine and
+            // on what else it runs (a loaded 2-core VM read exactly 10 x the floor once), so that is not asserted here
+            assertThat(load.budget()).as("the probe again replaced the slowed figure").isGreaterThan(
+                    CaptureLoad.FLOOR_FPS);
         }
     }
 }
