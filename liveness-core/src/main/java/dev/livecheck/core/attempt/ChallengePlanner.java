@@ -76,10 +76,14 @@ public final class ChallengePlanner {
      */
     public List<Long> pauses(int count) {
         List<Long> pauses = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            pauses.add(!pausing ? 0L : i == 0 ? random.nextLong(FIRST_PAUSE_MIN_MILLIS, FIRST_PAUSE_MAX_MILLIS + 1)
-                    : random.nextLong(LATER_PAUSE_MIN_MILLIS, LATER_PAUSE_MAX_MILLIS + 1));
+        for (int step = 0; step < count; step++) {
+            pauses.add(pausing ? pause(step) : 0L);
         }
         return List.copyOf(pauses);
+    }
+
+    private long pause(int step) {
+        return step == 0 ? random.nextLong(FIRST_PAUSE_MIN_MILLIS, FIRST_PAUSE_MAX_MILLIS + 1)
+                : random.nextLong(LATER_PAUSE_MIN_MILLIS, LATER_PAUSE_MAX_MILLIS + 1);
     }
 }

@@ -55,14 +55,8 @@ public final class LivenessAttempt {
 
     /** The challenge being asked; null before the lock. */
     private ChallengeInProgress current;
-    /** While WAITING: the 0-based step about to be asked, since when, and since when the face is frontal (or -1). */
-    private int waitingStep;
-    private long waitingSince;
-    private long waitingFrontalSince = -1;
-    /** While WAITING: whether the face has been frontal since (the previous action's way back is not judged). */
-    private boolean waitingBack;
-    /** While WAITING: an action performed although nothing is asked. */
-    private SustainedAction unasked;
+    /** The wait before the next challenge is asked; null before the first wait. */
+    private ChallengeWait wait;
     private long endingSince;
     private long endFrontalSince = -1;
 
@@ -168,7 +162,7 @@ public final class LivenessAttempt {
             }
             case WAITING -> {
                 // a face that never settles is not asked forever: the wait has the timeout a challenge has
-                if (now - waitingSince > settings.challengeTimeoutMillis()) {
+                if (now - wait.since() > settings.challengeTimeoutMillis()) {
                     complete(Ending.CHALLENGE_TIMEOUT, events);
                 }
             }
@@ -250,11 +244,7 @@ public final class LivenessAttempt {
             return;
         }
         phase = Phase.WAITING;
-        waitingStep = next;
-        waitingSince = now;
-        waitingFrontalSince = frontalNow ? now : -1;
-        waitingBack = frontalNow;
-        unasked = new SustainedAction();
+        wait = new ChallengeWait(next, pausesMillis.get(next), now, frontalNow);
     }
 
     /**
@@ -266,23 +256,14 @@ public final class LivenessAttempt {
     private void waiting(int index, List<AttemptEvent> events) {
         FaceObservation face = observations.get(index).face();
         long now = observations.get(index).timestampMillis();
-        waitingBack |= face != null && meter.frontal(face);
-        Challenge early = face == null || !waitingBack ? null : clearOtherAction(null, previousOf(waitingStep), face);
-        if (unasked.heldFor(early, now, settings.wrongActionMillis())) {
-            Challenge notYetAsked = challenges.get(waitingStep);
-            traces.add(new ChallengeTrace(notYetAsked, waitingStep + 1, -1, -1, 0, -1, early));
+        boolean frontal = face != null && meter.frontal(face);
+        Challenge early = face != null && wait.backAfter(frontal)
+                ? clearOtherAction(null, previousOf(wait.step()), face) : null;
+        if (wait.unaskedActionFor(early, now, settings.wrongActionMillis())) {
+            traces.add(new ChallengeTrace(challenges.get(wait.step()), wait.step() + 1, -1, -1, 0, -1, early));
             complete(Ending.WRONG_ACTION, events);
-            return;
-        }
-        if (face == null || !meter.frontal(face)) {
-            waitingFrontalSince = -1;
-            return;
-        }
-        if (waitingFrontalSince < 0) {
-            waitingFrontalSince = now;
-        }
-        if (now - waitingFrontalSince >= pausesMillis.get(waitingStep)) {
-            issue(waitingStep, now, events);
+        } else if (wait.dueAt(frontal, now)) {
+            issue(wait.step(), now, events);
             current.cameBackToFrontal(true);
         }
     }

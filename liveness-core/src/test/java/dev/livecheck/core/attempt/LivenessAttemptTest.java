@@ -188,11 +188,7 @@ class LivenessAttemptTest {
     @Test
     void anActionBetweenTwoChallengesBeforeTheNextIsAskedIsAWrongActionButTheReturnIsNot() {
         List<Challenge> asked = List.of(TURN_LEFT, LOOK_UP);
-        ScriptedAttempt run = new ScriptedAttempt(faces, asked, List.of(1100L, 500L));
-        run.respond(1000);
-        while (run.events().stream().noneMatch(AttemptEvent.ChallengeIssued.class::isInstance)) {
-            run.hold(ScriptedAttempt.FRAME_MS);
-        }
+        ScriptedAttempt run = new ScriptedAttempt(faces, asked, List.of(1100L, 500L)).holdUntilAsked();
         // the turn asked, passed and undone (its return is no action), then a nod before the nod is asked
         run.moveTo(SyntheticFaces.Pose.frontal().yaw(32), 500).hold(600).moveTo(SyntheticFaces.Pose.frontal(), 400)
                 .moveTo(SyntheticFaces.Pose.frontal().pitch(22), 300).hold(600);
@@ -207,10 +203,7 @@ class LivenessAttemptTest {
     @Test
     void theChinATurnLiftsOnItsWayBackIsNoActionWhileTheNextChallengeWaits() {
         List<Challenge> asked = List.of(TURN_LEFT, TURN_RIGHT);
-        ScriptedAttempt run = new ScriptedAttempt(faces, asked, List.of(1100L, 500L));
-        while (run.events().stream().noneMatch(AttemptEvent.ChallengeIssued.class::isInstance)) {
-            run.hold(ScriptedAttempt.FRAME_MS);
-        }
+        ScriptedAttempt run = new ScriptedAttempt(faces, asked, List.of(1100L, 500L)).holdUntilAsked();
         // the turn with the chin lifted 12 degrees (a LOOK_UP reading of 1.5), held, and back the same way
         SyntheticFaces.Pose lifted = SyntheticFaces.Pose.frontal().yaw(32).pitch(12);
         run.moveTo(lifted, 500).hold(600).moveTo(SyntheticFaces.Pose.frontal().yaw(12).pitch(12), 300)

@@ -147,9 +147,17 @@ public final class ScriptedAttempt {
         return moveTo(target, 500).hold(600).moveTo(rest, 400);
     }
 
-    /** The stream time of the next frame. */
-    public long now() {
-        return t;
+    /** Frontal frames until the next challenge is asked (a live attempt's pause). */
+    public ScriptedAttempt holdUntilAsked() {
+        long issued = issuedCount();
+        while (issuedCount() == issued && !attempt.isDone()) {
+            hold(frameMs);
+        }
+        return this;
+    }
+
+    private long issuedCount() {
+        return events.stream().filter(AttemptEvent.ChallengeIssued.class::isInstance).count();
     }
 
     public List<AttemptEvent> finish() {

@@ -125,7 +125,6 @@ class LivenessEngineTest {
         assertThatThrownBy(() -> attempt.onFrame(frame, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A socket inspects each frame once, under the capture protocol's limits. */
     /**
      * Streams the recording's frames to the live attempt at their own times, collecting its events, until it decides;
      * if the frames run out first, the clock decides, as a socket's ticks do.
@@ -142,6 +141,7 @@ class LivenessEngineTest {
         return attempt.onTick(recording.frames().get(recording.frames().size() - 1).t() + 60_000).report();
     }
 
+    /** A socket inspects each frame once, under the capture protocol's limits. */
     private static InspectedFrame live(byte[] jpeg) throws FrameRejectedException {
         return FrameDecoder.inspectFrame(jpeg, FrameDecoder.Limits.LIVE);
     }

@@ -2,6 +2,7 @@ package dev.livecheck.portal.capture;
 
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengePlanner;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,12 +40,16 @@ public class FixedChallengesConfiguration {
         return new ChallengePlanner(new Scripted(CHALLENGES));
     }
 
-    /** Returns the ordinals of the given challenges, in order, over and over. */
-    static final class Scripted implements RandomGenerator {
+    /**
+     * Returns the ordinals of the given challenges, in order, over and over, for the planner's choice of challenge;
+     * anything else it is asked (a pausing planner's pauses) comes from SecureRandom, as in production.
+     */
+    public static final class Scripted implements RandomGenerator {
         private final int[] ordinals;
         private final AtomicInteger next = new AtomicInteger();
+        private final SecureRandom secure = new SecureRandom();
 
-        Scripted(List<Challenge> challenges) {
+        public Scripted(List<Challenge> challenges) {
             this.ordinals = challenges.stream().mapToInt(Challenge::ordinal).toArray();
         }
 
@@ -59,7 +64,7 @@ public class FixedChallengesConfiguration {
 
         @Override
         public long nextLong() {
-            return nextInt(Challenge.values().length);
+            return secure.nextLong();
         }
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengePlanner;
+import dev.livecheck.portal.capture.FixedChallengesConfiguration;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,28 +66,7 @@ class RecordedPaceReplayTest {
         @Bean
         @Primary
         ChallengePlanner attackersOrderPlanner() {
-            return new ChallengePlanner(new OrderThenSecure(ORDER), true);
-        }
-    }
-
-    /** Picks {@code order}'s actions for the planner's choice of challenge; SecureRandom for everything else. */
-    private static final class OrderThenSecure implements RandomGenerator {
-        private final int[] ordinals;
-        private final AtomicInteger next = new AtomicInteger();
-        private final SecureRandom secure = new SecureRandom();
-
-        OrderThenSecure(List<Challenge> order) {
-            this.ordinals = order.stream().mapToInt(Challenge::ordinal).toArray();
-        }
-
-        @Override
-        public int nextInt(int bound) {
-            return ordinals[Math.floorMod(next.getAndIncrement(), ordinals.length)];
-        }
-
-        @Override
-        public long nextLong() {
-            return secure.nextLong();
+            return new ChallengePlanner(new FixedChallengesConfiguration.Scripted(ORDER), true);
         }
     }
 }
