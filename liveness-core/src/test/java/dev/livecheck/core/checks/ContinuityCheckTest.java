@@ -12,8 +12,11 @@ import dev.livecheck.core.fixtures.SyntheticFaces.Pose;
 import dev.livecheck.core.report.CheckOutcome;
 import dev.livecheck.core.report.SubCheck;
 import dev.livecheck.core.vision.FaceEmbedder;
+import dev.livecheck.core.vision.FaceObservation;
+import dev.livecheck.core.vision.FrameObservation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class ContinuityCheckTest {
@@ -54,6 +57,42 @@ class ContinuityCheckTest {
         SubCheck atFloor = check.evaluate(floor);
         assertThat((double) atFloor.details().get("min_consecutive_similarity")).isEqualTo(1.0);
         assertThat(atFloor.reason()).isEqualTo("IDENTITY_CHANGE");
+    }
+
+    @Test
+    void theFaceColourIsComparedBetweenFramesOnlyWhileItFacesTheCamera() {
+        var asked = List.of(TURN_LEFT, LOOK_UP);
+        AttemptEvidence performed = new ScriptedAttempt(faces, asked).perform(asked, false).evidence();
+        // at a strong turn the inner face's mean colour moves with the landmark fit (the far cheek hides)
+        AttemptEvidence turnedShift = recoloured(performed,
+                f -> Math.abs(f.face().pose().yaw()) > 25);
+        AttemptEvidence frontalShift = recoloured(performed, f -> f.timestampMillis() > 600);
+
+        SubCheck turned = check.evaluate(turnedShift);
+        assertThat(turned.outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat((double) turned.details().get("max_chroma_jump")).isLessThan(1);
+        assertThat((double) check.evaluate(frontalShift).details().get("max_chroma_jump"))
+                .isGreaterThan(ContinuityCheck.MAX_CHROMA_JUMP);
+    }
+
+    /** The evidence with the face's mean (a*, b*) moved by 10 on the frames {@code shifted} picks. */
+    private static AttemptEvidence recoloured(AttemptEvidence evidence, Predicate<FrameObservation> shifted) {
+        List<FrameObservation> frames = new ArrayList<>();
+        for (FrameObservation f : evidence.observations()) {
+            if (f.hasSingleFace() && shifted.test(f)) {
+                FaceObservation face = f.face();
+                double[] chroma = {face.chroma()[0] + 10, face.chroma()[1]};
+                frames.add(new FrameObservation(f.timestampMillis(), f.width(), f.height(), f.faceCount(),
+                        f.frameBrightness(), new FaceObservation(face.detection(), face.landmarks(), face.pose(),
+                                face.brightness(), face.sharpness(), face.appearance(), face.textureHistogram(),
+                                chroma, face.texture()), f.screen()));
+            } else {
+                frames.add(f);
+            }
+        }
+        return new AttemptEvidence(evidence.ending(), evidence.challenges(), frames, evidence.rejectedFrames(),
+                evidence.baseline(), evidence.lockIndices(), evidence.traces(), evidence.endIndex(),
+                evidence.images(), evidence.identityFrames());
     }
 
     private AttemptEvidence swapWhileStill(long frameMillis) {
