@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param ending why the attempt stopped collecting frames
  * @param observations every analysed frame, in order
  * @param rejectedFrames frames that could not be decoded (not JPEG, truncated, too large)
+ * @param repeatedFrames frames whose image was byte for byte the frame's before, not analysed (a camera's next image
+ *     always differs: the same image again is a still picture sent as video)
  * @param baseline the locked frontal pose, or null if the face never locked
  * @param lockIndices first and last observation index of the lock run, or null
  * @param endIndex observation index of the final frontal frame, or -1
@@ -21,6 +23,7 @@ public record AttemptEvidence(
         List<Challenge> challenges,
         List<FrameObservation> observations,
         int rejectedFrames,
+        int repeatedFrames,
         @Nullable Baseline baseline,
         int @Nullable [] lockIndices,
         List<ChallengeTrace> traces,
@@ -52,8 +55,8 @@ public record AttemptEvidence(
 
     /** The same evidence with these identity frames (the engine adds their embeddings before judging). */
     public AttemptEvidence withIdentityFrames(List<IdentityFrame> frames) {
-        return new AttemptEvidence(ending, challenges, observations, rejectedFrames, baseline, lockIndices, traces,
-                endIndex, images, frames);
+        return new AttemptEvidence(ending, challenges, observations, rejectedFrames, repeatedFrames, baseline,
+                lockIndices, traces, endIndex, images, frames);
     }
 
     public long durationMillis() {

@@ -42,6 +42,8 @@ public final class LivenessAttempt {
     private Phase phase = Phase.LOCKING;
     private long firstTimestamp = -1;
     private int rejectedFrames;
+    private int repeatedFrames;
+    private long previousImage = ImageFingerprint.NONE;
     private GuidanceCode lastGuidance;
 
     private int lockRunStart = -1;
@@ -106,6 +108,22 @@ public final class LivenessAttempt {
     /** A frame that could not be decoded; counted as evidence of a bad stream, otherwise ignored. */
     public void rejectFrame() {
         rejectedFrames++;
+    }
+
+    /**
+     * Whether this frame's image is byte for byte the one of the frame before. A camera's next image always differs
+     * (sensor noise, if nothing else), so the same bytes again are a still picture sent as video: such a frame is
+     * counted and must not be analysed, so a client that holds one image until it is asked something never gets
+     * that far. (A client that loops a video or re-encodes its image is not caught here.)
+     */
+    public boolean repeatsThePreviousImage(byte[] jpeg) {
+        long fingerprint = ImageFingerprint.of(jpeg);
+        boolean repeated = fingerprint == previousImage;
+        previousImage = fingerprint;
+        if (repeated) {
+            repeatedFrames++;
+        }
+        return repeated;
     }
 
     /** Feeds one analysed frame with its JPEG bytes (kept only if it becomes one of the three images). */
@@ -397,7 +415,8 @@ public final class LivenessAttempt {
         }
         phase = Phase.DONE;
         events.add(new AttemptEvent.Completed(new AttemptEvidence(ending, challenges, observations, rejectedFrames,
-                baseline, lockIndices, traces, images.endIndex(), images.list(), identityFramesToCompare())));
+                repeatedFrames, baseline, lockIndices, traces, images.endIndex(), images.list(),
+                identityFramesToCompare())));
     }
 
     /**

@@ -55,6 +55,7 @@ public final class QualityCheck {
         d.put("frames", total + evidence.rejectedFrames());
         d.put("analyzed_frames", total);
         d.put("rejected_frames", evidence.rejectedFrames());
+        d.put("repeated_frames", evidence.repeatedFrames());
         d.put("no_face_share", share(noFace, total));
         d.put("multiple_faces_share", share(multi, total));
         d.put("median_face_brightness", Stats.round(Stats.median(brightness)));

@@ -58,7 +58,9 @@ public final class LiveAttempt {
     /**
      * Analyses a frame that arrived at {@code arrivalMillis}. The caller inspected it under its limits (a socket: the
      * capture protocol's, once, on receipt), so it is decoded without reading the header again. A frame that cannot
-     * be decoded after all is counted and rethrown so the caller can tell the client; the attempt goes on.
+     * be decoded after all is counted and rethrown so the caller can tell the client; the attempt goes on. A frame
+     * whose image repeats the one before is counted and not analysed, as if no frame had come
+     * ({@link LivenessAttempt#repeatsThePreviousImage}).
      */
     public Update onFrame(InspectedFrame frame, long arrivalMillis) throws FrameRejectedException, InterruptedException {
         if (report != null) {
@@ -66,6 +68,9 @@ public final class LiveAttempt {
         }
         if (Math.max(frame.header().width(), frame.header().height()) > FrameDecoder.MAX_LONG_SIDE) {
             throw new IllegalArgumentException("a live frame must be inspected under the capture protocol's limits");
+        }
+        if (attempt.repeatsThePreviousImage(frame.jpeg())) {
+            return settle(attempt.tick(arrivalMillis));
         }
         List<AttemptEvent> events;
         try (Mat bgr = FrameDecoder.decode(frame)) {

@@ -102,7 +102,8 @@ public final class LivenessEngine implements AutoCloseable {
     /**
      * Replays a recording through the same state machine a live attempt uses,
      * with the recording's timestamps as arrival times, and judges it.
-     * Undecodable frames are counted, never thrown.
+     * Undecodable frames are counted, never thrown; a repeated image is
+     * counted and skipped, as live.
      */
     public LivenessReport evaluate(Recording recording) throws InterruptedException {
         LivenessAttempt attempt = new LivenessAttempt(recording.challenges(), settings);
@@ -112,6 +113,13 @@ public final class LivenessEngine implements AutoCloseable {
         try {
             for (int i = 0; i < recording.frames().size(); i++) {
                 RecordedFrame frame = recording.frames().get(i);
+                if (attempt.repeatsThePreviousImage(frame.jpeg())) {
+                    List<AttemptEvent> events = attempt.tick(frame.t());
+                    if (attempt.isDone()) {
+                        return judgeCompleted(events, analyzer, embeddings, System.nanoTime());
+                    }
+                    continue;
+                }
                 try {
                     var observation = analyzer.analyze(frame.jpeg(), frame.t(), tracker);
                     List<AttemptEvent> events = attempt.accept(observation, frame.jpeg());

@@ -219,4 +219,19 @@ class LivenessAttemptTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LivenessAttempt(List.of(TURN_LEFT, LOOK_UP),
                 List.of(1000L), AttemptSettings.defaults())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void onlyAnImageSentAgainRightAfterItselfIsARepeat() {
+        LivenessAttempt attempt = new LivenessAttempt(List.of(TURN_LEFT, LOOK_UP), AttemptSettings.defaults());
+        byte[] a = {1, 2, 3, 4};
+        byte[] b = {1, 2, 3, 5};
+
+        assertThat(attempt.repeatsThePreviousImage(a)).isFalse();
+        assertThat(attempt.repeatsThePreviousImage(a.clone())).as("the same bytes, another array").isTrue();
+        assertThat(attempt.repeatsThePreviousImage(a)).isTrue();
+        assertThat(attempt.repeatsThePreviousImage(b)).isFalse();
+        assertThat(attempt.repeatsThePreviousImage(a)).as("an earlier image again, not the one before").isFalse();
+        assertThat(attempt.finish()).singleElement().satisfies(e -> assertThat(
+                ((AttemptEvent.Completed) e).evidence().repeatedFrames()).isEqualTo(2));
+    }
 }

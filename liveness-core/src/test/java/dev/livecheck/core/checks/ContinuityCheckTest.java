@@ -91,7 +91,7 @@ class ContinuityCheckTest {
             }
         }
         return new AttemptEvidence(evidence.ending(), evidence.challenges(), frames, evidence.rejectedFrames(),
-                evidence.baseline(), evidence.lockIndices(), evidence.traces(), evidence.endIndex(),
+                evidence.repeatedFrames(), evidence.baseline(), evidence.lockIndices(), evidence.traces(), evidence.endIndex(),
                 evidence.images(), evidence.identityFrames());
     }
 

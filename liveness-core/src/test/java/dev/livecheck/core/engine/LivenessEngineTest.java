@@ -71,13 +71,55 @@ class LivenessEngineTest {
 
     @Test
     void theSameRecordingStreamedToAnEngineThatPausesBeforeItsChallengesIsNeverAskedInTime() throws Exception {
-        // production's planner: 1.5-1.9 s of frontal face before the first challenge; the recording turns before
+        // production's planner: a pause of frontal face before the first challenge (ChallengePlanner.FIRST_PAUSE_*),
+        // longer than the recording's person stays frontal: it turns before
         try (LivenessEngine pausing = LivenessEngine.withBundledModels(new ChallengePlanner(), 1)) {
             List<AttemptEvent> events = new ArrayList<>();
             LivenessReport report = stream(pausing.startAttempt(ASKED), bonaFide, events);
             assertThat(events).noneMatch(AttemptEvent.ChallengePassed.class::isInstance);
             assertThat(report.recommendation()).isNotEqualTo(Recommendation.APPROVE);
         }
+    }
+
+    @Test
+    void aRecordingHeldOnItsFirstImageUntilAskedIsNeverAsked() throws Exception {
+        // the replayer's patience: it repeats its first image until the first challenge is asked, then plays the
+        // recording from its start, so each action comes about a second after it is asked, and cancels otherwise
+        try (LivenessEngine pausing = LivenessEngine.withBundledModels(new ChallengePlanner(), 1)) {
+            LiveAttempt attempt = pausing.startAttempt(ASKED);
+            List<AttemptEvent> events = new ArrayList<>();
+            byte[] first = bonaFide.frames().get(0).jpeg();
+            long t = 0;
+            for (; t < 8_000 && events.stream().noneMatch(AttemptEvent.ChallengeIssued.class::isInstance); t += 66) {
+                LiveAttempt.Update update = attempt.onFrame(live(first), t);
+                events.addAll(update.events());
+            }
+            assertThat(events).as("a repeated image is no live frame: nothing is asked of it")
+                    .noneMatch(AttemptEvent.ChallengeIssued.class::isInstance);
+            LivenessReport report = attempt.onTick(t + 60_000).report();
+            assertThat(report.recommendation()).isEqualTo(Recommendation.NOT_AVAILABLE);
+            assertThat((int) report.subCheck("quality").orElseThrow().details().get("repeated_frames"))
+                    .isEqualTo((int) (t / 66) - 1);
+        }
+    }
+
+    @Test
+    void aCameraSlowerThanThePageGrabsItsImagesTwiceAndIsApproved() throws Exception {
+        // a browser that grabs 20 images a second from a camera that delivers 10 sends each image twice
+        LiveAttempt attempt = engine.startAttempt(ASKED);
+        LivenessReport report = null;
+        for (RecordedFrame frame : bonaFide.frames()) {
+            for (long again : new long[] {0, 20}) {
+                LiveAttempt.Update update = attempt.onFrame(live(frame.jpeg()), frame.t() + again);
+                report = update.decided() ? update.report() : null;
+            }
+            if (report != null) {
+                break;
+            }
+        }
+        assertThat(report).isNotNull();
+        assertThat(report.recommendation()).isEqualTo(Recommendation.APPROVE);
+        assertThat((int) report.subCheck("quality").orElseThrow().details().get("repeated_frames")).isPositive();
     }
 
     @Test

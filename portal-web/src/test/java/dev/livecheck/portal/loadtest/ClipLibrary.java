@@ -114,6 +114,14 @@ public final class ClipLibrary {
         return new RecordedReplay(identities.get(Math.floorMod(userIndex, identities.size())), order);
     }
 
+    /**
+     * The camera of an attacker with user {@code userIndex}'s identity holding the first image of a recording of
+     * {@code order} until it is asked something (see {@link HeldReplay}).
+     */
+    public CameraFeed heldReplay(int userIndex, List<Challenge> order) {
+        return new HeldReplay(new RecordedReplay(identities.get(Math.floorMod(userIndex, identities.size())), order));
+    }
+
     public long frames() {
         return reels().mapToLong(r -> r.frames().length).sum();
     }
@@ -286,6 +294,58 @@ public final class ClipLibrary {
         @Override
         public void close() {
             // the clips belong to the library
+        }
+    }
+
+    /**
+     * A {@link RecordedReplay} that waits: until the server asks its first challenge it sends the recording's first
+     * image again and again, byte for byte (a still picture offered as video), then plays the recording from its start
+     * at the pace it was recorded, so that each action comes about a second after it is asked. After a frame gap of
+     * {@value RecordedReplay#NEW_ATTEMPT_GAP_MILLIS} ms (a new attempt) it holds again.
+     */
+    static final class HeldReplay implements CameraFeed {
+        private final RecordedReplay recording;
+        private final ByteBuffer firstImage;
+        private volatile boolean held = true;
+        private long lastFrameAt = Long.MIN_VALUE;
+
+        HeldReplay(RecordedReplay recording) {
+            this.recording = recording;
+            this.firstImage = recording.frame(0, null);
+        }
+
+        @Override
+        public String face() {
+            return recording.face();
+        }
+
+        @Override
+        public void challengeAsked(Challenge action, long nowMillis) {
+            held = false;
+        }
+
+        @Override
+        public ByteBuffer frame(long nowMillis, Challenge pending) {
+            if (lastFrameAt != Long.MIN_VALUE && nowMillis - lastFrameAt > RecordedReplay.NEW_ATTEMPT_GAP_MILLIS) {
+                held = true;
+            }
+            lastFrameAt = nowMillis;
+            return held ? firstImage.duplicate() : recording.frame(nowMillis, pending);
+        }
+
+        /** Whether it is still holding its first image (for tests). */
+        boolean holding() {
+            return held;
+        }
+
+        @Override
+        public int repeats() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            recording.close();
         }
     }
 }

@@ -132,6 +132,30 @@ class ClipPlayerTest {
         assertThat(replay.repeats()).isZero();
     }
 
+    @Test
+    void aHeldReplaySendsItsFirstImageUntilAskedThenPlaysItsRecordingFromTheStart() {
+        ClipLibrary.HeldReplay replay = (ClipLibrary.HeldReplay) library()
+                .heldReplay(0, List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP));
+        long origin = 10_000;
+        ByteBuffer first = replay.frame(origin, null);
+        for (long e = 50; e <= 3000; e += 50) {
+            assertThat(replay.frame(origin + e, null)).as("the same bytes at %d ms", e).isEqualTo(first);
+        }
+        assertThat(replay.holding()).isTrue();
+        long asked = origin + 3000;
+        replay.challengeAsked(Challenge.TURN_LEFT, asked);
+        assertThat(replay.holding()).isFalse();
+        // from the start: frontal 1.2 s, then the turn
+        assertThat(show(replay.frame(asked + 50, Challenge.TURN_LEFT))).isEqualTo(new Shown(REST_A, 0));
+        for (long e = 100; e < 1350; e += 50) {
+            replay.frame(asked + e, Challenge.TURN_LEFT);
+        }
+        assertThat(show(replay.frame(asked + 1350, Challenge.TURN_LEFT))).isEqualTo(new Shown(TURN, 2));
+        // a new attempt holds again
+        assertThat(replay.frame(asked + 5000, null)).isEqualTo(first);
+        assertThat(replay.holding()).isTrue();
+    }
+
     private static ClipLibrary.Player player() {
         return library().player(0);
     }

@@ -99,10 +99,13 @@ class LiveCaptureClientTest {
         assertThatThrownBy(() -> LiveCaptureLoad.Config.parse(new String[] {"http://10.0.0.1:8080", "--create", "1",
             "--admin", "a@b.test"})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LiveCaptureLoad.Config.parse(new String[] {"http://localhost:8080", "--create", "1",
-            "--admin", "a@b.test", "--replay-pace", "sideways"})).hasMessageContaining("asked or recorded");
+            "--admin", "a@b.test", "--replay-pace", "sideways"})).hasMessageContaining("asked|recorded|held");
         assertThatThrownBy(() -> LiveCaptureLoad.Config.parse(new String[] {"http://localhost:8080", "--create", "1",
             "--admin", "a@b.test", "--replay-pace", "recorded", "--render", "live"}))
                 .hasMessageContaining("needs --render library");
+        assertThatThrownBy(() -> LiveCaptureLoad.Config.parse(new String[] {"http://localhost:8080", "--create", "1",
+            "--admin", "a@b.test", "--replay-pace", "held", "--render", "live"}))
+                .hasMessageContaining("held needs --render library");
         LiveCaptureLoad.requireLoopback(URI.create("http://127.0.0.1:8080/"));
         LiveCaptureLoad.requireLoopback(URI.create("http://localhost:8080/"));
     }

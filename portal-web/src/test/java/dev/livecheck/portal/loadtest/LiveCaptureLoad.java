@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
  * <pre>
  * LiveCaptureLoad BASE_URL (--links FILE | --create N --admin EMAIL) [--users N] [--ramp SECONDS] [--fps FPS]
  *                 [--attempts K] [--deadline SECONDS] [--seed S] [--render library|live] [--identities K]
- *                 [--attackers K [--replay-order TURN_LEFT,LOOK_UP] [--replay-pace asked|recorded]]
+ *                 [--attackers K [--replay-order TURN_LEFT,LOOK_UP] [--replay-pace asked|recorded|held]]
  * </pre>
  * {@code --render library} (default): before the users start, a {@link ClipLibrary} of {@code --identities}
  * people (default 4, at most one per user) is rendered, and users play its clips, identities handed out
@@ -51,8 +52,10 @@ import java.util.stream.Collectors;
  * starts again whenever it is asked anything else (issue 9's re-roll attack). {@code --replay-pace asked} (default):
  * the attacker has cut its recording into actions and plays each when it is asked, as the users do, so only the order
  * stops it. {@code --replay-pace recorded}: it plays its recording straight through at the pace it was recorded
- * ({@link ClipLibrary.RecordedReplay}; library render only). They are reported on their own line; the table row counts
- * the users only. With {@code --create}, N must cover users and attackers.
+ * ({@link ClipLibrary.RecordedReplay}; library render only). {@code --replay-pace held}: it sends its recording's first
+ * image again and again until it is asked something, then plays the recording from its start at the pace it was
+ * recorded ({@link ClipLibrary.HeldReplay}; library render only). They are reported on their own line; the table row
+ * counts the users only. With {@code --create}, N must cover users and attackers.
  *
  * <p>Bounded: at most {@value #MAX_USERS} users, a ramp of at most 600 s, each user abandoned after its deadline
  * (default 120 s). Only loopback targets: the base URL and every link must resolve to loopback addresses only, else
@@ -75,10 +78,44 @@ public final class LiveCaptureLoad {
         LIVE
     }
 
+    /** How an attacker plays its recording of one challenge order ({@code --replay-pace}). */
+    public enum ReplayPace {
+        /** Cut into actions, each played when it is asked ({@link ClipLibrary#player}). */
+        ASKED("each action when asked"),
+        /** Straight through at the pace it was recorded ({@link ClipLibrary.RecordedReplay}). */
+        RECORDED("at the pace recorded"),
+        /** Its first image again and again until asked, then at the pace recorded ({@link ClipLibrary.HeldReplay}). */
+        HELD("held on its first image until asked, then at the pace recorded");
+
+        static final String NAMES = Arrays.stream(values()).map(ReplayPace::cliName).collect(Collectors.joining("|"));
+        private final String description;
+
+        ReplayPace(String description) {
+            this.description = description;
+        }
+
+        String cliName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        String description() {
+            return description;
+        }
+
+        static ReplayPace named(String name) {
+            for (ReplayPace pace : values()) {
+                if (pace.cliName().equals(name)) {
+                    return pace;
+                }
+            }
+            throw new IllegalArgumentException("--replay-pace must be " + NAMES + ", not " + name);
+        }
+    }
+
     /** The parsed command line. */
     public record Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds,
             double fps, int attempts, int deadlineSeconds, long seed, Render render, int identities, int attackers,
-            List<Challenge> replayedOrder, boolean recordedPace) {
+            List<Challenge> replayedOrder, ReplayPace replayPace) {
 
         static final List<Challenge> DEFAULT_REPLAYED_ORDER = List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP);
 
@@ -97,33 +134,35 @@ public final class LiveCaptureLoad {
             check(identities >= 1 && identities <= MAX_USERS, "--identities must be 1.." + MAX_USERS);
             check(attackers >= 0 && users + attackers <= MAX_USERS, "--users and --attackers: at most " + MAX_USERS);
             check(!replayedOrder.isEmpty(), "--replay-order names at least one challenge");
-            check(!recordedPace || render == Render.LIBRARY, "--replay-pace recorded needs --render library");
+            check(replayPace != null, "--replay-pace must be " + ReplayPace.NAMES);
+            check(replayPace == ReplayPace.ASKED || render == Render.LIBRARY,
+                    "--replay-pace " + replayPace.cliName() + " needs --render library");
         }
 
         /** Users played from a clip library of the default number of identities. */
         public Config(URI base, Path linksFile, int create, String admin, int users, double rampSeconds, double fps,
                 int attempts, int deadlineSeconds, long seed) {
             this(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
-                    Render.LIBRARY, DEFAULT_IDENTITIES, 0, DEFAULT_REPLAYED_ORDER, false);
+                    Render.LIBRARY, DEFAULT_IDENTITIES, 0, DEFAULT_REPLAYED_ORDER, ReplayPace.ASKED);
         }
 
         /** This run with {@code count} attackers replaying {@link #replayedOrder} beside the users. */
         public Config withAttackers(int count) {
             return new Config(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
-                    render, identities, count, replayedOrder, recordedPace);
+                    render, identities, count, replayedOrder, replayPace);
         }
 
-        /** This run's attackers playing their recording straight through at its recorded pace. */
-        public Config withRecordedPace() {
+        /** This run's attackers playing their recording at {@code pace}. */
+        public Config withReplayPace(ReplayPace pace) {
             return new Config(base, linksFile, create, admin, users, rampSeconds, fps, attempts, deadlineSeconds, seed,
-                    render, identities, attackers, replayedOrder, true);
+                    render, identities, attackers, replayedOrder, pace);
         }
 
         static Config parse(String[] args) {
             check(args.length >= 1 && !args[0].startsWith("--"), "usage: LiveCaptureLoad BASE_URL (--links FILE | "
                     + "--create N --admin EMAIL) [--users N] [--ramp S] [--fps F] [--attempts K] [--deadline S] "
                     + "[--seed S] [--render library|live] [--identities K] [--attackers K] [--replay-order A,B] "
-                    + "[--replay-pace asked|recorded]");
+                    + "[--replay-pace " + ReplayPace.NAMES + "]");
             Map<String, String> options = new TreeMap<>();
             for (int i = 1; i < args.length; i += 2) {
                 check(args[i].startsWith("--") && i + 1 < args.length, "option without value: " + args[i]);
@@ -145,15 +184,7 @@ public final class LiveCaptureLoad {
                     Integer.parseInt(options.getOrDefault("identities", String.valueOf(DEFAULT_IDENTITIES))),
                     Integer.parseInt(options.getOrDefault("attackers", "0")),
                     options.containsKey("replay-order") ? order(options.get("replay-order")) : DEFAULT_REPLAYED_ORDER,
-                    recordedPace(options.getOrDefault("replay-pace", "asked")));
-        }
-
-        private static boolean recordedPace(String name) {
-            return switch (name) {
-                case "asked" -> false;
-                case "recorded" -> true;
-                default -> throw new IllegalArgumentException("--replay-pace must be asked or recorded, not " + name);
-            };
+                    ReplayPace.named(options.getOrDefault("replay-pace", ReplayPace.ASKED.cliName())));
         }
 
         private static List<Challenge> order(String names) {
@@ -267,15 +298,18 @@ public final class LiveCaptureLoad {
             URI link = links.get(i);
             long seed = personSeed(config.seed(), i);
             int user = i;
-            boolean replaysAtItsPace = i >= firstAttacker && config.recordedPace();
+            ReplayPace pace = i >= firstAttacker ? config.replayPace() : ReplayPace.ASKED;
             LiveCaptureClient visitor = i < firstAttacker ? client : attacker;
             futures.add(people.submit(() -> {
                 Thread.sleep(delayMs);
                 if (clips == null) {
                     return visitor.run(link, seed);
                 }
-                return visitor.run(link, replaysAtItsPace ? clips.recordedReplay(user, config.replayedOrder())
-                        : clips.player(user));
+                return visitor.run(link, switch (pace) {
+                    case ASKED -> clips.player(user);
+                    case RECORDED -> clips.recordedReplay(user, config.replayedOrder());
+                    case HELD -> clips.heldReplay(user, config.replayedOrder());
+                });
             }));
         }
         List<LiveCaptureClient.Result> results = new ArrayList<>();
@@ -297,7 +331,7 @@ public final class LiveCaptureLoad {
         people.shutdownNow();
         pacer.shutdownNow();
         return new Report(results.subList(0, firstAttacker), results.subList(firstAttacker, users),
-                config.replayedOrder(), config.recordedPace(), wall, clientCpu, cores, new ServerSide(
+                config.replayedOrder(), config.replayPace(), wall, clientCpu, cores, new ServerSide(
                 before.framesAnalysed() < 0 ? -1 : after.framesAnalysed() - before.framesAnalysed(),
                 before.cpuSeconds() < 0 ? -1 : after.cpuSeconds() - before.cpuSeconds(), heap), load0, load1,
                 footage);
@@ -360,7 +394,8 @@ public final class LiveCaptureLoad {
      * @param footage where the frames came from (the clip library's summary, or live rendering)
      */
     public record Report(List<LiveCaptureClient.Result> results, List<LiveCaptureClient.Result> attackers,
-            List<Challenge> replayedOrder, boolean recordedPace, long wallMillis, long cpuMillis, int cores, ServerSide server,
+            List<Challenge> replayedOrder, ReplayPace replayPace, long wallMillis, long cpuMillis, int cores,
+            ServerSide server,
             double loadBefore, double loadAfter, String footage) {
 
         static final String HEADER = "| users | approved | rejected | other | BUSY | queue wait max "
@@ -423,7 +458,7 @@ public final class LiveCaptureLoad {
             int counted = attackers.stream().mapToInt(LiveCaptureClient.Result::attempts).sum();
             return String.format(Locale.ROOT, "attackers replaying %s %s and cancelling anything else: %d, approved %d, "
                     + "outcomes %s, %d cancels, %d counted attempts", replayedOrder,
-                    recordedPace ? "at the pace recorded" : "each action when asked", attackers.size(), approved,
+                    replayPace.description(), attackers.size(), approved,
                     outcomes, cancels, counted);
         }
 

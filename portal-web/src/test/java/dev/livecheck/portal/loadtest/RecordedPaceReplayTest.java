@@ -20,10 +20,12 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Issue 9's re-roll attacker at its luckiest, on a real port: every session is drawn TURN_LEFT then LOOK_UP, the very
  * order its recording answers (the 1 in 20 that no order can stop), and the pauses before the challenges are
- * production's (0.8-1.4 s of frontal face before the first, 0.5-1 s before the second, drawn with SecureRandom). The attacker plays its recording straight through at
- * the pace it was recorded ({@link ClipLibrary.RecordedReplay}); a person from the same clip library, who acts when
- * asked, is approved beside it. Without the pauses the same recording is approved (LivenessEngineTest and
- * LivenessAttemptTest show the engine side; docs/capture.md the measured portal).
+ * production's ({@link ChallengePlanner}'s, drawn with SecureRandom). A person from the same clip library, who acts
+ * when asked, is approved beside it. The attacker plays its recording at the pace it was recorded: straight through
+ * from its start ({@link ClipLibrary.RecordedReplay}; without the pauses it is approved, LivenessEngineTest and
+ * LivenessAttemptTest show the engine side, docs/capture.md the measured portal), or holding its first image until it
+ * is asked ({@link ClipLibrary.HeldReplay}; before the engine refused repeated images it was approved whenever its
+ * order was drawn).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:recorded-replay;DB_CLOSE_DELAY=-1")
@@ -45,7 +47,7 @@ class RecordedPaceReplayTest {
         List<URI> links = tenants.linksOfNewBusiness(base, "Replay", admin, 2);
 
         LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base, null, 2, admin, 1, 0, 0, 3, 150, 11)
-                .withAttackers(1).withRecordedPace();
+                .withAttackers(1).withReplayPace(LiveCaptureLoad.ReplayPace.RECORDED);
         LiveCaptureLoad.Report report = LiveCaptureLoad.run(config, links);
         System.out.println(report.details() + "\n" + report.attackerSummary());
 
@@ -58,6 +60,26 @@ class RecordedPaceReplayTest {
         assertThat(attacker.abandons()).isZero();
         assertThat(attacker.results()).isNotEmpty().doesNotContain("APPROVE");
         assertThat(attacker.challenges()).allMatch(ORDER::contains);
+    }
+
+    @Test
+    void aRecordingHeldOnItsFirstImageUntilAskedIsNeverAskedWhileAPersonIsApproved() throws Exception {
+        URI base = URI.create("http://localhost:" + port + "/");
+        String admin = TestBusinesses.newAdmin();
+        List<URI> links = tenants.linksOfNewBusiness(base, "Held", admin, 2);
+
+        LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base, null, 2, admin, 1, 0, 0, 1, 150, 12)
+                .withAttackers(1).withReplayPace(LiveCaptureLoad.ReplayPace.HELD);
+        LiveCaptureLoad.Report report = LiveCaptureLoad.run(config, links);
+        System.out.println(report.details() + "\n" + report.attackerSummary());
+
+        assertThat(report.results()).singleElement()
+                .satisfies(person -> assertThat(person.outcome()).as(report.details()).isEqualTo("APPROVE"));
+        LiveCaptureClient.Result attacker = report.attackers().get(0);
+        assertThat(attacker.approved()).as(report.details()).isFalse();
+        // a repeated image is no live frame: the face never locks, nothing is ever asked, nothing is counted
+        assertThat(attacker.challenges()).as(report.details()).isEmpty();
+        assertThat(attacker.results()).isNotEmpty().containsOnly("NOT_AVAILABLE");
     }
 
     /** Production's planner and pauses, except that every draw is the attacker's order. */
