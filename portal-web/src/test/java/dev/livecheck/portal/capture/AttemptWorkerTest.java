@@ -71,8 +71,10 @@ class AttemptWorkerTest {
     /**
      * A frame that passes the socket's inspection (header, markers, size) but that no decoder can decode: its
      * quantisation tables are cut out. The engine refuses it with NOT_JPEG, so the test sees which frames it analysed.
+     * Each {@code index} gives other bytes (one byte of the scan differs): the engine skips a frame that repeats the
+     * one before unread.
      */
-    private static InspectedFrame undecodable() throws Exception {
+    private static InspectedFrame undecodable(int index) throws Exception {
         byte[] jpeg = CaptureSocketTestSupport.greyJpeg();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
@@ -85,7 +87,9 @@ class AttemptWorkerTest {
             i += 2 + length;
         }
         out.write(jpeg, i, jpeg.length - i);
-        return LiveFrames.inspect(out.toByteArray());
+        byte[] frame = out.toByteArray();
+        frame[frame.length - 3] = (byte) (index % 0x80); // scan data before the end marker, never a marker itself
+        return LiveFrames.inspect(frame);
     }
 
     @Test
@@ -97,7 +101,7 @@ class AttemptWorkerTest {
 
         int sent = 3 * CaptureLimits.FRAME_QUEUE;
         for (int i = 0; i < sent; i++) {
-            worker.offer(undecodable(), i * 66L);
+            worker.offer(undecodable(i), i * 66L);
         }
 
         assertThat(executor.waiting).as("one drain task per attempt, however many frames").hasSize(1);
@@ -112,9 +116,9 @@ class AttemptWorkerTest {
         RecordingListener listener = new RecordingListener();
         AttemptWorker worker = new AttemptWorker(engine.startAttempt(List.of(Challenge.TURN_LEFT, Challenge.LOOK_UP)),
                 executor, listener, Instant.EPOCH);
-        worker.offer(undecodable(), 0);
+        worker.offer(undecodable(0), 0);
         worker.stop();
-        worker.offer(undecodable(), 66);
+        worker.offer(undecodable(1), 66);
         executor.runAll();
 
         assertThat(listener.rejected).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.livecheck.core.attempt.Challenge;
 import dev.livecheck.core.attempt.ChallengePlanner;
 import dev.livecheck.portal.capture.FixedChallengesConfiguration;
+import dev.livecheck.portal.loadtest.LiveCaptureLoad.ReplayPace;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,19 +43,8 @@ class RecordedPaceReplayTest {
 
     @Test
     void aRecordingOfTheDrawnOrderPlayedAtItsOwnPaceIsNeverApprovedWhileAPersonIs() throws Exception {
-        URI base = URI.create("http://localhost:" + port + "/");
-        String admin = TestBusinesses.newAdmin();
-        List<URI> links = tenants.linksOfNewBusiness(base, "Replay", admin, 2);
+        LiveCaptureClient.Result attacker = attackerBesideAnApprovedPerson("Replay", ReplayPace.RECORDED, 3, 11);
 
-        LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base, null, 2, admin, 1, 0, 0, 3, 150, 11)
-                .withAttackers(1).withReplayPace(LiveCaptureLoad.ReplayPace.RECORDED);
-        LiveCaptureLoad.Report report = LiveCaptureLoad.run(config, links);
-        System.out.println(report.details() + "\n" + report.attackerSummary());
-
-        assertThat(report.results()).singleElement()
-                .satisfies(person -> assertThat(person.outcome()).as(report.details()).isEqualTo("APPROVE"));
-        LiveCaptureClient.Result attacker = report.attackers().get(0);
-        assertThat(attacker.approved()).as(report.details()).isFalse();
         // never asked anything else, so it never cancelled: each attempt was counted, and each failed on timing (it
         // turned before anything was asked)
         assertThat(attacker.abandons()).isZero();
@@ -64,12 +54,24 @@ class RecordedPaceReplayTest {
 
     @Test
     void aRecordingHeldOnItsFirstImageUntilAskedIsNeverAskedWhileAPersonIsApproved() throws Exception {
+        LiveCaptureClient.Result attacker = attackerBesideAnApprovedPerson("Held", ReplayPace.HELD, 1, 12);
+
+        // a repeated image is no live frame: the face never locks and nothing is ever asked
+        assertThat(attacker.challenges()).isEmpty();
+        assertThat(attacker.results()).isNotEmpty().containsOnly("NOT_AVAILABLE");
+    }
+
+    /**
+     * Runs one person and one attacker replaying {@link #ORDER} at {@code pace}, each with at most {@code attempts}
+     * attempts, on two sessions of a new business; asserts that the person is approved and the attacker not.
+     */
+    private LiveCaptureClient.Result attackerBesideAnApprovedPerson(String business, ReplayPace pace, int attempts,
+            long seed) throws Exception {
         URI base = URI.create("http://localhost:" + port + "/");
         String admin = TestBusinesses.newAdmin();
-        List<URI> links = tenants.linksOfNewBusiness(base, "Held", admin, 2);
-
-        LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base, null, 2, admin, 1, 0, 0, 1, 150, 12)
-                .withAttackers(1).withReplayPace(LiveCaptureLoad.ReplayPace.HELD);
+        List<URI> links = tenants.linksOfNewBusiness(base, business, admin, 2);
+        LiveCaptureLoad.Config config = new LiveCaptureLoad.Config(base, null, 2, admin, 1, 0, 0, attempts, 150, seed)
+                .withAttackers(1).withReplayPace(pace);
         LiveCaptureLoad.Report report = LiveCaptureLoad.run(config, links);
         System.out.println(report.details() + "\n" + report.attackerSummary());
 
@@ -77,9 +79,7 @@ class RecordedPaceReplayTest {
                 .satisfies(person -> assertThat(person.outcome()).as(report.details()).isEqualTo("APPROVE"));
         LiveCaptureClient.Result attacker = report.attackers().get(0);
         assertThat(attacker.approved()).as(report.details()).isFalse();
-        // a repeated image is no live frame: the face never locks, nothing is ever asked, nothing is counted
-        assertThat(attacker.challenges()).as(report.details()).isEmpty();
-        assertThat(attacker.results()).isNotEmpty().containsOnly("NOT_AVAILABLE");
+        return attacker;
     }
 
     /** Production's planner and pauses, except that every draw is the attacker's order. */
