@@ -111,30 +111,31 @@ public final class LivenessEngine implements AutoCloseable {
         Map<Integer, float[]> embeddings = new HashMap<>();
         FaceTracker tracker = new FaceTracker();
         try {
-            for (int i = 0; i < recording.frames().size(); i++) {
-                RecordedFrame frame = recording.frames().get(i);
-                if (attempt.repeatsThePreviousImage(frame.jpeg())) {
-                    List<AttemptEvent> events = attempt.tick(frame.t());
-                    if (attempt.isDone()) {
-                        return judgeCompleted(events, analyzer, embeddings, System.nanoTime());
-                    }
-                    continue;
+            for (RecordedFrame frame : recording.frames()) {
+                List<AttemptEvent> events = feed(attempt, frame, analyzer, tracker);
+                long lastFrameHandled = System.nanoTime();
+                if (attempt.isDone()) {
+                    return judgeCompleted(events, analyzer, embeddings, lastFrameHandled);
                 }
-                try {
-                    var observation = analyzer.analyze(frame.jpeg(), frame.t(), tracker);
-                    List<AttemptEvent> events = attempt.accept(observation, frame.jpeg());
-                    long lastFrameHandled = System.nanoTime();
-                    if (attempt.isDone()) {
-                        return judgeCompleted(events, analyzer, embeddings, lastFrameHandled);
-                    }
-                    embedNew(attempt, analyzer, embeddings);
-                } catch (FrameRejectedException e) {
-                    attempt.rejectFrame();
-                }
+                embedNew(attempt, analyzer, embeddings);
             }
             return judgeCompleted(attempt.finish(), analyzer, embeddings, System.nanoTime());
         } finally {
             pool.release(analyzer);
+        }
+    }
+
+    /** One recorded frame into the attempt as a live one goes: a repeat only lets the clock run, a bad one counts. */
+    private static List<AttemptEvent> feed(LivenessAttempt attempt, RecordedFrame frame, FrameAnalyzer analyzer,
+            FaceTracker tracker) {
+        if (attempt.repeatsThePreviousImage(frame.jpeg())) {
+            return attempt.tick(frame.t());
+        }
+        try {
+            return attempt.accept(analyzer.analyze(frame.jpeg(), frame.t(), tracker), frame.jpeg());
+        } catch (FrameRejectedException e) {
+            attempt.rejectFrame();
+            return List.of();
         }
     }
 

@@ -91,8 +91,8 @@ class ContinuityCheckTest {
             }
         }
         return new AttemptEvidence(evidence.ending(), evidence.challenges(), frames, evidence.rejectedFrames(),
-                evidence.repeatedFrames(), evidence.baseline(), evidence.lockIndices(), evidence.traces(), evidence.endIndex(),
-                evidence.images(), evidence.identityFrames());
+                evidence.repeatedFrames(), evidence.baseline(), evidence.lockIndices(), evidence.traces(),
+                evidence.endIndex(), evidence.images(), evidence.identityFrames());
     }
 
     private AttemptEvidence swapWhileStill(long frameMillis) {

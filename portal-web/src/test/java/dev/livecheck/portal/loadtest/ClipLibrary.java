@@ -281,6 +281,11 @@ public final class ClipLibrary {
             return reels.get(index).frameAt(nowMillis - reelStart).duplicate();
         }
 
+        /** The recording's first image, whatever is playing now. */
+        ByteBuffer firstImage() {
+            return reels.get(0).frameAt(0).duplicate();
+        }
+
         /** The challenge whose clip is playing now, or null at rest (for tests). */
         Challenge playing() {
             return reels.get(index).challenge();
@@ -311,7 +316,7 @@ public final class ClipLibrary {
 
         HeldReplay(RecordedReplay recording) {
             this.recording = recording;
-            this.firstImage = recording.frame(0, null);
+            this.firstImage = recording.firstImage();
         }
 
         @Override
