@@ -31,10 +31,12 @@ final class ScreenReplayCues {
 
     /** Mean number of the face's sides framed by long straight edges (the display-frame rule reads it too). */
     static final String BEZEL_SIDES = "bezel_sides";
+    /** Mean number of the face's sides framed by a display's bezel, a dark band (the display-frame rule reads it). */
+    static final String BEZEL_BANDS = "bezel_bands";
     /** Cue names, as reported in the {@code presentation} sub-check and used by the model. */
     static final List<String> NAMES = List.of("spectral_peak", "chroma_peak", "high_frequency", "black_level",
-            "tone_range", "clipped_share", "white_balance", BEZEL_SIDES, "lines_through_face", "rigid_motion",
-            "surround_motion", "glare_static");
+            "tone_range", "clipped_share", "white_balance", BEZEL_SIDES, BEZEL_BANDS, "lines_through_face",
+            "rigid_motion", "surround_motion", "glare_static");
 
     /** Consecutive frames further apart than this are not compared for motion. */
     static final long MAX_PAIR_GAP_MS = 150;
@@ -70,6 +72,7 @@ final class ScreenReplayCues {
         cues.put("clipped_share", median(sampled, s -> s.clippedShare()));
         cues.put("white_balance", median(sampled, s -> s.whiteBalance()));
         cues.put(BEZEL_SIDES, mean(sampled, s -> s.bezelSides()));
+        cues.put(BEZEL_BANDS, mean(sampled, s -> s.bezelBands()));
         cues.put("lines_through_face", mean(sampled, s -> s.linesThroughFace() > 0 ? 1 : 0));
         double[] motion = motion(frames);
         cues.put("rigid_motion", motion[0]);

@@ -20,6 +20,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Point;
@@ -70,6 +71,9 @@ public record ScreenSample(byte[] thumbnail, @Nullable Measures measures) {
      * @param bezelSides how many sides of the face (left, right, above, below)
      *     have a long straight edge beyond the face that spans it: a display's
      *     edges and bezel enclose the face, a room's door or shelf rarely on three sides
+     * @param bezelBands how many of those sides have an edge that borders a
+     *     dark, even, narrow band ({@link BezelBand}): a display's bezel, which a
+     *     room's door, shelf or wall joint is not
      * @param linesThroughFace long straight edges that cut through the face's
      *     inner region (a display edge or reflection; faces have none)
      */
@@ -82,6 +86,7 @@ public record ScreenSample(byte[] thumbnail, @Nullable Measures measures) {
             double clippedShare,
             double whiteBalance,
             int bezelSides,
+            int bezelBands,
             int linesThroughFace) {
     }
 
@@ -119,7 +124,7 @@ public record ScreenSample(byte[] thumbnail, @Nullable Measures measures) {
         double[] spectral = spectral(bgr, face);
         double[] tone = tone(bgr, face);
         return new ScreenSample(bytes(thumbnail), new Measures(spectral[0], spectral[1], spectral[2], tone[0],
-                tone[1], tone[2], tone[3], lines[0], lines[1]));
+                tone[1], tone[2], tone[3], lines[0], lines[2], lines[1]));
     }
 
     /** A frame between two samples of the cadence: its thumbnail only. */
@@ -133,51 +138,61 @@ public record ScreenSample(byte[] thumbnail, @Nullable Measures measures) {
         return thumb;
     }
 
-    /** {bezel sides, lines through the face} from long straight edges of the thumbnail. */
+    /** {bezel sides, lines through the face, bezel bands} from long straight edges of the thumbnail. */
     static int[] straightLines(Mat gray, double fx, double fy, double fw, double fh) {
-        try (Mat edges = new Mat(); Vec4iVector found = new Vec4iVector()) {
+        try (Mat edges = new Mat(); Vec4iVector found = new Vec4iVector(); UByteIndexer pixels = gray.createIndexer()) {
             Canny(gray, edges, 40, 120);
             double minLength = Math.max(12, 0.6 * fh);
             // most of a line's length must be edge pixels: textured rooms and hair make short random runs
             HoughLinesP(edges, found, 1, Math.PI / 180, (int) Math.round(0.8 * minLength), minLength, 3);
-            boolean left = false;
-            boolean right = false;
-            boolean top = false;
-            boolean bottom = false;
+            // left, right, above, below
+            boolean[] framed = new boolean[4];
+            boolean[] banded = new boolean[4];
             int through = 0;
-            long n = found.size();
-            {
-                for (long i = 0; i < n; i++) {
-                    Scalar4i line = found.get(i);
-                    double x1 = line.get(0);
-                    double y1 = line.get(1);
-                    double x2 = line.get(2);
-                    double y2 = line.get(3);
-                    double dx = Math.abs(x2 - x1);
-                    double dy = Math.abs(y2 - y1);
-                    double minX = Math.min(x1, x2);
-                    double maxX = Math.max(x1, x2);
-                    double minY = Math.min(y1, y2);
-                    double maxY = Math.max(y1, y2);
-                    boolean vertical = dx < 0.3 * dy;
-                    boolean horizontal = dy < 0.3 * dx;
-                    // spans the face: overlaps most of the face's extent along the line
-                    if (vertical && overlap(minY, maxY, fy, fy + fh) > 0.6 * fh) {
-                        left |= maxX < fx - 0.1 * fw;
-                        right |= minX > fx + 1.1 * fw;
-                    }
-                    if (horizontal && overlap(minX, maxX, fx, fx + fw) > 0.6 * fw) {
-                        top |= maxY < fy - 0.1 * fh;
-                        bottom |= minY > fy + 1.1 * fh;
-                    }
-                    if (crossesInner(x1, y1, x2, y2, fx + 0.2 * fw, fy + 0.2 * fh, 0.6 * fw, 0.6 * fh)) {
-                        through++;
+            for (long i = 0; i < found.size(); i++) {
+                Scalar4i line = found.get(i);
+                double x1 = line.get(0);
+                double y1 = line.get(1);
+                double x2 = line.get(2);
+                double y2 = line.get(3);
+                boolean vertical = Math.abs(x2 - x1) < 0.3 * Math.abs(y2 - y1);
+                int side = sideOfFace(x1, y1, x2, y2, vertical, fx, fy, fw, fh);
+                if (side >= 0) {
+                    framed[side] = true;
+                    if (!banded[side]) {
+                        banded[side] = BezelBand.along(pixels, gray.cols(), gray.rows(), x1, y1, x2, y2, vertical);
                     }
                 }
+                if (crossesInner(x1, y1, x2, y2, fx + 0.2 * fw, fy + 0.2 * fh, 0.6 * fw, 0.6 * fh)) {
+                    through++;
+                }
             }
-            int sides = (left ? 1 : 0) + (right ? 1 : 0) + (top ? 1 : 0) + (bottom ? 1 : 0);
-            return new int[] {sides, through};
+            return new int[] {count(framed), through, count(banded)};
         }
+    }
+
+    /**
+     * Which side of the face a long edge frames (0 left, 1 right, 2 above, 3 below), or -1: a vertical or horizontal
+     * edge beyond the face that overlaps most of the face's extent along it.
+     */
+    private static int sideOfFace(double x1, double y1, double x2, double y2, boolean vertical, double fx, double fy,
+            double fw, double fh) {
+        boolean horizontal = Math.abs(y2 - y1) < 0.3 * Math.abs(x2 - x1);
+        if (vertical && overlap(Math.min(y1, y2), Math.max(y1, y2), fy, fy + fh) > 0.6 * fh) {
+            return Math.max(x1, x2) < fx - 0.1 * fw ? 0 : Math.min(x1, x2) > fx + 1.1 * fw ? 1 : -1;
+        }
+        if (horizontal && overlap(Math.min(x1, x2), Math.max(x1, x2), fx, fx + fw) > 0.6 * fw) {
+            return Math.max(y1, y2) < fy - 0.1 * fh ? 2 : Math.min(y1, y2) > fy + 1.1 * fh ? 3 : -1;
+        }
+        return -1;
+    }
+
+    private static int count(boolean[] sides) {
+        int n = 0;
+        for (boolean side : sides) {
+            n += side ? 1 : 0;
+        }
+        return n;
     }
 
     private static double overlap(double a0, double a1, double b0, double b1) {

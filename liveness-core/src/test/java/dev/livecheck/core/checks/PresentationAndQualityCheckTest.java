@@ -16,6 +16,7 @@ import dev.livecheck.core.vision.FrameObservation;
 import dev.livecheck.core.vision.ScreenSample;
 import dev.livecheck.core.vision.TextureCues;
 import java.util.List;
+import java.util.function.LongToIntFunction;
 import org.junit.jupiter.api.Test;
 
 /** The presentation and quality checks, each isolated on frames that differ only in what it judges. */
@@ -56,15 +57,37 @@ class PresentationAndQualityCheckTest {
         assertThat((double) twoSides.details().get("bezel_sides")).isEqualTo(2.0);
     }
 
-    /** A still bona fide-like attempt whose display measurements say the face is framed on {@code sides} sides. */
+    @Test
+    void aBezelBandOnOneSideInHalfTheFramesIsADisplay() {
+        // one side of a display in view, its bezel seen in every other sample: two sides framed, one by a bezel
+        var bezel = new PresentationCheck().evaluate(framed(2, t -> t % 132 == 0 ? 1 : 0));
+        assertThat(bezel.reason()).isEqualTo("SCREEN_FRAME");
+        assertThat((double) bezel.details().get("bezel_bands")).isGreaterThanOrEqualTo(0.5);
+        // the same edges, a bezel-like band in a few frames only (the test kit's bona fide reach 0.44)
+        var rarely = new PresentationCheck().evaluate(framed(2, t -> t % 330 == 0 ? 1 : 0));
+        assertThat(rarely.outcome()).isEqualTo(CheckOutcome.PASS);
+        // one dark, narrow strip beside a person (a door jamb, a lamp's pole) in every frame frames one side only
+        var oneStrip = new PresentationCheck().evaluate(framed(1, t -> 1));
+        assertThat(oneStrip.outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat((double) oneStrip.details().get("bezel_bands")).isEqualTo(1.0);
+    }
+
     private AttemptEvidence framed(int sides) {
+        return framed(sides, t -> 0);
+    }
+
+    /**
+     * A still bona fide-like attempt whose display measurements say the face is framed on {@code sides} sides, {@code
+     * bands} of them by a bezel band in the frame at time t.
+     */
+    private AttemptEvidence framed(int sides, LongToIntFunction bands) {
         LivenessAttempt attempt = new LivenessAttempt(List.of(TURN_LEFT, LOOK_UP), settings);
         for (long t = 0; t < 1500; t += 66) {
             FrameObservation f = faces.frame(t, Pose.frontal(), SyntheticFaces.appearance(1), 1,
                     new TextureCues(1.37, 0.0, 0.35), 120);
             // the bona fide medians of docs/accuracy.md for every other measurement
             ScreenSample sample = new ScreenSample(new byte[ScreenSample.THUMB_W * ScreenSample.THUMB_H],
-                    new ScreenSample.Measures(1.35, 1.28, -1.5, 31, 172, 0, -0.07, sides, 0));
+                    new ScreenSample.Measures(1.35, 1.28, -1.5, 31, 172, 0, -0.07, sides, bands.applyAsInt(t), 0));
             attempt.accept(new FrameObservation(t, f.width(), f.height(), 1, 120, f.face(), sample), new byte[] {1});
         }
         return attempt.finish().stream().filter(AttemptEvent.Completed.class::isInstance)

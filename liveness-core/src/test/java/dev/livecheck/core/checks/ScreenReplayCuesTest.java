@@ -84,7 +84,7 @@ class ScreenReplayCuesTest {
                 }
             }
             out.add(new FrameObservation(moved.timestampMillis(), moved.width(), moved.height(), 1, 110, moved.face(),
-                    new ScreenSample(thumb, new ScreenSample.Measures(1.3, 1.3, -2, 20, 150, 0, 0, 0, 0))));
+                    new ScreenSample(thumb, new ScreenSample.Measures(1.3, 1.3, -2, 20, 150, 0, 0, 0, 0, 0))));
         }
         return out;
     }

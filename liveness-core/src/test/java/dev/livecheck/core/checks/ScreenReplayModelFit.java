@@ -32,11 +32,13 @@ public final class ScreenReplayModelFit {
     static final double MARGIN = 1.0;
     static final double L2 = 0.05;
     /**
-     * Every cue but surround_motion: its size says how much the surroundings move, not whether they move with
-     * the face (rigid_motion), and phase correlation's failures on flat bands give it outliers of hundreds of pixels.
+     * Every cue but surround_motion and bezel_bands. surround_motion's size says how much the surroundings move, not
+     * whether they move with the face (rigid_motion), and phase correlation's failures on flat bands give it outliers
+     * of hundreds of pixels. bezel_bands is judged by its own rule beside the model (PresentationCheck), which the
+     * shipped model was fitted without.
      */
-    static final List<String> DEFAULT_CUES = ScreenReplayCues.NAMES.stream().filter(c -> !c.equals("surround_motion"))
-            .toList();
+    static final List<String> DEFAULT_CUES = ScreenReplayCues.NAMES.stream()
+            .filter(c -> !c.equals("surround_motion") && !c.equals(ScreenReplayCues.BEZEL_BANDS)).toList();
 
     record Row(String recording, boolean screen, double[] cues) {
     }

@@ -3,6 +3,7 @@ package dev.livecheck.core.vision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.line;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 import java.util.Random;
@@ -28,6 +29,34 @@ class ScreenSampleTest {
     }
 
     @Test
+    void aDisplaysBezelIsADarkBandWhichARoomsEdgesAreNot() {
+        try (Mat display = room(); Mat door = room(); Mat joints = room(); Mat greyFrame = room()) {
+            // a display: a black bezel (16 pixels, 4 of the thumbnail) around the face
+            rectangle(display, new Point(150, 60), new Point(490, 420), new Scalar(20, 20, 20, 0), 16, 8, 0);
+            // a dark door beside the face: a straight edge, but its dark side is far wider than a bezel
+            rectangle(door, new Point(40, 0), new Point(200, 479), new Scalar(30, 30, 30, 0), -1, 8, 0);
+            // a tiled wall's light joints on every side of the face
+            for (int xy : new int[] {100, 380}) {
+                line(joints, new Point(0, xy), new Point(639, xy), new Scalar(235, 235, 235, 0), 6, 8, 0);
+            }
+            for (int x : new int[] {180, 460}) {
+                line(joints, new Point(x, 0), new Point(x, 479), new Scalar(235, 235, 235, 0), 6, 8, 0);
+            }
+            // a frame as wide as a bezel, but mid-grey: no display's black
+            rectangle(greyFrame, new Point(150, 60), new Point(490, 420), new Scalar(110, 110, 110, 0), 16, 8, 0);
+
+            assertThat(ScreenSample.measure(display, FACE).measures().bezelBands()).isEqualTo(4);
+            String[] names = {"door", "joints", "grey frame"};
+            Mat[] scenes = {door, joints, greyFrame};
+            for (int i = 0; i < scenes.length; i++) {
+                ScreenSample.Measures m = ScreenSample.measure(scenes[i], FACE).measures();
+                assertThat(m.bezelSides()).as("straight edges frame the face: %s", names[i]).isPositive();
+                assertThat(m.bezelBands()).as("but none is a bezel: %s", names[i]).isZero();
+            }
+        }
+    }
+
+    @Test
     void subpixelStripesLeaveSpectralPeaksAndColourFringes() {
         try (Mat skin = scene(false, 0, 255); Mat stripes = scene(false, 0, 255)) {
             paintStripes(stripes);
@@ -47,6 +76,11 @@ class ScreenSampleTest {
             assertThat(b.measures().toneRange()).isLessThan(a.measures().toneRange());
             assertThat(a.thumbnail()).hasSize(ScreenSample.THUMB_W * ScreenSample.THUMB_H);
         }
+    }
+
+    /** A plain mid-grey wall (no noise: the line finder's work is not what these scenes test). */
+    private static Mat room() {
+        return new Mat(480, 640, CV_8UC3, new Scalar(150, 150, 150, 0));
     }
 
     /** A blurred random scene with values mapped into [black, white], optionally a dark frame around the face. */
