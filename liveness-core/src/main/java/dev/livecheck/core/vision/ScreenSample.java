@@ -119,12 +119,12 @@ public record ScreenSample(byte[] thumbnail, @Nullable Measures measures) {
     /** Measures a decoded BGR frame around its main face, given the frame's {@link #thumbnail}. */
     public static ScreenSample measure(Mat bgr, Mat thumbnail, FaceDetection face) {
         double scale = (double) THUMB_W / bgr.cols();
-        int[] lines = straightLines(thumbnail, face.x() * scale, face.y() * scale, face.width() * scale,
+        FramingEdges lines = straightLines(thumbnail, face.x() * scale, face.y() * scale, face.width() * scale,
                 face.height() * scale);
         double[] spectral = spectral(bgr, face);
         double[] tone = tone(bgr, face);
         return new ScreenSample(bytes(thumbnail), new Measures(spectral[0], spectral[1], spectral[2], tone[0],
-                tone[1], tone[2], tone[3], lines[0], lines[2], lines[1]));
+                tone[1], tone[2], tone[3], lines.sides(), lines.bands(), lines.through()));
     }
 
     /** A frame between two samples of the cadence: its thumbnail only. */
@@ -138,8 +138,11 @@ public record ScreenSample(byte[] thumbnail, @Nullable Measures measures) {
         return thumb;
     }
 
-    /** {bezel sides, lines through the face, bezel bands} from long straight edges of the thumbnail. */
-    static int[] straightLines(Mat gray, double fx, double fy, double fw, double fh) {
+    /** What the long straight edges of the thumbnail say: see {@link Measures} for each count. */
+    private record FramingEdges(int sides, int bands, int through) {
+    }
+
+    private static FramingEdges straightLines(Mat gray, double fx, double fy, double fw, double fh) {
         try (Mat edges = new Mat(); Vec4iVector found = new Vec4iVector(); UByteIndexer pixels = gray.createIndexer()) {
             Canny(gray, edges, 40, 120);
             double minLength = Math.max(12, 0.6 * fh);
@@ -167,7 +170,7 @@ public record ScreenSample(byte[] thumbnail, @Nullable Measures measures) {
                     through++;
                 }
             }
-            return new int[] {count(framed), through, count(banded)};
+            return new FramingEdges(count(framed), count(banded), through);
         }
     }
 
