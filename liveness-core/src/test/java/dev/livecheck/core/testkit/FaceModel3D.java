@@ -261,7 +261,9 @@ public final class FaceModel3D {
             r(cx - 1.3 * fw), r(chinY + 0.75 * fw),
             r(cx - 0.36 * fw), r(chinY + 0.3 * fw)};
         double sigma = Math.max(1.0, 0.035 * fw);
-        try (Mat headMatte = matte(w, h, head, sigma); Mat bodyMatte = matte(w, h, body, sigma);
+        // the whole face mesh is opaque: see faceMeshOutline
+        try (Mat headMatte = matte(w, h, sigma, head, faceMeshOutline(lm, cx, cy, 2 * sigma));
+                Mat bodyMatte = matte(w, h, sigma, body);
                 Mat underChin = underChin(photo, lm, cx, fw);
                 Mat headBgra = withAlpha(photo, headMatte); Mat bodyBgra = withAlpha(underChin, bodyMatte)) {
             Mat stacked = new Mat();
@@ -304,15 +306,63 @@ public final class FaceModel3D {
         return out;
     }
 
-    private static Mat matte(int w, int h, int[] polygon, double sigma) {
-        Mat m = new Mat(h, w, CV_8UC1, new Scalar(0));
-        try (Point pts = new Point(polygon.length / 2)) {
-            for (int i = 0; i < polygon.length / 2; i++) {
-                pts.position(i).x(polygon[2 * i]).y(polygon[2 * i + 1]);
+    /**
+     * The convex outline of all 468 landmarks in the photo, pushed {@code margin} pixels out from {@code (cx, cy)}.
+     * In a photo of a turned face (vladmandic-sample4-d, about 30 degrees) Face Mesh puts the far cheek's landmarks
+     * beyond the visible contour, outside the head matte drawn around the face oval, so 33 of the face's 898 triangles
+     * took transparent texels and the rendered face showed the room through a hole in its cheek: a face no camera can
+     * see, on which bona fide attempts of that photo failed (docs/accuracy.md, "A see-through cheek"). So the face mesh
+     * is always part of the head matte.
+     */
+    static int[] faceMeshOutline(FaceLandmarks lm, float cx, float cy, double margin) {
+        int n = FaceLandmarks.COUNT;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> lm.x(a) != lm.x(b) ? Float.compare(lm.x(a), lm.x(b))
+                : Float.compare(lm.y(a), lm.y(b)));
+        // Andrew's monotone chain: lower hull left to right, then upper hull right to left
+        int[] hull = new int[2 * n];
+        int k = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int start = k;
+            for (int j = 0; j < n; j++) {
+                int p = order[pass == 0 ? j : n - 1 - j];
+                while (k >= start + 2 && cross(lm, hull[k - 2], hull[k - 1], p) <= 0) {
+                    k--;
+                }
+                hull[k++] = p;
             }
-            pts.position(0);
-            fillPoly(m, pts, new IntPointer(new int[] {polygon.length / 2}), 1, new Scalar(255), LINE_AA, 0,
-                    new Point(0, 0));
+            k--; // the last point of each chain starts the other
+        }
+        int[] polygon = new int[2 * k];
+        for (int i = 0; i < k; i++) {
+            // pushed out by the matte's blur, so the blurred edge falls outside the mesh, not on it
+            double dx = lm.x(hull[i]) - cx;
+            double dy = lm.y(hull[i]) - cy;
+            double grow = 1 + margin / Math.max(1, Math.hypot(dx, dy));
+            polygon[2 * i] = (int) Math.round(cx + dx * grow);
+            polygon[2 * i + 1] = (int) Math.round(cy + dy * grow);
+        }
+        return polygon;
+    }
+
+    private static double cross(FaceLandmarks lm, int o, int a, int b) {
+        return (double) (lm.x(a) - lm.x(o)) * (lm.y(b) - lm.y(o)) - (double) (lm.y(a) - lm.y(o)) * (lm.x(b) - lm.x(o));
+    }
+
+    private static Mat matte(int w, int h, double sigma, int[]... polygons) {
+        Mat m = new Mat(h, w, CV_8UC1, new Scalar(0));
+        for (int[] polygon : polygons) {
+            try (Point pts = new Point(polygon.length / 2)) {
+                for (int i = 0; i < polygon.length / 2; i++) {
+                    pts.position(i).x(polygon[2 * i]).y(polygon[2 * i + 1]);
+                }
+                pts.position(0);
+                fillPoly(m, pts, new IntPointer(new int[] {polygon.length / 2}), 1, new Scalar(255), LINE_AA, 0,
+                        new Point(0, 0));
+            }
         }
         GaussianBlur(m, m, new Size(0, 0), sigma);
         return m;
