@@ -139,6 +139,31 @@ class ContinuityCheckTest {
         assertThat((int) result.details().get("unlike_frames")).as("the appearance cues saw nothing").isZero();
     }
 
+    /**
+     * The hand-made cues (appearance, shape, colour, texture) see another face from the second challenge on, in frames
+     * that follow one another slowly enough not to be compared for a cut. The learned embedding decides: where it
+     * finds the reference's person in every frame it compared with room to spare, the cues are overruled (they follow
+     * light and scale as much as identity); where its call was close, the cues still count.
+     */
+    @Test
+    void theEmbeddingOverrulesTheHandMadeCuesOnlyWhenItIsClearlyTheSamePerson() {
+        AttemptEvidence evidence = new ScriptedAttempt(faces, List.of(TURN_LEFT, LOOK_UP)).framesEvery(200)
+                .hold(1000).moveTo(Pose.frontal().yaw(30), 500).hold(500).moveTo(Pose.frontal(), 400)
+                .identity(2).hold(1500).evidence();
+        assertThat(check.evaluate(evidence).reason()).as("no embedding: the cues judge").isEqualTo("IDENTITY_CHANGE");
+        double clearly = ContinuityCheck.MAX_FRONTAL_DISTANCE - ContinuityCheck.MARGIN_TO_OVERRULE - 0.02;
+        double closeCall = ContinuityCheck.MAX_FRONTAL_DISTANCE - ContinuityCheck.MARGIN_TO_OVERRULE + 0.02;
+
+        SubCheck overruled = check.evaluate(embedded(evidence, 0.01, 0.05, clearly));
+        SubCheck close = check.evaluate(embedded(evidence, 0.01, 0.05, closeCall));
+
+        assertThat(overruled.outcome()).isEqualTo(CheckOutcome.PASS);
+        assertThat(overruled.details()).containsEntry("identity_cues_overruled", true);
+        assertThat((int) overruled.details().get("unlike_frames")).as("the cues still saw it").isPositive();
+        assertThat(close.reason()).isEqualTo("IDENTITY_CHANGE");
+        assertThat(close.details()).doesNotContainKey("identity_cues_overruled");
+    }
+
     @Test
     void aTurnedPeakIsAllowedMoreDistanceThanAFrontalFrameButNotAnotherPersons() {
         var asked = List.of(TURN_LEFT, LOOK_UP);
