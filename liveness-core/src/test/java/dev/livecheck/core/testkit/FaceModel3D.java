@@ -1,12 +1,14 @@
 package dev.livecheck.core.testkit;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC4;
 import static org.bytedeco.opencv.global.opencv_core.merge;
 import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_core.vconcat;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.convexHull;
 import static org.bytedeco.opencv.global.opencv_imgproc.fillPoly;
 
 import dev.livecheck.core.vision.CanonicalFaceMesh;
@@ -14,6 +16,8 @@ import dev.livecheck.core.vision.FaceLandmarks;
 import dev.livecheck.core.vision.FaceObservation;
 import dev.livecheck.core.vision.FrameAnalyzer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Point;
@@ -316,28 +320,24 @@ public final class FaceModel3D {
      */
     static int[] faceMeshOutline(FaceLandmarks lm, float cx, float cy, double margin) {
         int n = FaceLandmarks.COUNT;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> lm.x(a) != lm.x(b) ? Float.compare(lm.x(a), lm.x(b))
-                : Float.compare(lm.y(a), lm.y(b)));
-        // Andrew's monotone chain: lower hull left to right, then upper hull right to left
-        int[] hull = new int[2 * n];
-        int k = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            int start = k;
-            for (int j = 0; j < n; j++) {
-                int p = order[pass == 0 ? j : n - 1 - j];
-                while (k >= start + 2 && cross(lm, hull[k - 2], hull[k - 1], p) <= 0) {
-                    k--;
+        int[] hull;
+        try (Mat points = new Mat(n, 1, CV_32FC2); Mat indices = new Mat()) {
+            try (FloatIndexer p = points.createIndexer()) {
+                for (int i = 0; i < n; i++) {
+                    p.put(i, 0, 0, lm.x(i));
+                    p.put(i, 0, 1, lm.y(i));
                 }
-                hull[k++] = p;
             }
-            k--; // the last point of each chain starts the other
+            convexHull(points, indices, false, false);
+            hull = new int[(int) indices.total()];
+            try (IntIndexer h = indices.createIndexer()) {
+                for (int i = 0; i < hull.length; i++) {
+                    hull[i] = h.get(i);
+                }
+            }
         }
-        int[] polygon = new int[2 * k];
-        for (int i = 0; i < k; i++) {
+        int[] polygon = new int[2 * hull.length];
+        for (int i = 0; i < hull.length; i++) {
             // pushed out by the matte's blur, so the blurred edge falls outside the mesh, not on it
             double dx = lm.x(hull[i]) - cx;
             double dy = lm.y(hull[i]) - cy;
@@ -346,10 +346,6 @@ public final class FaceModel3D {
             polygon[2 * i + 1] = (int) Math.round(cy + dy * grow);
         }
         return polygon;
-    }
-
-    private static double cross(FaceLandmarks lm, int o, int a, int b) {
-        return (double) (lm.x(a) - lm.x(o)) * (lm.y(b) - lm.y(o)) - (double) (lm.y(a) - lm.y(o)) * (lm.x(b) - lm.x(o));
     }
 
     private static Mat matte(int w, int h, double sigma, int[]... polygons) {
