@@ -162,6 +162,12 @@ class ContinuityCheckTest {
         assertThat((int) overruled.details().get("unlike_frames")).as("the cues still saw it").isPositive();
         assertThat(close.reason()).isEqualTo("IDENTITY_CHANGE");
         assertThat(close.details()).doesNotContainKey("identity_cues_overruled");
+        // an end frame the embedding could not read leaves the call to the cues, however clear the other frames
+        List<IdentityFrame> endUnread = new ArrayList<>();
+        for (IdentityFrame f : evidence.identityFrames()) {
+            endUnread.add(f.embedded(f.role() == IdentityFrame.Role.END ? null : unitAt(0.01)));
+        }
+        assertThat(check.evaluate(evidence.withIdentityFrames(endUnread)).reason()).isEqualTo("IDENTITY_CHANGE");
     }
 
     @Test
